@@ -1,0 +1,29 @@
+// Run a TypeScript entry (bench, demo) straight from the sources: esbuild
+// bundles it, resolving `moral-bank` and `moral-bank/*` to src/ through
+// tsconfig paths and leaving npm packages external, then Node runs the bundle.
+import { build } from 'esbuild'
+import { mkdirSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const entry = process.argv[2]
+if (entry === undefined) {
+  console.error('usage: node scripts/run-ts.mjs <entry.ts> [args...]')
+  process.exit(2)
+}
+const outdir = resolve('node_modules/.cache/moral-bank-run')
+mkdirSync(outdir, { recursive: true })
+const outfile = join(outdir, `${basename(entry, '.ts')}.mjs`)
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'inline',
+  outfile,
+  logLevel: 'warning'
+})
+process.argv.splice(2, 1)
+await import(pathToFileURL(outfile).href)

@@ -1,0 +1,43 @@
+// The core runs unchanged in a browser: Debian's Chromium, driven by playwright-core,
+// runs the bundled core and must compute exactly what Node computes.
+import { existsSync } from 'node:fs'
+import { build } from 'esbuild'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resolve } from 'node:path'
+import { compute } from './entry.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+let browser: Browser | undefined
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`)
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('in a browser', () => {
+  it('computes calendar keys, seeded draws and error texts byte for byte as Node does', async () => {
+    const bundle = await build({
+      entryPoints: [resolve(__dirname, 'entry.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      globalName: 'moralBankProbe',
+      write: false,
+      logLevel: 'silent'
+    })
+    const code = bundle.outputFiles[0]?.text ?? ''
+    expect(code).not.toMatch(/require\(["']node:/)
+    const page = await (browser as Browser).newPage()
+    await page.setContent('<!doctype html><title>probe</title>')
+    await page.addScriptTag({ content: code })
+    const inBrowser = await page.evaluate(() => (globalThis as unknown as { moralBankProbe: { compute: () => string } }).moralBankProbe.compute())
+    expect(inBrowser).toBe(compute())
+    expect(JSON.parse(inBrowser).keys).toHaveLength(1600)
+  })
+})

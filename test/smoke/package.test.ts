@@ -1,0 +1,75 @@
+// The package as users get it: packed to a tarball, installed into a fresh
+// folder by npm, then imported by name with `import` and `require`, its CLI
+// run, and its types checked under Node's own module resolution.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { calendar, instantOrThrow, rngFromSeed, shuffle } from '../../src/core/index.js'
+
+const root = resolve(__dirname, '../..')
+let app = ''
+
+const sh = (cmd: string, args: ReadonlyArray<string>, cwd: string): string =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+
+const probe = `
+  const t = m.instantOrThrow('2021-06-30T16:30:00Z')
+  const out = {
+    day: m.calendar().key('day', t),
+    week: core.calendar(core.DEFAULT_ZONE).key('week', t),
+    shuffled: m.shuffle(m.rngFromSeed('smoke'), [1, 2, 3, 4, 5, 6, 7, 8]),
+    bad: m.renderProblem(m.points(1.5, ['x']).left, 'zh')
+  }
+  console.log(JSON.stringify(out))
+`
+
+beforeAll(() => {
+  app = mkdtempSync(join(tmpdir(), 'moral-bank-smoke-'))
+  sh('npm', ['pack', '--silent', '--pack-destination', app], root)
+  const tarball = readdirSync(app).find((f) => f.endsWith('.tgz'))
+  if (tarball === undefined) throw new Error('npm pack made no tarball')
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true }))
+  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', join(app, tarball)], app)
+})
+
+afterAll(() => {
+  if (app !== '') rmSync(app, { recursive: true, force: true })
+})
+
+const expected = (): unknown => {
+  const t = instantOrThrow('2021-06-30T16:30:00Z')
+  return {
+    day: calendar().key('day', t),
+    week: calendar().key('week', t),
+    shuffled: shuffle(rngFromSeed('smoke'), [1, 2, 3, 4, 5, 6, 7, 8]),
+    bad: '$.x：应为安全整数积分，实际为 1.5'
+  }
+}
+
+describe('the packed package', () => {
+  it('imports by name as ESM, root and subpath, with the same results as the sources', () => {
+    writeFileSync(join(app, 'esm.mjs'), `import * as m from 'moral-bank'\nimport * as core from 'moral-bank/core'\n${probe}`)
+    expect(JSON.parse(sh('node', ['esm.mjs'], app))).toEqual(expected())
+  })
+  it('requires by name as CommonJS, root and subpath', () => {
+    writeFileSync(join(app, 'cjs.cjs'), `const m = require('moral-bank')\nconst core = require('moral-bank/core')\n${probe}`)
+    expect(JSON.parse(sh('node', ['cjs.cjs'], app))).toEqual(expected())
+  })
+  it('runs the moral-bank command from its bin entry', () => {
+    const bin = join(app, 'node_modules', '.bin', 'moral-bank')
+    expect(sh(bin, ['--version'], app).trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(sh(bin, ['period', '2021-06-30T16:30:00Z'], app).split('\n')[0]).toBe('day\t2021-07-01')
+  })
+  it('ships types that resolve under node16 resolution for import and require', () => {
+    writeFileSync(
+      join(app, 'check.mts'),
+      `import { calendar, type Instant } from 'moral-bank'\nimport { points } from 'moral-bank/core'\nconst k: string = calendar().key('day', 0 as Instant)\nconst p = points(1)\nexport { k, p }\n`
+    )
+    writeFileSync(join(app, 'check.cts'), `import m = require('moral-bank')\nimport core = require('moral-bank/core')\nconst d: string = m.formatInstantUtc(core.instantOrThrow(0))\nexport = d\n`)
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+    const args = [tsc, '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--skipLibCheck', 'false', 'check.mts', 'check.cts']
+    expect(() => sh('node', args, app)).not.toThrow()
+  })
+})
