@@ -1,7 +1,10 @@
+import { existsSync, readdirSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 
-// One entry per public subpath; add a line as each module arrives.
-const modules = ['core']
+// One entry per public subpath: every folder of src/ with an index.ts (the CLI is built on its own).
+const modules = readdirSync('src', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'cli' && existsSync(`src/${d.name}/index.ts`))
+  .map((d) => d.name)
 
 export default defineConfig([
   {
