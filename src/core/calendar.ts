@@ -161,36 +161,10 @@ export const makeCalendar = (z: Zone): Calendar => {
   })
   // The zone's offset at one instant, straight from Intl (slow; cached below).
   const rawOffset = (t: number): number => {
-    let y = 0
-    let mo = 0
-    let d = 0
-    let h = 0
-    let mi = 0
-    let s = 0
-    for (const p of dtf.formatToParts(t)) {
-      switch (p.type) {
-        case 'year':
-          y = Number(p.value)
-          break
-        case 'month':
-          mo = Number(p.value)
-          break
-        case 'day':
-          d = Number(p.value)
-          break
-        case 'hour':
-          h = Number(p.value)
-          break
-        case 'minute':
-          mi = Number(p.value)
-          break
-        case 'second':
-          s = Number(p.value)
-          break
-        default:
-      }
-    }
-    const local = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000
+    const v = new Map<string, number>()
+    for (const p of dtf.formatToParts(t)) v.set(p.type, Number(p.value))
+    const part = (k: string): number => v.get(k) ?? 0
+    const local = daysFromCivil(part('year'), part('month'), part('day')) * MS_PER_DAY + ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000
     return local - (t - (((t % 1000) + 1000) % 1000))
   }
 
