@@ -199,6 +199,18 @@ export const jsonSyntaxProblem = (json: string, err: unknown, file?: string): Pr
 // -------------------------------------------------------------------------------------
 
 /**
+ * An io-ts failure that carries our expected text (both languages) and problem
+ * code, for hand-written codecs; `decode` turns it into a `Problem` at its path.
+ *
+ * @category codecs
+ * @example
+ * const Odd = new t.Type<number, number, unknown>('Odd', (u): u is number => typeof u === 'number' && u % 2 === 1,
+ *   (u, c) => (typeof u === 'number' && u % 2 === 1 ? t.success(u) : failWith(u, c, text('an odd number', '奇数'))), (a) => a)
+ */
+export const failWith = <A>(u: unknown, c: t.Context, expected: Text, code: ProblemCode = 'type'): t.Validation<A> =>
+  t.failure(u, c, joinMessage(expected, code))
+
+/**
  * A codec from a check that returns a problem text or `undefined`.
  *
  * @category codecs
