@@ -1,0 +1,377 @@
+/**
+ * The rule engine: a subject's state so far, and one step that turns an
+ * event into decisions (scored with requested and granted points and the
+ * cap that cut them, or skipped with a reason). The state is private and
+ * mutable for speed; the ledger keeps one per subject inside its pure fold.
+ *
+ * @module
+ */
+import { MS_PER_DAY, civilFromDays } from '../core/index.js'
+import { holds, type SubjectAttrs } from './condition.js'
+import type { ActivityEvent } from './event.js'
+import type { CompiledCap, CompiledRule, CompiledRuleSet } from './compile.js'
+import type { CapPeriod } from './rule.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Why a cap or the account floor cut the requested points.
+ *
+ * @category model
+ */
+export type Cut =
+  | {
+      readonly _tag: 'Cap'
+      readonly scope: 'rule' | 'group'
+      readonly group?: string
+      readonly per: CapPeriod
+      /** The period's key: `2021-07-01`, `2021-W26`, `2021-07`, ..., `all`. */
+      readonly period: string
+      readonly max: number
+    }
+  | { readonly _tag: 'Floor'; readonly floor: number }
+
+/**
+ * Why a rule did not score an event.
+ *
+ * @category model
+ */
+export type SkipReason =
+  | 'no-rule'
+  | 'condition'
+  | 'below-threshold'
+  | 'too-short'
+  | 'outside-hours'
+  | 'once'
+  | 'content-seen'
+  | 'limit'
+  | 'missing-attribute'
+  | 'streak'
+  | 'zero'
+
+/**
+ * What one rule made of one event.
+ *
+ * @category model
+ */
+export type Decision =
+  | {
+      readonly _tag: 'Scored'
+      readonly rule: CompiledRule
+      readonly requested: number
+      readonly granted: number
+      readonly cut: Cut | undefined
+    }
+  | { readonly _tag: 'Skipped'; readonly rule: CompiledRule | undefined; readonly reason: SkipReason }
+
+/**
+ * A subject's state so far (opaque; make one with `initialState`).
+ *
+ * @category model
+ */
+export interface SubjectState {
+  /** Balance per account index. */
+  readonly balances: Float64Array
+  /** @internal */ readonly capPeriod: Float64Array
+  /** @internal */ readonly capUsed: Float64Array
+  /** @internal */ readonly nPeriod: Float64Array
+  /** @internal */ readonly nCount: Float64Array
+  /** @internal */ readonly streakLast: Float64Array
+  /** @internal */ readonly streakLen: Float64Array
+  /** @internal */ readonly once: Uint8Array
+  /** @internal */ readonly contents: Array<Set<string> | undefined>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * A fresh subject state for a rule set: zero balances, no counters.
+ *
+ * @category constructors
+ * @example
+ * initialState(compileRuleSetOrThrow(dailyStudy())).balances[0] // => 0
+ */
+export const initialState = (rs: CompiledRuleSet): SubjectState => {
+  const n = rs.rules.length
+  return {
+    balances: new Float64Array(rs.accounts.length),
+    capPeriod: new Float64Array(rs.slots).fill(NaN),
+    capUsed: new Float64Array(rs.slots),
+    nPeriod: new Float64Array(n).fill(NaN),
+    nCount: new Float64Array(n),
+    streakLast: new Float64Array(n).fill(NaN),
+    streakLen: new Float64Array(n),
+    once: new Uint8Array(n),
+    contents: new Array<Set<string> | undefined>(n).fill(undefined)
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// utilities
+// -------------------------------------------------------------------------------------
+
+/**
+ * A number identifying the period of a kind that holds a local day (equal
+ * numbers, same period). Weeks are ISO weeks starting on Monday.
+ *
+ * @category utilities
+ * @example
+ * periodId('week', 4) === periodId('week', 10) // => true (1970-01-05 and -11 are Mon and Sun of one week)
+ */
+export const periodId = (per: CapPeriod, day: number): number => {
+  switch (per) {
+    case 'day':
+      return day
+    case 'week':
+      return Math.floor((day + 3) / 7)
+    case 'all':
+      return 0
+    default: {
+      const { year, month } = civilFromDays(day)
+      const span = per === 'month' ? 1 : per === 'quarter' ? 3 : per === 'half' ? 6 : 12
+      return year * 12 + Math.floor((month - 1) / span)
+    }
+  }
+}
+
+const inWindows = (ws: ReadonlyArray<readonly [number, number]>, minute: number): boolean => {
+  for (const [a, b] of ws) if (minute >= a && minute < b) return true
+  return false
+}
+
+const minuteOfDay = (rs: CompiledRuleSet, e: ActivityEvent, day: number): number =>
+  Math.floor((e.at + rs.calendar.offsetAt(e.at) - day * MS_PER_DAY) / 60_000)
+
+const numAttr = (e: ActivityEvent, attr: string): number | undefined => {
+  const v = e.attrs[attr]
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
+}
+
+const roundBy = (x: number, mode: 'floor' | 'round' | 'ceil' | undefined): number =>
+  mode === 'ceil' ? Math.ceil(x) : mode === 'round' ? Math.round(x) : Math.floor(x)
+
+const NO_ATTRS: SubjectAttrs = Object.freeze({})
+
+/**
+ * The key of the period of a cap that holds a local day (for explanations).
+ *
+ * @category utilities
+ * @example
+ * capPeriodKey(rs, 'week', 18809) // => '2021-W26'
+ */
+export const capPeriodKey = (rs: CompiledRuleSet, per: CapPeriod, day: number): string =>
+  per === 'all' ? 'all' : rs.calendar.keyOfDay(per, day)
+
+const skip = (rule: CompiledRule | undefined, reason: SkipReason): Decision => ({ _tag: 'Skipped', rule, reason })
+
+/**
+ * Where the engine writes a scored decision (reused across events by the ledger's hot loop).
+ *
+ * @category model
+ */
+export interface DecisionScratch {
+  requested: number
+  granted: number
+  cut: Cut | undefined
+}
+
+/**
+ * Apply one rule to one event given the subject's state so far (updating
+ * that state): a rule as a function of (event, state). `day` is the event's
+ * local day number in the rule set's zone.
+ *
+ * @category utilities
+ * @example
+ * const rs = compileRuleSetOrThrow(dailyStudy())
+ * applyRule(rs, rs.rules[0]!, initialState(rs), loginEvent, rs.calendar.dayNumber(loginEvent.at))
+ * // => { _tag: 'Scored', requested: 1, granted: 1, cut: undefined, … }
+ */
+export const applyRule = (
+  rs: CompiledRuleSet,
+  rule: CompiledRule,
+  st: SubjectState,
+  e: ActivityEvent,
+  day: number,
+  subject: SubjectAttrs = NO_ATTRS
+): Decision => {
+  const out: DecisionScratch = { requested: 0, granted: 0, cut: undefined }
+  const why = applyRuleInto(rs, rule, st, e, day, subject, out)
+  return why === undefined ? { _tag: 'Scored', rule, requested: out.requested, granted: out.granted, cut: out.cut } : skip(rule, why)
+}
+
+/**
+ * `applyRule` without allocating: returns the skip reason, or `undefined`
+ * after writing the scored amounts into `out` (for hot loops).
+ *
+ * @category utilities
+ * @example
+ * const out: DecisionScratch = { requested: 0, granted: 0, cut: undefined }
+ * applyRuleInto(rs, rs.rules[0]!, st, loginEvent, day, {}, out) // => undefined, out.granted === 1
+ */
+export const applyRuleInto = (
+  rs: CompiledRuleSet,
+  rule: CompiledRule,
+  st: SubjectState,
+  e: ActivityEvent,
+  day: number,
+  subject: SubjectAttrs,
+  out: DecisionScratch
+): SkipReason | undefined => {
+  const s = rule.spec
+  const i = rule.index
+  if (s.when !== undefined && !holds(s.when, e, subject)) return 'condition'
+  if (s.atLeast !== undefined) {
+    const v = numAttr(e, s.atLeast.attr)
+    if (v === undefined) return 'missing-attribute'
+    if (v < s.atLeast.value) return 'below-threshold'
+  }
+  if (s.longerThan !== undefined) {
+    const v = e.attrs[s.longerThan.attr]
+    const len = typeof v === 'string' ? [...v.trim()].length : typeof v === 'number' ? v : undefined
+    if (len === undefined) return 'missing-attribute'
+    if (len <= s.longerThan.chars) return 'too-short'
+  }
+  if (rule.hours !== undefined && !inWindows(rule.hours, minuteOfDay(rs, e, day))) return 'outside-hours'
+  if (s.once === true) {
+    if (st.once[i] === 1) return 'once'
+    st.once[i] = 1
+  }
+  if (s.perContent !== undefined) {
+    const c = e.attrs[s.perContent]
+    if (c === undefined) return 'missing-attribute'
+    let seen = st.contents[i]
+    if (seen === undefined) {
+      seen = new Set()
+      st.contents[i] = seen
+    }
+    const key = String(c)
+    if (seen.has(key)) return 'content-seen'
+    seen.add(key)
+  }
+  if (s.firstN !== undefined) {
+    const pid = periodId(s.firstN.per, day)
+    if (st.nPeriod[i] !== pid) {
+      st.nPeriod[i] = pid
+      st.nCount[i] = 0
+    }
+    if ((st.nCount[i] as number) >= s.firstN.count) return 'limit'
+    st.nCount[i] = (st.nCount[i] as number) + 1
+  }
+
+  let requested: number
+  const a = s.amount
+  switch (a.per) {
+    case 'action':
+      requested = a.points
+      break
+    case 'unit': {
+      const v = numAttr(e, a.attr)
+      if (v === undefined) return 'missing-attribute'
+      requested = a.points * Math.floor(v / a.unit)
+      break
+    }
+    case 'linear': {
+      const v = numAttr(e, a.attr)
+      if (v === undefined) return 'missing-attribute'
+      requested = roundBy(a.factor * v + (a.offset ?? 0), a.round)
+      break
+    }
+    case 'table': {
+      const v = numAttr(e, a.attr)
+      if (v === undefined) return 'missing-attribute'
+      let best = -Infinity
+      requested = 0
+      for (const row of a.rows) {
+        if (row.min <= v && row.min > best) {
+          best = row.min
+          requested = row.points
+        }
+      }
+      break
+    }
+    case 'streak': {
+      const last = st.streakLast[i] as number
+      if (last === day) return 'streak'
+      const len = last === day - 1 ? (st.streakLen[i] as number) + 1 : 1
+      st.streakLast[i] = day
+      st.streakLen[i] = len
+      if (!(len === a.days || (a.repeat === true && len % a.days === 0))) return 'streak'
+      requested = a.points
+      break
+    }
+  }
+  for (const b of rule.bonuses) {
+    if (day < b.fromDay || day >= b.toDay) continue
+    if (b.hours !== undefined && !inWindows(b.hours, minuteOfDay(rs, e, day))) continue
+    requested = Math.trunc(requested * b.multiply)
+  }
+  if (!Number.isSafeInteger(requested)) requested = requested > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER
+  if (requested === 0) return 'zero'
+
+  // Caps: the tightest remaining allowance cuts.
+  const abs = Math.abs(requested)
+  let allowed = abs
+  let cutBy: CompiledCap | undefined
+  for (const c of rule.caps) {
+    const pid = periodId(c.per, day)
+    if (st.capPeriod[c.slot] !== pid) {
+      st.capPeriod[c.slot] = pid
+      st.capUsed[c.slot] = 0
+    }
+    const left = c.max - (st.capUsed[c.slot] as number)
+    if (left < allowed) {
+      allowed = Math.max(0, left)
+      cutBy = c
+    }
+  }
+  let granted = requested > 0 ? allowed : -allowed
+  let cut: Cut | undefined =
+    cutBy === undefined
+      ? undefined
+      : cutBy.group === undefined
+        ? { _tag: 'Cap', scope: cutBy.scope, per: cutBy.per, period: capPeriodKey(rs, cutBy.per, day), max: cutBy.max }
+        : { _tag: 'Cap', scope: cutBy.scope, group: cutBy.group, per: cutBy.per, period: capPeriodKey(rs, cutBy.per, day), max: cutBy.max }
+  // The account's floor: a deduction never takes the balance below it.
+  const acc = rule.account
+  const bal = st.balances[acc.index] as number
+  if (granted < 0 && acc.floor !== null && bal + granted < acc.floor) {
+    granted = Math.min(0, acc.floor - bal)
+    cut = { _tag: 'Floor', floor: acc.floor }
+  }
+  const g = Math.abs(granted)
+  for (const c of rule.caps) st.capUsed[c.slot] = (st.capUsed[c.slot] as number) + g
+  st.balances[acc.index] = bal + granted
+  out.requested = requested
+  out.granted = granted === 0 ? 0 : granted
+  out.cut = cut
+  return undefined
+}
+
+/**
+ * Run every rule listening to an event's type, in rule order, passing each
+ * decision to `sink`. An event no rule listens to gives one `no-rule` skip.
+ *
+ * @category utilities
+ * @example
+ * const out: Array<Decision> = []
+ * evaluateEvent(rs, initialState(rs), event, day, {}, (d) => out.push(d))
+ */
+export const evaluateEvent = (
+  rs: CompiledRuleSet,
+  st: SubjectState,
+  e: ActivityEvent,
+  day: number,
+  subject: SubjectAttrs,
+  sink: (d: Decision) => void
+): void => {
+  const rules = rs.byType.get(e.type)
+  if (rules === undefined) {
+    sink(skip(undefined, 'no-rule'))
+    return
+  }
+  for (const r of rules) sink(applyRule(rs, r, st, e, day, subject))
+}

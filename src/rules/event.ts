@@ -1,0 +1,218 @@
+/**
+ * Activity events: what a member (or a household or unit) did, and when.
+ * One JSON object per line in files; decoded with io-ts, every bad event
+ * becomes a rejection with its reasons (never a crash, never skipped).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import {
+  EventIdC,
+  InstantC,
+  atText,
+  decode,
+  formatInstantUtc,
+  idCodec,
+  jsonSyntaxProblem,
+  refined,
+  strict,
+  text,
+  type EventId,
+  type Id,
+  type Instant,
+  type Problem
+} from '../core/index.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Who an event (and the points it earns) belongs to: a member, a household or a unit id.
+ *
+ * @category model
+ */
+export type SubjectId = Id<'Member'> | Id<'Unit'>
+
+/**
+ * A typed attribute value of an event.
+ *
+ * @category model
+ */
+export type AttrValue = number | string | boolean
+
+/**
+ * One activity event, decoded.
+ *
+ * @category model
+ * @example
+ * const e: ActivityEvent = { id: 'ev-1' as EventId, type: 'login', member: 'm-001' as SubjectId, at: 0 as Instant, attrs: {} }
+ */
+export interface ActivityEvent {
+  readonly id: EventId
+  /** `login`, `article.read`, `video.watched`, `quiz.completed`, `deed.approved`, `violation.recorded`, ... */
+  readonly type: string
+  /** The subject: a member, household or unit id. */
+  readonly member: SubjectId
+  readonly at: Instant
+  readonly attrs: Readonly<Record<string, AttrValue>>
+}
+
+/**
+ * An input that could not be decoded into an event: where it was and every reason.
+ *
+ * @category model
+ */
+export interface Rejection {
+  readonly _tag: 'Rejection'
+  /** Line number (1-based) in a JSONL text, or index in an array. */
+  readonly index: number
+  readonly input: unknown
+  readonly problems: ReadonlyArray<Problem>
+}
+
+/**
+ * Events decoded from many inputs: the good ones in input order, and the rejections.
+ *
+ * @category model
+ */
+export interface EventBatch {
+  readonly events: ReadonlyArray<ActivityEvent>
+  readonly rejections: ReadonlyArray<Rejection>
+}
+
+// -------------------------------------------------------------------------------------
+// codecs
+// -------------------------------------------------------------------------------------
+
+/**
+ * A subject id (member, household or unit).
+ *
+ * @category codecs
+ * @example
+ * decode(SubjectIdC)('household-12') // => right('household-12')
+ */
+export const SubjectIdC: t.Type<SubjectId, string, unknown> = /*#__PURE__*/ idCodec<'Member'>('SubjectId') as t.Type<
+  SubjectId,
+  string,
+  unknown
+>
+
+const EventTypeC = /*#__PURE__*/ idCodec<'EventType'>('EventType')
+
+const AttrValueC = /*#__PURE__*/ refined(
+  'AttrValue',
+  (u): u is AttrValue => typeof u === 'string' || typeof u === 'boolean' || (typeof u === 'number' && Number.isFinite(u)),
+  text('a finite number, a string or a boolean', '有限数、字符串或布尔值')
+)
+
+/**
+ * The JSON form of an event: `{"id","type","member","at","attrs"?}`; `at`
+ * is ISO 8601 with an offset or epoch ms; attribute values are finite
+ * numbers, strings or booleans. Unknown keys are errors.
+ *
+ * @category codecs
+ * @example
+ * E.isRight(decode(ActivityEventC)({ id: 'e', type: 'login', member: 'm', at: 0 })) // => true
+ */
+export const ActivityEventC: t.Type<ActivityEvent, unknown, unknown> = /*#__PURE__*/ new t.Type<ActivityEvent, unknown, unknown>(
+  'ActivityEvent',
+  (u): u is ActivityEvent => RawC.is(u),
+  (u, c) => {
+    const r = RawC.validate(u, c)
+    if (E.isLeft(r)) return r
+    const v = r.right
+    return t.success({ id: v.id, type: v.type, member: v.member, at: v.at, attrs: v.attrs ?? {} })
+  },
+  (e) => ({ id: e.id, type: e.type, member: e.member, at: formatInstantUtc(e.at), attrs: e.attrs })
+)
+
+const RawC = /*#__PURE__*/ strict(
+  { id: EventIdC, type: EventTypeC, member: SubjectIdC, at: InstantC },
+  { attrs: t.record(t.string, AttrValueC) }
+)
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+/**
+ * Decode one event; every problem comes back with its JSON path.
+ *
+ * @category decoding
+ * @example
+ * decodeEvent({ id: 'ev-1', type: 'login', member: 'm-1', at: '2021-07-01T08:00:00+08:00' })
+ * // => right({ id: 'ev-1', type: 'login', member: 'm-1', at: 1625097600000, attrs: {} })
+ */
+export const decodeEvent = (u: unknown): E.Either<ReadonlyArray<Problem>, ActivityEvent> => decode(ActivityEventC)(u)
+
+/**
+ * Decode an array of event objects; bad ones become rejections at their index
+ * (problems carry the index as the first path segment).
+ *
+ * @category decoding
+ * @example
+ * decodeEvents([{ id: 'a', type: 'login', member: 'm', at: 0 }, { id: 'b' }]).rejections.length // => 1
+ */
+export const decodeEvents = (inputs: ReadonlyArray<unknown>): EventBatch => {
+  const events: Array<ActivityEvent> = []
+  const rejections: Array<Rejection> = []
+  for (let i = 0; i < inputs.length; i++) {
+    const r = decode(ActivityEventC, [i])(inputs[i])
+    if (E.isRight(r)) events.push(r.right)
+    else rejections.push({ _tag: 'Rejection', index: i, input: inputs[i], problems: r.left })
+  }
+  return { events, rejections }
+}
+
+/**
+ * Decode JSONL text (one event per line; blank lines are ignored). A line
+ * that is not JSON is a rejection at `file:line:column`; a line that is JSON
+ * but not an event is a rejection with JSON-path problems.
+ *
+ * @category decoding
+ * @example
+ * const batch = decodeEventsJsonl('{"id":"e1","type":"login","member":"m-1","at":0}\n{oops\n')
+ * batch.events.length // => 1
+ * batch.rejections[0]?.index // => 2
+ */
+export const decodeEventsJsonl = (jsonl: string, file?: string): EventBatch => {
+  const events: Array<ActivityEvent> = []
+  const rejections: Array<Rejection> = []
+  const lines = jsonl.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).replace(/\r$/, '')
+    if (line.trim() === '') continue
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch (err) {
+      const p = jsonSyntaxProblem(line, err, file)
+      const col = p.at._tag === 'TextPosition' ? p.at.column : 1
+      rejections.push({ _tag: 'Rejection', index: i + 1, input: line, problems: [{ ...p, at: atText(i + 1, col, file) }] })
+      continue
+    }
+    const r = decodeEvent(value)
+    if (E.isRight(r)) events.push(r.right)
+    else rejections.push({ _tag: 'Rejection', index: i + 1, input: value, problems: r.left })
+  }
+  return { events, rejections }
+}
+
+// -------------------------------------------------------------------------------------
+// utilities
+// -------------------------------------------------------------------------------------
+
+/**
+ * A canonical text of an event's content (attributes in key order), used to
+ * tell a harmless duplicate from a conflict.
+ *
+ * @category utilities
+ * @example
+ * eventContentKey(e1) === eventContentKey({ ...e1, attrs: { ...e1.attrs } }) // => true
+ */
+export const eventContentKey = (e: ActivityEvent): string => {
+  const keys = Object.keys(e.attrs).sort()
+  return JSON.stringify([e.id, e.type, e.member, e.at, keys.map((k) => [k, e.attrs[k]])])
+}

@@ -1,0 +1,15 @@
+/**
+ * `moral-bank/rules`: activity events and their decoding, point rules as
+ * data and functions (per action, per unit, from a score, streaks, caps,
+ * bonuses, conditions, one-time, per-content, first N), their JSON codecs,
+ * the rule engine, and the "daily study" preset.
+ *
+ * @module
+ */
+export * from './event.js'
+export * from './condition.js'
+export * from './rule.js'
+export * from './codec.js'
+export * from './compile.js'
+export * from './engine.js'
+export * from './preset.js'
