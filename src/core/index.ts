@@ -28,3 +28,4 @@ export {
 export * from './calendar.js'
 export * from './random.js'
 export * from './decode.js'
+export * from './org.js'

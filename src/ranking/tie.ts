@@ -1,0 +1,327 @@
+/**
+ * Ranking scored subjects under a tie scheme: standard competition (1224),
+ * dense (1223), ordinal with an explicit tie-breaker chain (1234) and
+ * fractional (1 2.5 2.5 4), each row also with its percent rank (as SQL's
+ * PERCENT_RANK). Results say which subjects tied.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { at, problem, text, type PathSegment, type Problem } from '../core/index.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * How tied scores are ranked: `competition` 1224, `dense` 1223, `ordinal`
+ * 1234 (ties broken by the tie-breaker chain, then subject id), `fractional`
+ * 1 2.5 2.5 4 (the mean of the positions the tie spans).
+ *
+ * @category model
+ * @example
+ * rankScoresOrThrow({ scheme: 'fractional' })(xs).rows.map((r) => r.rank) // => [1, 2.5, 2.5, 4]
+ */
+export type TieScheme = 'competition' | 'dense' | 'ordinal' | 'fractional'
+
+/**
+ * Which scores are better: `desc` (higher is better, the default) or `asc`.
+ *
+ * @category model
+ * @example
+ * const o: Order = 'asc' // fewer minutes late is better
+ */
+export type Order = 'desc' | 'asc'
+
+/**
+ * A subject with its score and the figures behind it.
+ *
+ * @category model
+ * @example
+ * const s: Scored = { subject: 'm1', score: 42, figures: { quizzes: 3 } }
+ */
+export interface Scored {
+  readonly subject: string
+  readonly score: number
+  readonly label?: string
+  readonly figures?: Readonly<Record<string, number>>
+}
+
+/**
+ * One link of an ordinal tie-breaker chain: compare a figure, in an order
+ * (a missing figure counts as worst).
+ *
+ * @category model
+ * @example
+ * const tb: TieBreaker = { figure: 'quizzes', order: 'desc' }
+ */
+export interface TieBreaker {
+  readonly figure: string
+  readonly order: Order
+}
+
+/**
+ * Options of a ranking.
+ *
+ * @category model
+ * @example
+ * const o: RankOptions = { scheme: 'ordinal', tieBreakers: [{ figure: 'quizzes', order: 'desc' }] }
+ */
+export interface RankOptions {
+  readonly scheme?: TieScheme
+  readonly order?: Order
+  readonly tieBreakers?: ReadonlyArray<TieBreaker>
+  /** Skip the duplicate-subject check when the caller guarantees unique subjects (boards built from the organisation tree do). */
+  readonly assumeUnique?: boolean
+}
+
+/**
+ * A ranked row. `tie` is the index of its group in `Ranking.ties` when it shares its score.
+ *
+ * @category model
+ * @example
+ * ranking.rows[1] // => { subject: 'b', score: 5, rank: 1, percentRank: 0, tie: 0, figures: {} }
+ */
+export interface RankedRow {
+  readonly subject: string
+  readonly label?: string
+  readonly score: number
+  readonly rank: number
+  /** (competition rank − 1) / (n − 1); 0 for a board of one. */
+  readonly percentRank: number
+  readonly tie?: number
+  readonly figures: Readonly<Record<string, number>>
+}
+
+/**
+ * Subjects that share a score, with the competition rank they share.
+ *
+ * @category model
+ * @example
+ * ranking.ties // => [{ score: 5, rank: 1, subjects: ['a', 'b'] }]
+ */
+export interface TieGroup {
+  readonly score: number
+  readonly rank: number
+  readonly subjects: ReadonlyArray<string>
+}
+
+/**
+ * Rows in rank order (best first) and the groups of tied subjects.
+ *
+ * @category model
+ * @example
+ * rankScoresOrThrow()([{ subject: 'a', score: 1 }]) // => { scheme: 'competition', order: 'desc', rows: [...], ties: [] }
+ */
+export interface Ranking {
+  readonly scheme: TieScheme
+  readonly order: Order
+  readonly rows: ReadonlyArray<RankedRow>
+  readonly ties: ReadonlyArray<TieGroup>
+}
+
+// -------------------------------------------------------------------------------------
+// defaults
+// -------------------------------------------------------------------------------------
+
+/**
+ * The default options: competition ranking, higher is better, no tie-breakers.
+ *
+ * @category model
+ * @example
+ * DEFAULT_RANK_OPTIONS.scheme // => 'competition'
+ */
+export const DEFAULT_RANK_OPTIONS: Readonly<Required<RankOptions>> = /*#__PURE__*/ Object.freeze({
+  scheme: 'competition',
+  order: 'desc',
+  tieBreakers: Object.freeze([]),
+  assumeUnique: false
+})
+
+const NO_FIGURES: Readonly<Record<string, number>> = /*#__PURE__*/ Object.freeze({})
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Compare two subjects' scores: negative when `a` is better.
+ *
+ * @category utilities
+ * @example
+ * compareScores('desc')(3, 1) < 0 // => true
+ */
+export const compareScores =
+  (order: Order) =>
+  (a: number, b: number): number =>
+    order === 'desc' ? b - a : a - b
+
+/**
+ * Rank scored subjects, best first. Subjects tied on score keep their input
+ * order, except under `ordinal`, where the tie-breaker chain and then the
+ * subject id order them. Every score must be a finite number and every subject
+ * unique; otherwise the problems come back (at `[index, 'score']` /
+ * `[index, 'subject']` under `path`) and nothing is ranked.
+ *
+ * @category constructors
+ * @example
+ * const r = rankScores({ scheme: 'dense' })([{ subject: 'a', score: 5 }, { subject: 'b', score: 5 }, { subject: 'c', score: 3 }])
+ * E.isRight(r) && r.right.rows.map((x) => x.rank) // => [1, 1, 2]
+ * E.isRight(r) && r.right.ties // => [{ score: 5, rank: 1, subjects: ['a', 'b'] }]
+ */
+export const rankScores =
+  (options: RankOptions = {}, path: ReadonlyArray<PathSegment> = []) =>
+  (input: ReadonlyArray<Scored>): E.Either<ReadonlyArray<Problem>, Ranking> => {
+    const scheme = options.scheme ?? DEFAULT_RANK_OPTIONS.scheme
+    const order = options.order ?? DEFAULT_RANK_OPTIONS.order
+    const breakers = options.tieBreakers ?? DEFAULT_RANK_OPTIONS.tieBreakers
+    const n = input.length
+    const problems: Array<Problem> = []
+    const seen = options.assumeUnique === true ? undefined : new Set<string>()
+    const scores = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const s = input[i] as Scored
+      if (!Number.isFinite(s.score)) problems.push(problem('type', at([...path, i, 'score']), text('a finite number', '有限数值'), s.score))
+      if (seen !== undefined) {
+        if (seen.has(s.subject)) problems.push(problem('duplicate', at([...path, i, 'subject']), text('a subject listed once', '只出现一次的对象'), s.subject))
+        seen.add(s.subject)
+      }
+      scores[i] = order === 'desc' ? -s.score : s.score // smaller is better from here on
+    }
+    if (problems.length > 0) return E.left(problems)
+
+    // Rows, ranks and tie groups from the final order.
+    const assemble = (idx: ReadonlyArray<number>): Ranking => {
+      const rows: Array<RankedRow> = new Array<RankedRow>(n)
+      const ties: Array<TieGroup> = []
+      let dense = 0
+      let i = 0
+      while (i < n) {
+        const first = idx[i] as number
+        const key = scores[first] as number
+        let j = i + 1
+        while (j < n && scores[idx[j] as number] === key) j++
+        dense++
+        const competition = i + 1
+        const percentRank = n === 1 ? 0 : i / (n - 1)
+        const tieIndex = j - i > 1 ? ties.length : undefined
+        if (tieIndex !== undefined) {
+          const subjects: Array<string> = []
+          for (let k = i; k < j; k++) subjects.push(subj(idx[k] as number))
+          ties.push({ score: (input[first] as Scored).score, rank: competition, subjects })
+        }
+        for (let k = i; k < j; k++) {
+          const s = input[idx[k] as number] as Scored
+          const rank =
+            scheme === 'competition' ? competition : scheme === 'dense' ? dense : scheme === 'ordinal' ? k + 1 : (i + 1 + j) / 2
+          const row: { -readonly [K in keyof RankedRow]: RankedRow[K] } = {
+            subject: s.subject,
+            score: s.score,
+            rank,
+            percentRank,
+            figures: s.figures ?? NO_FIGURES
+          }
+          if (s.label !== undefined) row.label = s.label
+          if (tieIndex !== undefined) row.tie = tieIndex
+          rows[k] = row
+        }
+        i = j
+      }
+      return { scheme, order, rows, ties }
+    }
+    const subj = (i: number): string => (input[i] as Scored).subject
+    const byId = (a: number, b: number): number => {
+      const x = subj(a)
+      const y = subj(b)
+      return x < y ? -1 : x > y ? 1 : 0
+    }
+    const figure = (i: number, tb: TieBreaker): number => {
+      const v = (input[i] as Scored).figures?.[tb.figure]
+      return v === undefined || !Number.isFinite(v) ? (tb.order === 'desc' ? -Infinity : Infinity) : v
+    }
+    const ordinal = scheme === 'ordinal'
+    const tieCmp =
+      ordinal && breakers.length > 0
+        ? (a: number, b: number): number => {
+            for (const tb of breakers) {
+              const fa = figure(a, tb)
+              const fb = figure(b, tb)
+              if (fa !== fb) return tb.order === 'desc' ? (fa > fb ? -1 : 1) : fa < fb ? -1 : 1
+            }
+            return byId(a, b)
+          }
+        : ordinal
+          ? byId
+          : (a: number, b: number): number => a - b
+    // Order by score with native numeric sorts only: number the distinct scores,
+    // sort (score number × n + index) packed in one double (ties keep input
+    // order), then for ordinal ranks order each run of tied scores by the
+    // tie-breakers and subject id.
+    if (n * n > Number.MAX_SAFE_INTEGER) {
+      // Beyond about 94 million subjects the packed key would lose precision.
+      const all = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number) || tieCmp(a, b))
+      return E.right(assemble(all))
+    }
+    const packed = new Float64Array(n)
+    let lowest = Infinity
+    let highest = -Infinity
+    let integers = true
+    for (let i = 0; i < n; i++) {
+      const v = scores[i] as number
+      if (v < lowest) lowest = v
+      if (v > highest) highest = v
+      if (integers && !Number.isInteger(v)) integers = false
+    }
+    if (integers && (highest - lowest + 1) * n <= Number.MAX_SAFE_INTEGER) {
+      // Integer scores (points) in a small enough range: the score itself numbers the run.
+      for (let i = 0; i < n; i++) packed[i] = ((scores[i] as number) - lowest) * n + i
+    } else {
+      const sorted = scores.slice().sort()
+      const distinct = new Float64Array(n)
+      let d = 0
+      for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct[d++] = sorted[i] as number
+      for (let i = 0; i < n; i++) {
+        const v = scores[i] as number
+        let lo = 0
+        let hi = d - 1
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1
+          if ((distinct[mid] as number) < v) lo = mid + 1
+          else hi = mid
+        }
+        packed[i] = lo * n + i
+      }
+    }
+    packed.sort()
+    const idx = new Array<number>(n)
+    for (let k = 0; k < n; k++) {
+      const p = packed[k] as number
+      idx[k] = p - Math.floor(p / n) * n
+    }
+    for (let i = 0; ordinal && i < n; ) {
+      let j = i + 1
+      while (j < n && scores[idx[j] as number] === scores[idx[i] as number]) j++
+      if (j - i > 1) {
+        const run = idx.slice(i, j).sort(tieCmp)
+        for (let k = i; k < j; k++) idx[k] = run[k - i] as number
+      }
+      i = j
+    }
+
+    return E.right(assemble(idx))
+  }
+
+/**
+ * Like `rankScores`, throwing on bad input (for tests and scripts).
+ *
+ * @category constructors
+ * @example
+ * rankScoresOrThrow()([{ subject: 'a', score: 1 }]).rows[0]?.rank // => 1
+ */
+export const rankScoresOrThrow =
+  (options: RankOptions = {}) =>
+  (input: ReadonlyArray<Scored>): Ranking => {
+    const r = rankScores(options)(input)
+    if (E.isLeft(r)) throw new Error(r.left.map((p) => `${p.expected.en}: ${p.received.en}`).join('; '))
+    return r.right
+  }
