@@ -1,0 +1,171 @@
+/**
+ * Question banks: decoding a bank from JSON into an import report (valid
+ * questions kept beside bad ones, every problem with its path), and the
+ * indexes by tag, type and difficulty that paper assembly uses.
+ *
+ * @module
+ */
+import { at, decodeJson, problem, text, type PathSegment, type Problem, type QuestionId } from '../core/index.js'
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { QUESTION_TYPES, type Difficulty, type Question, type QuestionType } from './question.js'
+import { decodeQuestion } from './validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A question that could not be imported, with every problem found in it.
+ *
+ * @category model
+ */
+export interface Rejected {
+  /** Its index in the input's `questions`. */
+  readonly index: number
+  /** Its id, when one could be read. */
+  readonly id?: string
+  readonly problems: ReadonlyArray<Problem>
+}
+
+/**
+ * The import report of a bank: the valid questions, in input order, and the rejected ones.
+ *
+ * @category model
+ */
+export interface BankReport {
+  readonly questions: ReadonlyArray<Question>
+  readonly rejected: ReadonlyArray<Rejected>
+  /** Every problem of the input, rejected questions' included, in input order. */
+  readonly problems: ReadonlyArray<Problem>
+}
+
+/**
+ * A bank indexed for assembly: questions by position, and sorted position
+ * lists per tag, type and difficulty.
+ *
+ * @category model
+ */
+export interface BankIndex {
+  readonly questions: ReadonlyArray<Question>
+  readonly byId: ReadonlyMap<QuestionId, number>
+  readonly byTag: ReadonlyMap<string, ReadonlyArray<number>>
+  readonly byType: ReadonlyMap<QuestionType, ReadonlyArray<number>>
+  readonly byDifficulty: ReadonlyMap<Difficulty, ReadonlyArray<number>>
+}
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+const BANK_TEXT = text('a bank: { "version": 1, "questions": [ … ] } or an array of questions', '题库：{ "version": 1, "questions": [ … ] } 或题目数组')
+
+/**
+ * Decode a bank from parsed JSON: `{ "version": 1, "questions": [...] }` (an
+ * optional `title` too) or a bare array of questions. Never fails as a
+ * whole: each question is kept or rejected on its own; duplicate ids reject
+ * the later copies (the first stays).
+ *
+ * @category decoding
+ * @example
+ * const r = decodeBank({ version: 1, questions: [
+ *   { id: 'q1', type: 'judge', stem: '遵义会议在 1935 年召开。', tags: ['党史'], difficulty: 2, points: 1, answer: true },
+ *   { id: 'q2', type: 'single', stem: '', tags: [], difficulty: 1, points: 1, options: [], answer: 'a' }
+ * ] })
+ * r.questions.length // => 1
+ * r.rejected[0]?.index // => 1
+ */
+export const decodeBank = (u: unknown): BankReport => {
+  const top: Array<Problem> = []
+  let items: ReadonlyArray<unknown> = []
+  let base: ReadonlyArray<PathSegment> = []
+  if (Array.isArray(u)) items = u
+  else if (typeof u === 'object' && u !== null) {
+    const o = u as Record<string, unknown>
+    for (const k of Object.keys(o)) {
+      if (k !== 'version' && k !== 'questions' && k !== 'title') {
+        top.push(problem('unknown-key', at([k]), text('one of the keys version, questions, title', '以下键之一：version、questions、title'), k))
+      }
+    }
+    if (o['version'] !== 1) top.push(problem(o['version'] === undefined ? 'missing' : 'range', at(['version']), text('version 1', '版本 1'), o['version']))
+    if (o['title'] !== undefined && typeof o['title'] !== 'string') top.push(problem('type', at(['title']), text('a string', '字符串'), o['title']))
+    if (Array.isArray(o['questions'])) {
+      items = o['questions']
+      base = ['questions']
+    } else top.push(problem(o['questions'] === undefined ? 'missing' : 'type', at(['questions']), text('an array of questions', '题目数组'), o['questions']))
+  } else top.push(problem('type', at(), BANK_TEXT, u))
+
+  const questions: Array<Question> = []
+  const rejected: Array<Rejected> = []
+  const problems: Array<Problem> = [...top]
+  const seen = new Map<string, number>()
+  items.forEach((item, i) => {
+    const path = [...base, i]
+    const r = decodeQuestion(item, path)
+    const rawId = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['id'] : undefined
+    const id = typeof rawId === 'string' ? rawId : undefined
+    let ps: ReadonlyArray<Problem> = E.isLeft(r) ? r.left : []
+    if (id !== undefined) {
+      const first = seen.get(id)
+      if (first !== undefined) {
+        ps = [problem('duplicate', at([...path, 'id']), text(`an id not already used by question ${first}`, `未被第 ${first} 题使用的标识`), id), ...ps]
+      } else if (E.isRight(r)) seen.set(id, i)
+    }
+    if (ps.length === 0 && E.isRight(r)) questions.push(r.right)
+    else {
+      rejected.push(id === undefined ? { index: i, problems: ps } : { index: i, id, problems: ps })
+      problems.push(...ps)
+    }
+  })
+  return { questions, rejected, problems }
+}
+
+/**
+ * Decode a bank from JSON text; a syntax error is a problem at line:column.
+ *
+ * @category decoding
+ * @example
+ * decodeBankJson('[').problems[0]?.code // => 'syntax'
+ */
+export const decodeBankJson = (json: string, file?: string): BankReport => {
+  const r = decodeJson(t.unknown, file)(json)
+  return E.isLeft(r) ? { questions: [], rejected: [], problems: r.left } : decodeBank(r.right)
+}
+
+// -------------------------------------------------------------------------------------
+// indexes
+// -------------------------------------------------------------------------------------
+
+/**
+ * Index questions by id, tag, type and difficulty (position lists ascending).
+ * Questions should have distinct ids (as `decodeBank` guarantees); a later
+ * duplicate is left out of `byId`.
+ *
+ * @category constructors
+ * @example
+ * const ix = indexBank(decodeBank(json).questions)
+ * ix.byTag.get('党史')?.length // => how many questions carry the tag
+ */
+export const indexBank = (questions: ReadonlyArray<Question>): BankIndex => {
+  const byId = new Map<QuestionId, number>()
+  const byTag = new Map<string, Array<number>>()
+  const byType = new Map<QuestionType, Array<number>>()
+  const byDifficulty = new Map<Difficulty, Array<number>>()
+  for (const ty of QUESTION_TYPES) byType.set(ty, [])
+  for (const d of [1, 2, 3, 4, 5] as const) byDifficulty.set(d, [])
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i] as Question
+    if (!byId.has(q.id)) byId.set(q.id, i)
+    for (const tag of q.tags) {
+      let l = byTag.get(tag)
+      if (l === undefined) {
+        l = []
+        byTag.set(tag, l)
+      }
+      if (l[l.length - 1] !== i) l.push(i)
+    }
+    byType.get(q.type)?.push(i)
+    byDifficulty.get(q.difficulty)?.push(i)
+  }
+  return { questions, byId, byTag, byType, byDifficulty }
+}

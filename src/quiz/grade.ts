@@ -1,0 +1,209 @@
+/**
+ * Scoring one answered question, exactly: the fraction of full marks earned
+ * (a `Rational` in [0, 1]) times the question's points on the paper. Options
+ * are looked up through the paper's display order, so a shuffled paper
+ * scores exactly like an unshuffled one.
+ *
+ * @module
+ */
+import type { QuestionId } from '../core/index.js'
+import { normaliseAnswer } from './normalise.js'
+import { numberLabel, type PaperQuestion } from './paper.js'
+import type { Blank, MultipleChoice, NumericAnswer } from './question.js'
+import { add, clamp, compare, fromDecimal, fromInt, mul, R_ONE, R_ZERO, rational, sum, type Rational } from './rational.js'
+import type { QuizResponse } from './response.js'
+import { multipleWeight, singleWeight } from './weights.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The state of a graded question: fully right, partly right, wrong, not
+ * answered, or waiting for a person to grade it.
+ *
+ * @category model
+ */
+export type GradeStatus = 'correct' | 'partial' | 'wrong' | 'unanswered' | 'pending'
+
+/**
+ * One graded question: fraction of full marks, score, points.
+ *
+ * @category model
+ */
+export interface Graded {
+  readonly question: QuestionId
+  readonly points: number
+  /** In [0, 1]; zero while pending. */
+  readonly fraction: Rational
+  /** `fraction × points`, in [0, points]. */
+  readonly score: Rational
+  readonly status: GradeStatus
+}
+
+// -------------------------------------------------------------------------------------
+// scoring
+// -------------------------------------------------------------------------------------
+
+const unit = clamp(R_ZERO, R_ONE)
+
+// Label → bank index, through the display order (labels are A…Z, AA, AB, …).
+const letterIndex = (l: string): number => {
+  let k = 0
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i) - 64
+    if (c < 1 || c > 26) return -1
+    k = k * 26 + c
+  }
+  return k - 1
+}
+const fromLabel = (pq: PaperQuestion, l: string): number | undefined => (l.length === 0 ? undefined : pq.order[letterIndex(l)])
+
+// The correct option ids of a multiple-choice question, computed once per question (a pure cache).
+const correctCache = new WeakMap<object, ReadonlySet<string>>()
+const correctSet = (q: MultipleChoice): ReadonlySet<string> => {
+  let v = correctCache.get(q)
+  if (v === undefined) {
+    v = new Set<string>(q.answer)
+    correctCache.set(q, v)
+  }
+  return v
+}
+
+// Normalised accepted texts, computed once per blank (a pure cache, keyed by the blank object).
+const acceptedCache = new WeakMap<object, ReadonlyArray<string>>()
+const acceptedOf = (b: Blank, cs: boolean): ReadonlyArray<string> => {
+  const key = cs ? (b.accept as object) : b
+  let v = acceptedCache.get(key)
+  if (v === undefined) {
+    v = b.accept.map((a) => normaliseAnswer(a.text, cs))
+    acceptedCache.set(key, v)
+  }
+  return v
+}
+
+const numericFits = (a: NumericAnswer, v: number): boolean =>
+  a.kind === 'exact' ? Math.abs(v - a.value) <= (a.tolerance ?? 0) : v >= a.min && v <= a.max
+
+const best = (xs: ReadonlyArray<Rational>): Rational => xs.reduce((m, x) => (compare(x, m) > 0 ? x : m), R_ZERO)
+
+/**
+ * The fraction of full marks a response earns, in [0, 1]; `undefined` for an
+ * essay (graded by hand). Assumes the response fits (see `checkResponse`);
+ * a response of another type earns 0.
+ *
+ * @category scoring
+ * @example
+ * responseFraction(pq, { type: 'judge', value: true }) // => { n: 1, d: 1 } when the answer is true
+ */
+export const responseFraction = (pq: PaperQuestion, r: QuizResponse): Rational | undefined => {
+  const q = pq.question
+  switch (q.type) {
+    case 'single': {
+      if (r.type !== 'single') return R_ZERO
+      const k = fromLabel(pq, r.choice)
+      const o = k === undefined ? undefined : q.options[k]
+      return o === undefined ? R_ZERO : unit(singleWeight(q, o))
+    }
+    case 'multiple': {
+      if (r.type !== 'multiple') return R_ZERO
+      const correct = correctSet(q)
+      const scoring = q.scoring ?? 'all-or-nothing'
+      let right = 0
+      let wrong = 0
+      let total = R_ZERO
+      let seen = 0
+      let big: Set<number> | undefined
+      for (const c of r.choices) {
+        const k = fromLabel(pq, c)
+        const o = k === undefined ? undefined : q.options[k]
+        // Labels are at most a few dozen; a bit set of positions drops repeats.
+        if (o === undefined || k === undefined) continue
+        if (k < 31) {
+          if ((seen & (1 << k)) !== 0) continue
+          seen |= 1 << k
+        } else {
+          big ??= new Set<number>()
+          if (big.has(k)) continue
+          big.add(k)
+        }
+        if (correct.has(o.id)) right++
+        else wrong++
+        if (scoring === 'fractions') total = add(total, multipleWeight(q, correct)(o))
+      }
+      switch (scoring) {
+        case 'all-or-nothing':
+          return wrong === 0 && right === correct.size ? R_ONE : R_ZERO
+        case 'partial':
+          return wrong > 0 || correct.size === 0 ? R_ZERO : rational(right, correct.size)
+        case 'fractions':
+          return unit(total)
+      }
+      return R_ZERO
+    }
+    case 'judge':
+      return r.type === 'judge' && r.value === q.answer ? R_ONE : R_ZERO
+    case 'blank': {
+      if (r.type !== 'blank' || q.blanks.length === 0) return R_ZERO
+      const cs = q.caseSensitive === true
+      const parts = q.blanks.map((b, i) => {
+        const given = r.values[i]
+        if (given === undefined) return R_ZERO
+        const g = normaliseAnswer(given, cs)
+        const norm = acceptedOf(b, cs)
+        let top = R_ZERO
+        b.accept.forEach((a, j) => {
+          if (norm[j] !== g) return
+          const f = unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction))
+          if (compare(f, top) > 0) top = f
+        })
+        return top
+      })
+      return mul(sum(parts), rational(1, q.blanks.length))
+    }
+    case 'ordering': {
+      if (r.type !== 'ordering') return R_ZERO
+      const given = r.order.map((l) => q.items[fromLabel(pq, l) ?? -1]?.id)
+      const right = q.answer.filter((id, i) => given[i] === id).length
+      if ((q.scoring ?? 'all-or-nothing') === 'all-or-nothing') return right === q.answer.length && given.length === q.answer.length ? R_ONE : R_ZERO
+      return q.answer.length === 0 ? R_ZERO : rational(right, q.answer.length)
+    }
+    case 'matching': {
+      if (r.type !== 'matching' || q.pairs.length === 0) return R_ZERO
+      let right = 0
+      q.pairs.forEach((_, i) => {
+        const chosen = r.matches[numberLabel(i)]
+        if (chosen !== undefined && Object.prototype.hasOwnProperty.call(r.matches, numberLabel(i)) && fromLabel(pq, chosen) === i) right++
+      })
+      return rational(right, q.pairs.length)
+    }
+    case 'numerical':
+      return r.type === 'numerical' ? best(q.answers.filter((a) => numericFits(a, r.value)).map((a) => unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction)))) : R_ZERO
+    case 'essay':
+      return undefined
+  }
+}
+
+const statusOf = (f: Rational): GradeStatus => (compare(f, R_ONE) === 0 ? 'correct' : compare(f, R_ZERO) === 0 ? 'wrong' : 'partial')
+
+/**
+ * Grade one paper question: its response (if any) and, for essays, the
+ * fraction a grader gave (if any).
+ *
+ * @category scoring
+ * @example
+ * gradeQuestion(pq, { type: 'single', choice: 'B' }).status // => 'correct' | 'partial' | 'wrong'
+ * gradeQuestion(pq, undefined).status // => 'unanswered'
+ */
+export const gradeQuestion = (pq: PaperQuestion, r: QuizResponse | undefined, manual?: Rational): Graded => {
+  const question = pq.question.id
+  const points = pq.points
+  if (manual !== undefined) {
+    const f = unit(manual)
+    return { question, points, fraction: f, score: mul(f, fromInt(points)), status: statusOf(f) }
+  }
+  if (r === undefined) return { question, points, fraction: R_ZERO, score: R_ZERO, status: 'unanswered' }
+  const f = responseFraction(pq, r)
+  if (f === undefined) return { question, points, fraction: R_ZERO, score: R_ZERO, status: 'pending' }
+  return { question, points, fraction: f, score: mul(f, fromInt(points)), status: statusOf(f) }
+}

@@ -1,0 +1,126 @@
+/**
+ * What a member answers, in the labels of the public view (`A`, `B`, … and
+ * `1`, `2`, …), with its JSON codec and the check against a paper question.
+ *
+ * @module
+ */
+import * as t from 'io-ts'
+import { at, problem, refined, strict, text, type PathSegment, type Problem } from '../core/index.js'
+import { letterLabel, numberLabel, orderSize, type PaperQuestion } from './paper.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A member's answer to one question, by type. Labels are those of the public view.
+ *
+ * @category model
+ * @example
+ * const a: QuizResponse = { type: 'multiple', choices: ['A', 'C'] }
+ * const b: QuizResponse = { type: 'blank', values: ['遵义', '1935'] }
+ * const c: QuizResponse = { type: 'matching', matches: { '1': 'B', '2': 'A' } }
+ */
+export type QuizResponse =
+  | { readonly type: 'single'; readonly choice: string }
+  | { readonly type: 'multiple'; readonly choices: ReadonlyArray<string> }
+  | { readonly type: 'judge'; readonly value: boolean }
+  | { readonly type: 'blank'; readonly values: ReadonlyArray<string> }
+  | { readonly type: 'ordering'; readonly order: ReadonlyArray<string> }
+  | { readonly type: 'matching'; readonly matches: Readonly<Record<string, string>> }
+  | { readonly type: 'numerical'; readonly value: number }
+  | { readonly type: 'essay'; readonly text: string }
+
+// -------------------------------------------------------------------------------------
+// codecs
+// -------------------------------------------------------------------------------------
+
+const Finite = refined('FiniteNumber', (u): u is number => typeof u === 'number' && Number.isFinite(u), text('a finite number', '有限数'))
+
+const BRANCHES: Readonly<Record<QuizResponse['type'], t.Mixed>> = {
+  single: strict({ type: t.literal('single'), choice: t.string }),
+  multiple: strict({ type: t.literal('multiple'), choices: t.array(t.string) }),
+  judge: strict({ type: t.literal('judge'), value: t.boolean }),
+  blank: strict({ type: t.literal('blank'), values: t.array(t.string) }),
+  ordering: strict({ type: t.literal('ordering'), order: t.array(t.string) }),
+  matching: strict({ type: t.literal('matching'), matches: t.record(t.string, t.string) }),
+  numerical: strict({ type: t.literal('numerical'), value: Finite }),
+  essay: strict({ type: t.literal('essay'), text: t.string })
+}
+
+/**
+ * A response as JSON, dispatched on `type`.
+ *
+ * @category codecs
+ * @example
+ * import { decode } from 'moral-bank/core'
+ * decode(QuizResponseC)({ type: 'single', choice: 'B' }) // => right({ type: 'single', choice: 'B' })
+ */
+export const QuizResponseC: t.Type<QuizResponse, unknown, unknown> = /*#__PURE__*/ new t.Type<QuizResponse, unknown, unknown>(
+  'QuizResponse',
+  (u): u is QuizResponse => {
+    const ty = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
+    return typeof ty === 'string' && Object.prototype.hasOwnProperty.call(BRANCHES, ty) && BRANCHES[ty as QuizResponse['type']].is(u)
+  },
+  (u, c) => {
+    const ty = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
+    if (typeof ty !== 'string' || !Object.prototype.hasOwnProperty.call(BRANCHES, ty)) {
+      return t.failure(ty, [...c, { key: 'type', type: t.string, actual: ty }], '\u0000type\u0000a response type (single, multiple, judge, blank, ordering, matching, numerical, essay)\u0000作答类型')
+    }
+    return BRANCHES[ty as QuizResponse['type']].validate(u, c) as t.Validation<QuizResponse>
+  },
+  (a) => a
+)
+
+// -------------------------------------------------------------------------------------
+// checks
+// -------------------------------------------------------------------------------------
+
+const labels = (n: number, f: (i: number) => string): ReadonlySet<string> => new Set(Array.from({ length: n }, (_, i) => f(i)))
+
+/**
+ * Why a response does not fit a paper question (wrong type, a label naming
+ * no option, a wrong number of blanks, …), or `undefined` when it fits.
+ *
+ * @category utilities
+ * @example
+ * checkResponse(pq, { type: 'single', choice: 'Z' })?.code // => 'reference'
+ */
+export const checkResponse = (pq: PaperQuestion, r: QuizResponse, path: ReadonlyArray<PathSegment> = []): Problem | undefined => {
+  const q = pq.question
+  if (r.type !== q.type) return problem('type', at([...path, 'type']), text(`a ${q.type} response`, `${q.type} 题的作答`), r.type)
+  const letters = labels(orderSize(q), letterLabel)
+  const option = text(`one of the labels ${[...letters].join(', ')}`, `选项标签之一：${[...letters].join('、')}`)
+  switch (r.type) {
+    case 'single':
+      return letters.has(r.choice) ? undefined : problem('reference', at([...path, 'choice']), option, r.choice)
+    case 'multiple': {
+      const i = r.choices.findIndex((x) => !letters.has(x))
+      if (i >= 0) return problem('reference', at([...path, 'choices', i]), option, r.choices[i])
+      return new Set(r.choices).size === r.choices.length ? undefined : problem('duplicate', at([...path, 'choices']), text('each label once', '每个标签只出现一次'), r.choices)
+    }
+    case 'blank': {
+      const n = q.type === 'blank' ? q.blanks.length : 0
+      return r.values.length === n ? undefined : problem('range', at([...path, 'values']), text(`${n} blank values`, `${n} 个填空`), r.values.length)
+    }
+    case 'ordering': {
+      const i = r.order.findIndex((x) => !letters.has(x))
+      if (i >= 0) return problem('reference', at([...path, 'order', i]), option, r.order[i])
+      return new Set(r.order).size === r.order.length && r.order.length === letters.size
+        ? undefined
+        : problem('range', at([...path, 'order']), text('every item label exactly once', '每个标签恰好一次'), r.order)
+    }
+    case 'matching': {
+      const lefts = labels(q.type === 'matching' ? q.pairs.length : 0, numberLabel)
+      for (const [k, v] of Object.entries(r.matches)) {
+        if (!lefts.has(k)) return problem('reference', at([...path, 'matches', k]), text(`a left label among ${[...lefts].join(', ')}`, `左侧标签之一：${[...lefts].join('、')}`), k)
+        if (!letters.has(v)) return problem('reference', at([...path, 'matches', k]), option, v)
+      }
+      return undefined
+    }
+    case 'judge':
+    case 'numerical':
+    case 'essay':
+      return undefined
+  }
+}
