@@ -12,6 +12,7 @@ import { at, problem, prefixPath, text, type PathSegment, type Problem, type Pro
 import { idProblem, type Id } from './ids.js'
 import { instant as readInstant, type Instant } from './instant.js'
 import { isPoints, type Points } from './points.js'
+import { jsonErrorOffset } from './json.js'
 import { zone as readZone, type Zone } from './calendar.js'
 
 // -------------------------------------------------------------------------------------
@@ -169,26 +170,19 @@ export const decodeJson =
  *
  * @category decoding
  * @example
- * jsonSyntaxProblem('{"a":}', new SyntaxError('Unexpected token } in JSON at position 5')).at
+ * jsonSyntaxProblem('{"a":}', new SyntaxError('Unexpected token')).at
  * // => { _tag: 'TextPosition', line: 1, column: 6 }
  */
 export const jsonSyntaxProblem = (json: string, err: unknown, file?: string): Problem => {
   const msg = err instanceof Error ? err.message : String(err)
-  const lc = /line (\d+) column (\d+)/.exec(msg)
-  const pos = /position (\d+)/.exec(msg)
+  const offset = jsonErrorOffset(json) ?? json.length
   let line = 1
   let column = 1
-  if (lc !== null) {
-    line = Number(lc[1])
-    column = Number(lc[2])
-  } else {
-    const offset = pos === null ? json.length : Number(pos[1])
-    for (let i = 0; i < offset && i < json.length; i++) {
-      if (json.charCodeAt(i) === 10) {
-        line++
-        column = 1
-      } else column++
-    }
+  for (let i = 0; i < offset && i < json.length; i++) {
+    if (json.charCodeAt(i) === 10) {
+      line++
+      column = 1
+    } else column++
   }
   const where = file === undefined ? { _tag: 'TextPosition' as const, line, column } : { _tag: 'TextPosition' as const, file, line, column }
   return problem('syntax', where, text('valid JSON', '合法的 JSON'), msg)

@@ -28,4 +28,5 @@ export {
 export * from './calendar.js'
 export * from './random.js'
 export * from './decode.js'
+export * from './json.js'
 export * from './org.js'

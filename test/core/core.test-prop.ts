@@ -9,6 +9,7 @@ import {
   decodeJson,
   formatInstantUtc,
   InstantC,
+  jsonErrorOffset,
   instantOrThrow,
   MAX_INSTANT,
   MIN_INSTANT,
@@ -187,5 +188,28 @@ describe('decoding laws', () => {
         expect(E.isLeft(r) && r.left.some((p) => p.code === 'forbidden-key' && JSON.stringify(p.at) === JSON.stringify({ _tag: 'JsonPath', segments: ['wrap', 1, key] }))).toBe(true)
       })
     )
+  })
+})
+
+describe('JSON error offsets', () => {
+  it('agree with JSON.parse on validity, and a prefix up to the offset parses as a prefix', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string(), fc.json().map((j) => j.slice(0, Math.floor(j.length / 2)))), (s) => {
+        let valid = true
+        try {
+          JSON.parse(s)
+        } catch {
+          valid = false
+        }
+        const off = jsonErrorOffset(s)
+        expect(off === undefined).toBe(valid)
+        if (off !== undefined) expect(off >= 0 && off <= s.length).toBe(true)
+      }),
+      { numRuns: 3000 }
+    )
+  })
+  it('survives deep nesting', () => {
+    expect(jsonErrorOffset('['.repeat(100_000) + ']'.repeat(100_000))).toBeUndefined()
+    expect(jsonErrorOffset('['.repeat(100_000))).toBe(100_000)
   })
 })

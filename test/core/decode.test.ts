@@ -97,3 +97,22 @@ describe('decodeJson', () => {
     expect(decodeJson(Cap)('{"perDay": 3}')).toEqual(E.right({ perDay: 3 }))
   })
 })
+
+describe('JSON syntax positions (Node 20 messages carry none)', () => {
+  const where = (s: string): string => {
+    const ps = problems(decodeJson(t.unknown)(s))
+    const at = ps[0]?.at
+    return at?._tag === 'TextPosition' ? `${at.line}:${at.column}` : 'none'
+  }
+  it('points at the first bad character', () => {
+    expect(where('{\n "version": 1,\n "questions": [,]\n}')).toBe('3:16')
+    expect(where('{"a":tru}')).toBe('1:6')
+    expect(where('[1,2')).toBe('1:5')
+    expect(where('{"a":1}x')).toBe('1:8')
+    expect(where('"abc')).toBe('1:5')
+    expect(where('')).toBe('1:1')
+    expect(where('{"a" 1}')).toBe('1:6')
+    expect(where('[1 2]')).toBe('1:4')
+    expect(where('{"a":"\u0001"}')).toBe('1:7')
+  })
+})
