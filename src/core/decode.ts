@@ -361,3 +361,46 @@ export const withPrefix =
   (prefix: ReadonlyArray<PathSegment>) =>
   (ps: ReadonlyArray<Problem>): ReadonlyArray<Problem> =>
     ps.map(prefixPath(prefix))
+
+/**
+ * A codec that picks the codec for a value by looking at it (a tag or a key),
+ * so an error is reported against that one shape only, not every union member.
+ *
+ * @category codecs
+ * @example
+ * const Shape = dispatch('Shape', 'kind', { circle: CircleC, square: SquareC }, text('circle or square', '圆或方'))
+ */
+export const dispatch = <A>(
+  name: string,
+  tag: string,
+  cases: Readonly<Record<string, t.Type<A, unknown, unknown>>>,
+  expected: Text
+): t.Type<A, unknown, unknown> => {
+  const none = refined<never>(name, (_u): _u is never => false, expected)
+  const pick = (u: unknown): t.Type<A, unknown, unknown> | undefined => {
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined
+    const v = (u as Record<string, unknown>)[tag]
+    return typeof v === 'string' && Object.prototype.hasOwnProperty.call(cases, v) ? cases[v] : undefined
+  }
+  return new t.Type<A, unknown, unknown>(
+    name,
+    (u): u is A => pick(u)?.is(u) ?? false,
+    (u, c) => {
+      const k = pick(u)
+      if (k !== undefined) return k.validate(u, c)
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return none.validate(u, c)
+      const v = (u as Record<string, unknown>)[tag]
+      return none.validate(v, [...c, { key: tag, type: none, actual: v }])
+    },
+    (a) => (pick(a)?.encode(a) ?? a) as unknown
+  )
+}
+
+/**
+ * Text in English and Chinese.
+ *
+ * @category codecs
+ * @example
+ * decode(TextC)({ en: 'Login', zh: '登录' }) // => right({ en: 'Login', zh: '登录' })
+ */
+export const TextC: t.Type<Text, unknown, unknown> = /*#__PURE__*/ strict({ en: t.string, zh: t.string }, {}, 'Text')

@@ -8,7 +8,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { QuestionIdC, idCodec, refined, strict, text, type Id, type QuestionId } from '../core/index.js'
+import { QuestionIdC, dispatch, failWith, idCodec, refined, strict, text, type Id, type QuestionId } from '../core/index.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -370,7 +370,7 @@ export const RichTextC: t.Type<RichText, RichText, unknown> = /*#__PURE__*/ (() 
         ? t.success(u)
         : typeof u === 'object' && u !== null && !Array.isArray(u)
           ? (Formatted.validate(u, c) as t.Validation<RichText>)
-          : t.failure(u, c, '\u0000type\u0000a text (a string or { text, format })\u0000文本（字符串或 { text, format }）'),
+          : failWith(u, c, text('a text (a string or { text, format })', '文本（字符串或 { text, format }）')),
     (a) => a
   )
 })()
@@ -462,20 +462,11 @@ const ExactC = strict(
   'ExactAnswer'
 )
 const RangeC = strict({ kind: t.literal('range'), min: FiniteC, max: FiniteC }, { fraction: FractionC, feedback: RichTextC }, 'RangeAnswer')
-const NumericAnswerC = new t.Type<NumericAnswer, unknown, unknown>(
+const NumericAnswerC: t.Type<NumericAnswer, unknown, unknown> = dispatch<NumericAnswer>(
   'NumericAnswer',
-  (u): u is NumericAnswer => ExactC.is(u) || RangeC.is(u),
-  (u, c) => {
-    const kind = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['kind'] : undefined
-    if (kind === 'range') return RangeC.validate(u, c) as t.Validation<NumericAnswer>
-    if (kind === 'exact') return ExactC.validate(u, c) as t.Validation<NumericAnswer>
-    return t.failure(
-      kind,
-      [...c, { key: 'kind', type: t.keyof({ exact: null, range: null }), actual: kind }],
-      '\u0000type\u0000one of the kinds exact, range\u0000exact、range 之一'
-    )
-  },
-  (a) => (a.kind === 'exact' ? ExactC.encode(a) : RangeC.encode(a))
+  'kind',
+  { exact: ExactC as t.Type<NumericAnswer, unknown, unknown>, range: RangeC as t.Type<NumericAnswer, unknown, unknown> },
+  text('one of the kinds exact, range', 'exact、range 之一')
 )
 
 const branch = <R extends t.Props, O extends t.Props>(type: QuestionType, required: R, optional: O) =>
@@ -500,7 +491,10 @@ const BRANCHES: Readonly<Record<QuestionType, t.Mixed>> = {
   essay: branch('essay', {}, { rubric: RichTextC, minLength: LengthC, maxLength: LengthC })
 }
 
-const TYPE_EXPECTED = `\u0000type\u0000one of the question types ${QUESTION_TYPES.join(', ')}\u0000题型之一：${QUESTION_TYPES.join('、')}`
+const TYPE_EXPECTED = text(
+  `one of the question types ${QUESTION_TYPES.join(', ')}`,
+  `题型之一：${QUESTION_TYPES.join('、')}`
+)
 
 /**
  * A question as JSON: an object with a `type` among `QUESTION_TYPES` and the
@@ -513,21 +507,9 @@ const TYPE_EXPECTED = `\u0000type\u0000one of the question types ${QUESTION_TYPE
  * decode(QuestionC)({ id: 'q1', type: 'judge', stem: '1921 年中共一大召开。', tags: ['党史'], difficulty: 1, points: 1, answer: true })
  * // => right({ id: 'q1', type: 'judge', … })
  */
-export const QuestionC: t.Type<Question, unknown, unknown> = /*#__PURE__*/ new t.Type<Question, unknown, unknown>(
+export const QuestionC: t.Type<Question, unknown, unknown> = /*#__PURE__*/ dispatch<Question>(
   'Question',
-  (u): u is Question => {
-    const ty = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
-    return typeof ty === 'string' && Object.prototype.hasOwnProperty.call(BRANCHES, ty) && BRANCHES[ty as QuestionType].is(u)
-  },
-  (u, c) => {
-    if (typeof u !== 'object' || u === null || Array.isArray(u)) {
-      return t.failure(u, c, '\u0000type\u0000a question object\u0000题目对象')
-    }
-    const ty = (u as Record<string, unknown>)['type']
-    if (typeof ty !== 'string' || !Object.prototype.hasOwnProperty.call(BRANCHES, ty)) {
-      return t.failure(ty, [...c, { key: 'type', type: t.string, actual: ty }], TYPE_EXPECTED)
-    }
-    return BRANCHES[ty as QuestionType].validate(u, c) as t.Validation<Question>
-  },
-  (q) => BRANCHES[q.type].encode(q)
+  'type',
+  BRANCHES as Readonly<Record<string, t.Type<Question, unknown, unknown>>>,
+  TYPE_EXPECTED
 )

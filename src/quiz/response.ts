@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { at, problem, refined, strict, text, type PathSegment, type Problem } from '../core/index.js'
+import { at, dispatch, problem, refined, strict, text, type PathSegment, type Problem } from '../core/index.js'
 import { letterLabel, numberLabel, orderSize, type PaperQuestion } from './paper.js'
 
 // -------------------------------------------------------------------------------------
@@ -56,20 +56,11 @@ const BRANCHES: Readonly<Record<QuizResponse['type'], t.Mixed>> = {
  * import { decode } from 'moral-bank/core'
  * decode(QuizResponseC)({ type: 'single', choice: 'B' }) // => right({ type: 'single', choice: 'B' })
  */
-export const QuizResponseC: t.Type<QuizResponse, unknown, unknown> = /*#__PURE__*/ new t.Type<QuizResponse, unknown, unknown>(
+export const QuizResponseC: t.Type<QuizResponse, unknown, unknown> = /*#__PURE__*/ dispatch<QuizResponse>(
   'QuizResponse',
-  (u): u is QuizResponse => {
-    const ty = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
-    return typeof ty === 'string' && Object.prototype.hasOwnProperty.call(BRANCHES, ty) && BRANCHES[ty as QuizResponse['type']].is(u)
-  },
-  (u, c) => {
-    const ty = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
-    if (typeof ty !== 'string' || !Object.prototype.hasOwnProperty.call(BRANCHES, ty)) {
-      return t.failure(ty, [...c, { key: 'type', type: t.string, actual: ty }], '\u0000type\u0000a response type (single, multiple, judge, blank, ordering, matching, numerical, essay)\u0000作答类型')
-    }
-    return BRANCHES[ty as QuizResponse['type']].validate(u, c) as t.Validation<QuizResponse>
-  },
-  (a) => a
+  'type',
+  BRANCHES as Readonly<Record<string, t.Type<QuizResponse, unknown, unknown>>>,
+  text('a response type (single, multiple, judge, blank, ordering, matching, numerical, essay)', '作答类型（single、multiple、judge、blank、ordering、matching、numerical、essay）')
 )
 
 // -------------------------------------------------------------------------------------

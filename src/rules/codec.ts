@@ -6,7 +6,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { refined, strict, text, type Text } from '../core/index.js'
+import { dispatch, refined, strict, text, TextC } from '../core/index.js'
 import { ConditionC } from './condition.js'
 import type { AccountSpec, Amount, Bonus, Cap, GroupSpec, Hours, RuleSetSpec, RuleSpec } from './rule.js'
 
@@ -44,48 +44,8 @@ const HHMMC = refined('HH:MM', (u): u is string => typeof u === 'string' && HHMM
 const DateC = refined('Date', (u): u is string => typeof u === 'string' && DATE.test(u), text('a date YYYY-MM-DD', '日期 YYYY-MM-DD'))
 const NameC = refined('Name', (u): u is string => typeof u === 'string' && u.length > 0 && u.length <= 200, text('a non-empty name', '非空名称'))
 
-/**
- * A codec that picks the codec for a value by looking at it (a tag or a key),
- * so an error is reported against that one shape only, not every union member.
- *
- * @category codecs
- * @example
- * const Shape = dispatch('Shape', 'kind', { circle: CircleC, square: SquareC }, text('circle or square', '圆或方'))
- */
-export const dispatch = <A>(
-  name: string,
-  tag: string,
-  cases: Readonly<Record<string, t.Type<A, unknown, unknown>>>,
-  expected: Text
-): t.Type<A, unknown, unknown> => {
-  const none = refined<never>(name, (_u): _u is never => false, expected)
-  const pick = (u: unknown): t.Type<A, unknown, unknown> | undefined => {
-    if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined
-    const v = (u as Record<string, unknown>)[tag]
-    return typeof v === 'string' && Object.prototype.hasOwnProperty.call(cases, v) ? cases[v] : undefined
-  }
-  return new t.Type<A, unknown, unknown>(
-    name,
-    (u): u is A => pick(u)?.is(u) ?? false,
-    (u, c) => {
-      const k = pick(u)
-      if (k !== undefined) return k.validate(u, c)
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return none.validate(u, c)
-      const v = (u as Record<string, unknown>)[tag]
-      return none.validate(v, [...c, { key: tag, type: none, actual: v }])
-    },
-    (a) => (pick(a)?.encode(a) ?? a) as unknown
-  )
-}
-
-/**
- * Text in English and Chinese.
- *
- * @category codecs
- * @example
- * decode(TextC)({ en: 'Login', zh: '登录' }) // => right({ en: 'Login', zh: '登录' })
- */
-export const TextC: t.Type<Text, unknown, unknown> = /*#__PURE__*/ strict({ en: t.string, zh: t.string }, {}, 'Text')
+// `dispatch` and `TextC` live in core; re-exported here for existing imports.
+export { dispatch, TextC } from '../core/index.js'
 
 const CapPeriodC = t.keyof({ day: null, week: null, month: null, quarter: null, half: null, year: null, all: null }, 'day | week | month | quarter | half | year | all')
 
