@@ -45,7 +45,7 @@ export const generate = (seed: string, n = N, members = MEMBERS): Array<Activity
       attrs = { seconds: x, content: `vid-${y}` }
     } else {
       const mode = k < 88 ? 'daily' : k < 94 ? 'weekly' : 'special'
-      attrs = { mode, correct: x % 11, total: 10, quiz: `${mode}-${y % 300}` }
+      attrs = { kind: mode, correct: x % 11, total: 10, quiz: `${mode}-${y % 300}` }
       type = 'quiz.completed'
     }
     out.push({ id: `ev-${String(i).padStart(7, '0')}` as EventId, type, member: memberIds[m] as SubjectId, at: at as Instant, attrs })
@@ -117,7 +117,7 @@ export const run = (): void => {
   db.transaction(() => {
     for (const e of events) {
       const a = e.attrs
-      ins.run(e.id, e.member, e.at, e.type, a['seconds'] ?? null, a['content'] ?? null, a['mode'] ?? null, a['correct'] ?? null, a['quiz'] ?? null)
+      ins.run(e.id, e.member, e.at, e.type, a['seconds'] ?? null, a['content'] ?? null, a['kind'] ?? null, a['correct'] ?? null, a['quiz'] ?? null)
     }
   })()
   const insertMs = Number(process.hrtime.bigint() - t0) / 1e6

@@ -39,6 +39,8 @@ export interface QuizCompletedEvent {
     readonly total: number
     readonly accuracy: number
     readonly mode: string
+    /** The quiz's kind for point rules (the mode when the round names none). */
+    readonly kind: string
   }
 }
 
@@ -115,7 +117,7 @@ export const roundResult = (r: Round): E.Either<RoundError, RoundResult> => {
           type: 'quiz.completed',
           member: r.member,
           at: r.endedAt,
-          attrs: { quiz: r.quiz, round: r.id, score: toNumber(score), maxScore, correct, total, accuracy: toNumber(accuracy), mode: r.mode }
+          attrs: { quiz: r.quiz, round: r.id, score: toNumber(score), maxScore, correct, total, accuracy: toNumber(accuracy), mode: r.mode, kind: r.kind ?? r.mode }
         }
       ]
     : []

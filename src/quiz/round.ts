@@ -93,6 +93,8 @@ export interface Round {
   readonly quiz: string
   readonly member: string
   readonly mode: Mode
+  /** What the host's point rules call this quiz; see `StartParams.kind`. */
+  readonly kind?: string
   readonly paper: Paper
   readonly limits: Limits
   readonly status: RoundStatus
@@ -150,6 +152,11 @@ export interface StartParams {
   readonly quiz: string
   readonly member: string
   readonly mode: Mode
+  /**
+   * What the host's point rules call this quiz (for example `daily`, `weekly`,
+   * `special` in the daily-study preset); emitted as the event's `kind`, the mode when absent.
+   */
+  readonly kind?: string
   readonly paper: Paper
   readonly limits?: Limits
   readonly now: number
@@ -170,6 +177,7 @@ export const startRound = (p: StartParams): Round => ({
   quiz: p.quiz,
   member: p.member,
   mode: p.mode,
+  ...(p.kind === undefined ? {} : { kind: p.kind }),
   paper: p.paper,
   limits: p.limits ?? { expiry: 'submit' },
   status: 'open',

@@ -31,9 +31,9 @@ import {
  * - `article` 1 per `article.read` with `seconds` ≥ 30, each `content` once, cap 6 a day;
  * - `article-time` 1 per full minute read (`seconds`, floor), from 30 s, cap 6 a day;
  * - `video` and `video-time` the same for `video.watched` and `audio.listened`;
- * - `daily-quiz` 1 per `correct` answer of a `quiz.completed` with `mode` `daily`, cap 5 a day;
- * - `weekly-quiz` the same for `mode` `weekly`, each `quiz` set once;
- * - `special-quiz` 1 per correct answer for `mode` `special`: one set a day, never the same `quiz` set twice.
+ * - `daily-quiz` 1 per `correct` answer of a `quiz.completed` with `kind` `daily`, cap 5 a day;
+ * - `weekly-quiz` the same for `kind` `weekly`, each `quiz` set once;
+ * - `special-quiz` 1 per correct answer for `kind` `special`: one set a day, never the same `quiz` set twice.
  *
  * `correct` is a whole count; a fractional value is rounded down (`linear`, floor).
  * Daily maximum without special practice: 1 + 6 + 6 + 6 + 6 + 5 + 5 = 35.
@@ -46,7 +46,7 @@ export const dailyStudy = (options: { readonly zone?: string; readonly account?:
   const acc = options.account ?? 'study'
   const inAcc = (r: ReturnType<typeof perAction>) => ({ ...r, account: acc })
   const media = ['video.watched', 'audio.listened']
-  const quiz = (id: string, mode: string) => pipe(fromScore(id, 'quiz.completed', 'correct', 1, { round: 'floor' }), when(attrIs('mode', 'eq', mode)))
+  const quiz = (id: string, kind: string) => pipe(fromScore(id, 'quiz.completed', 'correct', 1, { round: 'floor' }), when(attrIs('kind', 'eq', kind)))
   return ruleSet(
     [account(acc, { label: { en: 'Study score', zh: '学习积分' } })],
     [

@@ -44,7 +44,7 @@ const attrsFor = (type: string): fc.Arbitrary<Record<string, AttrValue>> => {
     case 'video.watched':
       return fc.record({ seconds: fc.integer({ min: 0, max: 400 }), content: fc.constantFrom('c1', 'c2', 'c3', 'c4', 'c5') })
     case 'quiz.completed':
-      return fc.record({ mode: fc.constantFrom('daily', 'weekly', 'special'), correct: fc.integer({ min: 0, max: 10 }), quiz: fc.constantFrom('q1', 'q2', 'q3') })
+      return fc.record({ kind: fc.constantFrom('daily', 'weekly', 'special'), correct: fc.integer({ min: 0, max: 10 }), quiz: fc.constantFrom('q1', 'q2', 'q3') })
     default:
       return fc.constant({})
   }

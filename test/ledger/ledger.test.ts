@@ -32,7 +32,7 @@ const study = compileRuleSetOrThrow(dailyStudy())
 const day1 = [
   ev('e1', 'login', 'm1', '2021-07-01T07:00:00+08:00'),
   ev('e2', 'article.read', 'm1', '2021-07-01T07:10:00+08:00', { seconds: 95, content: 'a1' }),
-  ev('e3', 'quiz.completed', 'm1', '2021-07-01T08:00:00+08:00', { mode: 'daily', correct: 7, total: 10 }),
+  ev('e3', 'quiz.completed', 'm1', '2021-07-01T08:00:00+08:00', { kind: 'daily', correct: 7, total: 10 }),
   ev('e4', 'login', 'm1', '2021-07-01T21:00:00+08:00'),
   ev('e5', 'article.read', 'm1', '2021-07-01T21:10:00+08:00', { seconds: 10, content: 'a2' }),
   ev('e6', 'shared.link', 'm1', '2021-07-01T21:20:00+08:00'),
@@ -83,8 +83,8 @@ describe('foldLedger', () => {
     expect(book.conflicts).toEqual([])
   })
   it('the same id with different content is a conflict, reported; the same version is kept whatever the order', () => {
-    const a = ev('x', 'quiz.completed', 'm1', '2021-07-01T09:00:00+08:00', { mode: 'daily', correct: 2 })
-    const b = ev('x', 'quiz.completed', 'm1', '2021-07-01T09:00:00+08:00', { mode: 'daily', correct: 4 })
+    const a = ev('x', 'quiz.completed', 'm1', '2021-07-01T09:00:00+08:00', { kind: 'daily', correct: 2 })
+    const b = ev('x', 'quiz.completed', 'm1', '2021-07-01T09:00:00+08:00', { kind: 'daily', correct: 4 })
     const ab = foldLedger(study)([a, b])
     const ba = foldLedger(study)([b, a])
     expect(ab.conflicts).toHaveLength(1)
@@ -105,7 +105,7 @@ describe('foldLedger', () => {
     expect(book).toEqual(foldLedger(study)([b, a]))
   })
   it('late events are placed by their instant: the result equals folding everything in order', () => {
-    const early = ev('early', 'quiz.completed', 'm1', '2021-07-01T06:00:00+08:00', { mode: 'daily', correct: 4 })
+    const early = ev('early', 'quiz.completed', 'm1', '2021-07-01T06:00:00+08:00', { kind: 'daily', correct: 4 })
     const inOrder = foldLedger(study)([early, ...day1])
     const base = foldLedger(study)(day1)
     const late = appendEvents(base)([early])

@@ -38,7 +38,7 @@ export const referenceDailyTotals = (events: ReadonlyArray<ActivityEvent>): Map<
   for (const e of sorted) {
     for (const r of RULES) {
       if (!r.types.includes(e.type)) continue
-      if (r.mode !== undefined && e.attrs['mode'] !== r.mode) continue
+      if (r.mode !== undefined && e.attrs['kind'] !== r.mode) continue
       if (r.minSeconds === true && !(num(e, 'seconds') >= 30)) continue
       const day = localDay(e.at)
       if (r.content !== undefined) {

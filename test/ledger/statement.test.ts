@@ -11,8 +11,8 @@ const events = [
   ev('j30', 'login', 'm', '2021-06-30T09:00:00+08:00'),
   ev('j1a', 'login', 'm', '2021-07-01T07:00:00+08:00'),
   ev('j1b', 'article.read', 'm', '2021-07-01T08:00:00+08:00', { seconds: 200, content: 'a' }),
-  ev('j1c', 'quiz.completed', 'm', '2021-07-01T23:59:00+08:00', { mode: 'daily', correct: 9 }),
-  ev('j3a', 'quiz.completed', 'm', '2021-07-03T00:00:00+08:00', { mode: 'daily', correct: 2 }),
+  ev('j1c', 'quiz.completed', 'm', '2021-07-01T23:59:00+08:00', { kind: 'daily', correct: 9 }),
+  ev('j3a', 'quiz.completed', 'm', '2021-07-03T00:00:00+08:00', { kind: 'daily', correct: 2 }),
   ev('a1', 'login', 'm', '2021-08-01T00:00:00+08:00')
 ]
 const july = periodOf('month', instantOrThrow('2021-07-15T12:00:00+08:00'))

@@ -64,7 +64,7 @@ describe('exam rounds', () => {
         type: 'quiz.completed',
         member: 'm-001',
         at: T0 + 60_000,
-        attrs: { quiz: 'weekly-26', round: 'r1', score: 3, maxScore: 6, correct: 1, total: 3, accuracy: 1 / 3, mode: 'exam' }
+        attrs: { quiz: 'weekly-26', round: 'r1', score: 3, maxScore: 6, correct: 1, total: 3, accuracy: 1 / 3, mode: 'exam', kind: 'exam' }
       }
     ])
     expect(roundResult(again)).toEqual(res)

@@ -150,15 +150,15 @@ describe('the daily-study preset', () => {
     const evs = [ev('login', 'login', 'm', '2021-07-01T07:00:00+08:00'), ev('login2', 'login', 'm', '2021-07-01T07:01:00+08:00')]
     for (let i = 0; i < 8; i++) evs.push(ev(`art${i}`, 'article.read', 'm', `2021-07-01T08:${String(10 + i).padStart(2, '0')}:00+08:00`, { seconds: 120, content: `a${i}` }))
     for (let i = 0; i < 8; i++) evs.push(ev(`vid${i}`, i % 2 === 0 ? 'video.watched' : 'audio.listened', 'm', `2021-07-01T09:${String(10 + i).padStart(2, '0')}:00+08:00`, { seconds: 61, content: `v${i}` }))
-    evs.push(ev('dq', 'quiz.completed', 'm', '2021-07-01T10:00:00+08:00', { mode: 'daily', correct: 5, total: 5 }))
-    evs.push(ev('wq', 'quiz.completed', 'm', '2021-07-01T10:10:00+08:00', { mode: 'weekly', correct: 4, total: 5, quiz: 'w-1' }))
-    evs.push(ev('wq2', 'quiz.completed', 'm', '2021-07-01T10:20:00+08:00', { mode: 'weekly', correct: 5, total: 5, quiz: 'w-1' }))
+    evs.push(ev('dq', 'quiz.completed', 'm', '2021-07-01T10:00:00+08:00', { kind: 'daily', correct: 5, total: 5 }))
+    evs.push(ev('wq', 'quiz.completed', 'm', '2021-07-01T10:10:00+08:00', { kind: 'weekly', correct: 4, total: 5, quiz: 'w-1' }))
+    evs.push(ev('wq2', 'quiz.completed', 'm', '2021-07-01T10:20:00+08:00', { kind: 'weekly', correct: 5, total: 5, quiz: 'w-1' }))
     const granted = results(dailyStudy(), evs).filter(([, r]) => typeof r === 'number').reduce((n, [, r]) => n + (r as number), 0)
     // login 1 + articles 6 + reading time 6 (2 min each, capped) + media 6 + media time 6 (1 min each, capped) + daily 5 + weekly 4
     expect(granted).toBe(1 + 6 + 6 + 6 + 6 + 5 + 4)
   })
   it('special practice: one set a day, never the same set twice', () => {
-    const q = (id: string, d: string, set: string) => ev(id, 'quiz.completed', 'm', `2021-07-${d}T10:00:00+08:00`, { mode: 'special', correct: 7, quiz: set })
+    const q = (id: string, d: string, set: string) => ev(id, 'quiz.completed', 'm', `2021-07-${d}T10:00:00+08:00`, { kind: 'special', correct: 7, quiz: set })
     const out = results(dailyStudy(), [q('a', '01', 's1'), { ...q('b', '01', 's2'), at: q('b', '01', 's2').at + 60_000 } as never, q('c', '02', 's1'), q('d', '03', 's2')])
     // Documented guard order: a set is used up when first reached (b's set s2), even when the one-a-day limit skips it.
     expect(out.filter(([, r]) => r !== 'condition')).toEqual([['a', 7], ['b', 'limit'], ['c', 'content-seen'], ['d', 'content-seen']])

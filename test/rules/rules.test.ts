@@ -142,8 +142,8 @@ describe('caps', () => {
 
 describe('guards', () => {
   it('when: conditions on event attributes and on the subject attributes the host gives', () => {
-    const rule = pipe(fromScore('daily', 'quiz.completed', 'correct', 1), when(attrIs('mode', 'eq', 'daily')), when(memberIs('inBlackList', 'ne', true)))
-    const evs = [ev('a', 'quiz.completed', 'm', day('01'), { mode: 'daily', correct: 2 }), ev('b', 'quiz.completed', 'm', day('01'), { mode: 'weekly', correct: 2 })]
+    const rule = pipe(fromScore('daily', 'quiz.completed', 'correct', 1), when(attrIs('kind', 'eq', 'daily')), when(memberIs('inBlackList', 'ne', true)))
+    const evs = [ev('a', 'quiz.completed', 'm', day('01'), { kind: 'daily', correct: 2 }), ev('b', 'quiz.completed', 'm', day('01'), { kind: 'weekly', correct: 2 })]
     expect(results(one(rule), evs)).toEqual([['a', 2], ['b', 'condition']])
     expect(results(one(rule), evs, { inBlackList: true })).toEqual([['a', 'condition'], ['b', 'condition']])
   })
