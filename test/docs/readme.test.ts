@@ -1,7 +1,10 @@
-// Every TypeScript example in the README runs: each ```ts block is bundled
-// against the sources (imports of `moral-bank` resolve to src/ through
-// tsconfig paths) and executed; a block that throws fails its test.
-import { readFileSync, mkdirSync } from 'node:fs'
+// Every TypeScript example in the README runs. The examples of one `##`
+// section run together, in order, as one program (later ones use what earlier
+// ones made), with their import lines merged; imports of `moral-bank`
+// resolve to src/ through tsconfig paths. A section that throws fails, and
+// so does a claim `expression // => literal` whose value differs (claims whose
+// right side is not a plain literal, such as `right(...)`, are prose).
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
@@ -9,19 +12,86 @@ import { describe, expect, it } from 'vitest'
 
 const root = resolve(__dirname, '../..')
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ i, code: m[1] ?? '', line: readme.slice(0, m.index).split('\n').length }))
 const outdir = join(root, 'node_modules', '.cache', 'moral-bank-readme')
+
+interface Section {
+  readonly title: string
+  readonly line: number
+  readonly blocks: Array<string>
+}
+
+const sections: Array<Section> = []
+let current: Section | undefined
+let fence: Array<string> | undefined
+readme.split('\n').forEach((text, i) => {
+  if (fence !== undefined) {
+    if (text.startsWith('```')) {
+      current?.blocks.push(fence.join('\n'))
+      fence = undefined
+    } else fence.push(text)
+    return
+  }
+  if (text.startsWith('## ')) {
+    current = { title: text.slice(3), line: i + 1, blocks: [] }
+    sections.push(current)
+  } else if (text.startsWith('```ts')) fence = []
+})
+
+const LITERAL = String.raw`(?:-?\d+(?:\.\d+)?|'[^']*'|"[^"]*"|true|false|undefined|null)`
+const CLAIM = new RegExp(String.raw`^(?!\s*(?:const|let|var|import|if|for|return|export)\b)(\S.*?)\s*//\s*=>\s*(${LITERAL}|\[\s*(?:${LITERAL}\s*(?:,\s*${LITERAL}\s*)*)?\])\s*(?:\(.*\))?$`)
+
+/** Turn `expr // => literal` lines into checks. */
+export const withClaims = (block: string, where: string): string =>
+  block
+    .split('\n')
+    .map((line, i) => {
+      const m = CLAIM.exec(line)
+      return m === null ? line : `__claim(() => (${m[1]}), ${m[2]}, ${JSON.stringify(`${where}+${i + 1}: ${m[1]}`)})`
+    })
+    .join('\n')
+
+const CLAIM_HELPER = `
+const __claim = (f, expected, where) => {
+  const got = f()
+  const a = JSON.stringify(got), b = JSON.stringify(expected)
+  if (a !== b) throw new Error('README claim failed at ' + where + ': expected ' + b + ', got ' + a)
+}
+`
+
+const IMPORT = /^import\s+(type\s+)?(\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+(['"][^'"]+['"])\s*;?\s*$/gm
+
+/** Merge the import lines of many blocks (named imports per source united) ahead of their code. */
+export const program = (blocks: ReadonlyArray<string>): string => {
+  const named = new Map<string, Set<string>>()
+  const other = new Set<string>()
+  const bodies = blocks.map((b) =>
+    b.replace(IMPORT, (_m, typeOnly: string | undefined, what: string, from: string) => {
+      if (what.startsWith('{')) {
+        const set = named.get(from) ?? new Set<string>()
+        for (const n of what.slice(1, -1).split(',')) {
+          const name = n.trim()
+          if (name !== '') set.add(typeOnly === undefined ? name : name.startsWith('type ') ? name : `type ${name}`)
+        }
+        named.set(from, set)
+      } else other.add(`import ${what} from ${from}`)
+      return ''
+    })
+  )
+  const imports = [...other, ...[...named].map(([from, names]) => `import { ${[...names].join(', ')} } from ${from}`)]
+  return `${imports.join('\n')}\n${CLAIM_HELPER}\n${bodies.join('\n')}`
+}
 
 describe('README examples', () => {
   it('has examples to run', () => {
-    expect(blocks.length).toBeGreaterThan(3)
+    expect(sections.filter((s) => s.blocks.length > 0).length).toBeGreaterThan(2)
   })
-  for (const b of blocks) {
-    it(`runs the example at README.md:${b.line}`, async () => {
+  for (const [n, s] of sections.entries()) {
+    if (s.blocks.length === 0) continue
+    it(`runs the examples of "${s.title}" (README.md:${s.line})`, async () => {
       mkdirSync(outdir, { recursive: true })
-      const outfile = join(outdir, `block-${b.i}.mjs`)
+      const outfile = join(outdir, `section-${n}.mjs`)
       await build({
-        stdin: { contents: b.code, loader: 'ts', resolveDir: root, sourcefile: `README.md:${b.line}` },
+        stdin: { contents: program(s.blocks.map((b, k) => withClaims(b, `${s.title} block ${k + 1}`))), loader: 'ts', resolveDir: root, sourcefile: `README.md:${s.line}` },
         bundle: true,
         platform: 'node',
         format: 'esm',
@@ -33,7 +103,7 @@ describe('README examples', () => {
       const original = console.log
       console.log = () => undefined // examples may print; what matters here is that they run
       try {
-        await import(`${pathToFileURL(outfile).href}?v=${b.i}`)
+        await import(`${pathToFileURL(outfile).href}?v=${n}`)
       } finally {
         console.log = original
       }
