@@ -8,11 +8,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { produce } from 'immer'
-import { at, problem, text, type Problem, type QuestionId, type Text } from '../core/index.js'
+import { at, decode, problem, text, type Problem, type QuestionId, type Text } from '../core/index.js'
 import { gradeQuestion, type Graded } from './grade.js'
 import type { Paper, PaperQuestion } from './paper.js'
 import { fromInt, div, type Rational } from './rational.js'
-import { checkResponse, type QuizResponse } from './response.js'
+import { checkResponse, QuizResponseC, type QuizResponse } from './response.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -324,7 +324,9 @@ export const answer =
     const i = fi.right
     const pq = r.paper.questions[i] as PaperQuestion
     const slot = r.slots[i] ?? { answers: 0 }
-    const bad = checkResponse(pq, response, ['response'])
+    // Responses come from clients: check the shape too, not only what the types promise.
+    const shaped = QuizResponseC.is(response) ? undefined : decode(QuizResponseC, ['response'])(response)
+    const bad = shaped !== undefined && E.isLeft(shaped) ? shaped.left[0] : checkResponse(pq, response, ['response'])
     if (bad !== undefined) return E.left({ _tag: 'RoundError', reason: 'invalid-answer', problem: bad })
     const locking = r.mode === 'practice' || r.mode === 'challenge'
     if (locking && slot.response !== undefined) return fail('locked', ['question'], text('a question not answered yet', '尚未作答的题目'), q)

@@ -191,3 +191,15 @@ describe('key answers in public labels', () => {
     expect(pipe(pq3, keyAnswer).type).toBe('multiple')
   })
 })
+
+describe('responses from untyped clients', () => {
+  it('refuses a malformed response as invalid-answer instead of failing later in grading (found by the park demo)', () => {
+    const round = start('exam', ['q4'])
+    const r = answer('q4', { type: 'blank', values: [['三中']] } as never, T0 + 1000)(round)
+    expect(E.isLeft(r) && r.left.reason).toBe('invalid-answer')
+    expect(E.isLeft(r) && r.left.problem.at).toEqual({ _tag: 'JsonPath', segments: ['response', 'values', 0] })
+    const s = answer('q4', { type: 'blank' } as never, T0 + 1000)(round)
+    expect(E.isLeft(s) && s.left.reason).toBe('invalid-answer')
+    expect(E.isRight(answer('q4', { type: 'blank', values: ['三中'] }, T0 + 1000)(round))).toBe(true)
+  })
+})
