@@ -1,0 +1,167 @@
+// The source park's month, simulated from a seed: an organisation tree of
+// enterprises, party branches and work groups; a month of study activity,
+// daily and weekly quiz rounds, good deeds and deductions; all folded through
+// the daily-study preset plus a moral-points account. Deterministic per seed.
+import * as E from 'fp-ts/lib/Either.js'
+import { calendar, decodeOrg, instantOrThrow, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Rng } from 'moral-bank/core'
+import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
+import { account, compileRuleSetOrThrow, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type RuleSetSpec, type SubjectId } from 'moral-bank/rules'
+import { foldLedger, type Ledger } from 'moral-bank/ledger'
+
+export interface Park {
+  readonly org: OrgTree
+  readonly events: ReadonlyArray<ActivityEvent>
+  readonly ledger: Ledger
+  readonly rounds: number
+}
+
+const ENTERPRISES = ['高新材料', '盐化工', '机械制造', '电子科技', '新能源', '物流服务', '食品加工', '生物医药']
+
+const orThrow = <A>(r: E.Either<ReadonlyArray<{ readonly _tag: 'Problem' }>, A>, what: string): A => {
+  if (E.isLeft(r)) throw new Error(`${what}:\n${renderProblems(r.left as never)}`)
+  return r.right
+}
+
+/** The park: 8 enterprises, each with a party branch of 3 work groups; about 280 members. */
+const buildOrg = (rng: Rng): OrgTree => {
+  const units: Array<Record<string, unknown>> = [{ id: 'park', label: '沿滩高新区', kind: 'park' }]
+  const members: Array<Record<string, unknown>> = []
+  ENTERPRISES.forEach((name, e) => {
+    const ent = `e${e + 1}`
+    const branch = `${ent}-b`
+    units.push({ id: ent, label: `${name}公司`, kind: 'enterprise', parent: 'park' })
+    units.push({ id: branch, label: `${name}党支部`, kind: 'branch', parent: ent })
+    for (let g = 1; g <= 3; g++) {
+      const group = `${branch}-g${g}`
+      units.push({ id: group, label: `${name}第${'一二三'[g - 1]}项目组`, kind: 'group', parent: branch })
+      const size = 9 + uniformInt(rng, 5)
+      for (let m = 1; m <= size; m++) {
+        const joinedYear = 2012 + uniformInt(rng, 10)
+        members.push({
+          id: `${group}-m${String(m).padStart(2, '0')}`,
+          unit: group,
+          label: `${name.slice(0, 2)}${g}组${m}号`,
+          partyMember: uniformInt(rng, 10) < 8,
+          cadre: m === 1,
+          joined: `${joinedYear}-${String(1 + uniformInt(rng, 12)).padStart(2, '0')}-01`
+        })
+      }
+    }
+  })
+  return orThrow(decodeOrg({ units, members }), 'organisation tree')
+}
+
+const BANK = {
+  version: 1,
+  questions: [
+    { id: 'q01', type: 'single', stem: '中国共产党第一次全国代表大会在哪一年召开？', tags: ['党史'], difficulty: 1, points: 1,
+      options: [{ id: 'a', text: '1919 年' }, { id: 'b', text: '1921 年' }, { id: 'c', text: '1927 年' }, { id: 'd', text: '1935 年' }], answer: 'b' },
+    { id: 'q02', type: 'judge', stem: '遵义会议于 1935 年召开。', tags: ['党史'], difficulty: 1, points: 1, answer: true },
+    { id: 'q03', type: 'single', stem: '中华人民共和国成立于哪一年？', tags: ['新中国史'], difficulty: 1, points: 1,
+      options: [{ id: 'a', text: '1945 年' }, { id: 'b', text: '1949 年' }, { id: 'c', text: '1950 年' }], answer: 'b' },
+    { id: 'q04', type: 'blank', stem: '1978 年召开了党的十一届___全会。', tags: ['改革开放史'], difficulty: 2, points: 1,
+      blanks: [{ id: 'b1', accept: [{ text: '三中' }] }] },
+    { id: 'q05', type: 'multiple', stem: '“四史”包括哪些？', tags: ['党史', '社会主义发展史'], difficulty: 2, points: 1, scoring: 'partial',
+      options: [{ id: 'a', text: '党史' }, { id: 'b', text: '新中国史' }, { id: 'c', text: '改革开放史' }, { id: 'd', text: '社会主义发展史' }, { id: 'e', text: '世界史' }],
+      answer: ['a', 'b', 'c', 'd'] },
+    { id: 'q06', type: 'judge', stem: '南昌起义打响了武装反抗国民党反动派的第一枪。', tags: ['党史'], difficulty: 1, points: 1, answer: true },
+    { id: 'q07', type: 'single', stem: '“两个确立”“两个维护”中，“两个维护”首先是维护什么？', tags: ['党史'], difficulty: 3, points: 1,
+      options: [{ id: 'a', text: '党中央权威和集中统一领导' }, { id: 'b', text: '地方利益' }, { id: 'c', text: '部门规章' }], answer: 'a' },
+    { id: 'q08', type: 'judge', stem: '经济特区最早设立于 1990 年。', tags: ['改革开放史'], difficulty: 2, points: 1, answer: false },
+    { id: 'q09', type: 'single', stem: '《共产党宣言》最早的中文全译本译者是谁？', tags: ['社会主义发展史'], difficulty: 3, points: 1,
+      options: [{ id: 'a', text: '陈望道' }, { id: 'b', text: '李大钊' }, { id: 'c', text: '瞿秋白' }], answer: 'a' },
+    { id: 'q10', type: 'judge', stem: '香港于 1997 年回归祖国。', tags: ['新中国史'], difficulty: 1, points: 1, answer: true },
+    { id: 'q11', type: 'ordering', stem: '按时间先后排列：', tags: ['党史'], difficulty: 4, points: 1,
+      items: [{ id: 'i1', text: '中共一大' }, { id: 'i2', text: '遵义会议' }, { id: 'i3', text: '开国大典' }], answer: ['i1', 'i2', 'i3'] },
+    { id: 'q12', type: 'blank', stem: '2021 年是中国共产党成立___周年。', tags: ['党史'], difficulty: 1, points: 1,
+      blanks: [{ id: 'b1', accept: [{ text: '100' }, { text: '一百' }] }] }
+  ]
+}
+
+/** A member's answer: the key's when right, a plausible wrong one otherwise. */
+const simulatedAnswer = (key: KeyAnswer, right: boolean): QuizResponse | undefined => {
+  switch (key.type) {
+    case 'single':
+      return { type: 'single', choice: right ? key.choice : key.choice === 'A' ? 'B' : 'A' }
+    case 'multiple':
+      return { type: 'multiple', choices: right ? key.choices : key.choices.slice(1) }
+    case 'judge':
+      return { type: 'judge', value: right ? key.value : !key.value }
+    case 'blank':
+      return { type: 'blank', values: key.values.map((alternatives) => (right ? (alternatives[0] ?? '') : '不知道')) }
+    case 'ordering':
+      return { type: 'ordering', order: right ? key.order : [...key.order].reverse() }
+    default:
+      return undefined
+  }
+}
+
+/** Simulate one month (July 2021) of the park. */
+export const simulatePark = (seed: string): Park => {
+  const rng = rngFromParts(seed, 'org')
+  const org = buildOrg(rng)
+  const cal = calendar()
+  const bankReport = decodeBank(BANK)
+  if (bankReport.problems.length > 0) throw new Error(renderProblems(bankReport.problems))
+  const bank = indexBank(bankReport.questions)
+  const daily = orThrow(decodeBlueprint({ id: 'daily', sections: [{ id: 's', count: 5 }] }), 'daily blueprint')
+  const weekly = orThrow(decodeBlueprint({ id: 'weekly', sections: [{ id: 's', count: 8 }] }), 'weekly blueprint')
+
+  const events: Array<ActivityEvent> = []
+  let rounds = 0
+  const first = instantOrThrow('2021-07-01T00:00:00+08:00')
+  // Each member has an engagement level and a skill, both fixed by the seed.
+  for (const m of org.members) {
+    const r = rngFromParts(seed, m.id)
+    const engagement = 20 + uniformInt(r, 80) // % chance to study on a given day
+    const skill = 40 + uniformInt(r, 60) // % chance to answer a question right
+    let n = 0
+    const ev = (type: string, at: number, attrs: Record<string, number | string | boolean> = {}): void => {
+      events.push({ id: `${m.id}/${++n}` as EventId, type, member: m.id as unknown as SubjectId, at: at as Instant, attrs })
+    }
+    const playRound = (paper: Paper, quiz: string, kind: string, at: number): void => {
+      let round = startRound({ id: `${m.id}/${quiz}`, quiz, kind, member: m.id, mode: 'exam', paper, now: at, limits: { roundMs: 600_000, expiry: 'submit' } })
+      paper.questions.forEach((pq, i) => {
+        const right = uniformInt(r, 100) < skill
+        const response = simulatedAnswer(keyAnswer(pq), right)
+        if (response !== undefined) round = E.getOrElse(() => round)(answer(pq.question.id, response, at + 20_000 * (i + 1))(round))
+      })
+      const done = submit(at + 200_000)(round)
+      if (E.isLeft(done)) return
+      const result = roundResult(done.right)
+      if (E.isRight(result)) for (const e of result.right.events) events.push(e as unknown as ActivityEvent)
+      rounds++
+    }
+    for (let d = 0; d < 31; d++) {
+      const day = first + d * 86_400_000
+      if (uniformInt(r, 100) >= engagement) continue
+      const morning = day + (7 * 60 + uniformInt(r, 120)) * 60_000
+      ev('login', morning)
+      const articles = uniformInt(r, 8)
+      for (let a = 0; a < articles; a++) ev('article.read', morning + (a + 1) * 300_000, { seconds: 20 + uniformInt(r, 400), content: `art-${uniformInt(r, 500)}` })
+      const videos = uniformInt(r, 6)
+      for (let v = 0; v < videos; v++) ev('video.watched', day + 20 * 3_600_000 + v * 400_000, { seconds: 60 + uniformInt(r, 600), content: `vid-${uniformInt(r, 300)}` })
+      if (uniformInt(r, 100) < 70) {
+        const at = day + 12 * 3_600_000 + uniformInt(r, 3_600_000)
+        const paper = assemble(bank, daily, { seed: dailySeed('daily', at, cal.zone) })
+        if (E.isRight(paper)) playRound(paper.right, `daily-${cal.key('day', at as Instant)}`, 'daily', at)
+      }
+      if (weekdayOf(cal.dayNumber(day as Instant)) === 0 && uniformInt(r, 100) < 60) {
+        const at = day + 19 * 3_600_000
+        const paper = assemble(bank, weekly, { seed: `${seed}/${cal.key('week', at as Instant)}` })
+        if (E.isRight(paper)) playRound(paper.right, `weekly-${cal.key('week', at as Instant)}`, 'weekly', at)
+      }
+      if (uniformInt(r, 100) < 4) ev('deed.approved', day + 15 * 3_600_000, { deed: 'volunteer' })
+      if (uniformInt(r, 1000) < 8) ev('violation.recorded', day + 16 * 3_600_000, { item: 'late' })
+    }
+  }
+
+  const preset = dailyStudy()
+  const spec: RuleSetSpec = {
+    ...preset,
+    accounts: [...preset.accounts, account('moral', { label: { en: 'Moral points', zh: '道德积分' } })],
+    rules: [...preset.rules, inAccount('moral')(perAction('deed', 'deed.approved', 5)), inAccount('moral')(deduction('late', 'violation.recorded', 2))]
+  }
+  const ledger = foldLedger(compileRuleSetOrThrow(spec))(events)
+  return { org, events, ledger, rounds }
+}
