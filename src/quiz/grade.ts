@@ -9,8 +9,8 @@
 import type { QuestionId } from '../core/index.js'
 import { normaliseAnswer } from './normalise.js'
 import { numberLabel, type PaperQuestion } from './paper.js'
-import type { Blank, MultipleChoice, NumericAnswer } from './question.js'
-import { add, clamp, compare, fromDecimal, fromInt, mul, R_ONE, R_ZERO, rational, sum, type Rational } from './rational.js'
+import type { Accepted, Blank, MultipleChoice, NumericAnswer, SingleChoice } from './question.js'
+import { add, clamp, compare, fromDecimal, fromInt, mul, R_ONE, R_ZERO, rational, type Rational } from './rational.js'
 import type { QuizResponse } from './response.js'
 import { multipleWeight, singleWeight } from './weights.js'
 
@@ -59,13 +59,31 @@ const letterIndex = (l: string): number => {
 }
 const fromLabel = (pq: PaperQuestion, l: string): number | undefined => (l.length === 0 ? undefined : pq.order[letterIndex(l)])
 
-// The correct option ids of a multiple-choice question, computed once per question (a pure cache).
-const correctCache = new WeakMap<object, ReadonlySet<string>>()
-const correctSet = (q: MultipleChoice): ReadonlySet<string> => {
+// The correct option ids of a multiple-choice question and, by bank option index, whether each option is
+// one of them (an array lookup per choice instead of hashing its id); computed once per question (a pure cache).
+interface Correct {
+  readonly ids: ReadonlySet<string>
+  readonly byOption: ReadonlyArray<boolean>
+}
+const correctCache = new WeakMap<object, Correct>()
+const correctOf = (q: MultipleChoice): Correct => {
   let v = correctCache.get(q)
   if (v === undefined) {
-    v = new Set<string>(q.answer)
+    const ids = new Set<string>(q.answer)
+    v = { ids, byOption: q.options.map((o) => ids.has(o.id)) }
     correctCache.set(q, v)
+  }
+  return v
+}
+
+// The weight of each option of a single-choice question, by bank option index, clamped to [0, 1];
+// computed once per question (a pure cache: saves comparing option ids as strings on every grading).
+const singleCache = new WeakMap<object, ReadonlyArray<Rational>>()
+const singleWeightsOf = (q: SingleChoice): ReadonlyArray<Rational> => {
+  let v = singleCache.get(q)
+  if (v === undefined) {
+    v = q.options.map((o) => unit(singleWeight(q, o)))
+    singleCache.set(q, v)
   }
   return v
 }
@@ -102,12 +120,11 @@ export const responseFraction = (pq: PaperQuestion, r: QuizResponse): Rational |
     case 'single': {
       if (r.type !== 'single') return R_ZERO
       const k = fromLabel(pq, r.choice)
-      const o = k === undefined ? undefined : q.options[k]
-      return o === undefined ? R_ZERO : unit(singleWeight(q, o))
+      return (k === undefined ? undefined : singleWeightsOf(q)[k]) ?? R_ZERO
     }
     case 'multiple': {
       if (r.type !== 'multiple') return R_ZERO
-      const correct = correctSet(q)
+      const { ids: correct, byOption } = correctOf(q)
       const scoring = q.scoring ?? 'all-or-nothing'
       let right = 0
       let wrong = 0
@@ -127,7 +144,7 @@ export const responseFraction = (pq: PaperQuestion, r: QuizResponse): Rational |
           if (big.has(k)) continue
           big.add(k)
         }
-        if (correct.has(o.id)) right++
+        if (byOption[k] === true) right++
         else wrong++
         if (scoring === 'fractions') total = add(total, multipleWeight(q, correct)(o))
       }
@@ -146,20 +163,25 @@ export const responseFraction = (pq: PaperQuestion, r: QuizResponse): Rational |
     case 'blank': {
       if (r.type !== 'blank' || q.blanks.length === 0) return R_ZERO
       const cs = q.caseSensitive === true
-      const parts = q.blanks.map((b, i) => {
+      // Plain loops, not map/forEach with closures: this runs for every blank of every graded round.
+      let total = R_ZERO
+      for (let i = 0; i < q.blanks.length; i++) {
+        const b = q.blanks[i] as Blank
         const given = r.values[i]
-        if (given === undefined) return R_ZERO
-        const g = normaliseAnswer(given, cs)
-        const norm = acceptedOf(b, cs)
         let top = R_ZERO
-        b.accept.forEach((a, j) => {
-          if (norm[j] !== g) return
-          const f = unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction))
-          if (compare(f, top) > 0) top = f
-        })
-        return top
-      })
-      return mul(sum(parts), rational(1, q.blanks.length))
+        if (given !== undefined) {
+          const g = normaliseAnswer(given, cs)
+          const norm = acceptedOf(b, cs)
+          for (let j = 0; j < b.accept.length; j++) {
+            if (norm[j] !== g) continue
+            const a = b.accept[j] as Accepted
+            const f = unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction))
+            if (compare(f, top) > 0) top = f
+          }
+        }
+        total = add(total, top)
+      }
+      return mul(total, rational(1, q.blanks.length))
     }
     case 'ordering': {
       if (r.type !== 'ordering') return R_ZERO

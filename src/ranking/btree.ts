@@ -71,25 +71,33 @@ const minIdOf = (x: Node): string => (x.leaf ? (x.ids[0] as string) : (x.minId[0
 // (k, id) < (k2, id2)?
 const lt = (k: number, id: string, k2: number, id2: string): boolean => k < k2 || (k === k2 && id < id2)
 
-// Leaf: first index whose pair is not below (k, id).
+// Leaf: first index whose pair is not below (k, id). An id is read only when the keys are equal: it points
+// to a string elsewhere on the heap, and with a million subjects following it is usually a cache miss.
 const lowerBound = (x: Leaf, k: number, id: string): number => {
+  const keys = x.keys
+  const ids = x.ids
   let lo = 0
   let hi = x.n
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (lt(x.keys[mid] as number, x.ids[mid] as string, k, id)) lo = mid + 1
+    const km = keys[mid] as number
+    if (km < k || (km === k && (ids[mid] as string) < id)) lo = mid + 1
     else hi = mid
   }
   return lo
 }
 
-// Inner: the child to descend into for (k, id): the last whose smallest pair is ≤ (k, id), or 0.
+// Inner: the child to descend into for (k, id): the last whose smallest pair is ≤ (k, id), or 0
+// (reading a child's smallest id only when its smallest key equals k, as above).
 const route = (x: Inner, k: number, id: string): number => {
+  const mins = x.minK
+  const minIds = x.minId
   let lo = 1
   let hi = x.n
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (lt(k, id, x.minK[mid] as number, x.minId[mid] as string)) hi = mid
+    const km = mins[mid] as number
+    if (k < km || (k === km && id < (minIds[mid] as string))) hi = mid
     else lo = mid + 1
   }
   return lo - 1
@@ -221,11 +229,14 @@ export const makeOrderedSet = (B: number = DEFAULT_FANOUT): OrderedSet => {
     let c = 0
     for (;;) {
       if (x.leaf) return c + lowerBound(x, k, id)
+      const mins = x.minK
+      const minIds = x.minId
       let lo = 0
       let hi = x.n
       while (lo < hi) {
         const mid = (lo + hi) >>> 1
-        if (lt(x.minK[mid] as number, x.minId[mid] as string, k, id)) lo = mid + 1
+        const km = mins[mid] as number
+        if (km < k || (km === k && (minIds[mid] as string) < id)) lo = mid + 1
         else hi = mid
       }
       if (lo === 0) return c
