@@ -6,3 +6,10 @@
  * @module
  */
 export * from './core/index.js'
+export * from './quiz/index.js'
+export * from './formats/index.js'
+export * from './ranking/index.js'
+export * from './rules/index.js'
+export * from './ledger/index.js'
+export * from './awards/index.js'
+export * from './bank/index.js'

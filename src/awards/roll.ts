@@ -1,0 +1,201 @@
+/**
+ * The honor roll (光荣榜 / 公示名单) of a run: the winners of every category
+ * with their explanations, the pending ties, the notice window, and the
+ * changes against the previous roll; rendered as JSON, Markdown and CSV.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { at, calendar, DEFAULT_ZONE, problem, text, type Decoded, type Instant, type Locale, type Text, type Zone } from '../core/index.js'
+import type { AwardDecision, AwardRun } from './model.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * One name on the roll.
+ *
+ * @category model
+ * @example
+ * // { subject: 'm7', label: '张三', status: 'won', rank: 1, score: 812, text: { en: 'selected: rank 1 of 120, points:study = 812', zh: '…' } }
+ */
+export interface RollEntry {
+  readonly subject: string
+  readonly label?: string
+  readonly status: 'won' | 'pending'
+  readonly rank?: number
+  readonly score?: number
+  readonly grade?: string
+  readonly text: Text
+}
+
+/**
+ * One category on the roll, with its changes against the previous roll
+ * (`added`: new winners; `removed`: winners of the previous roll not listed now; `kept`).
+ *
+ * @category model
+ * @example
+ * roll.categories[0]?.added // => ['m7']
+ */
+export interface RollCategory {
+  readonly award: string
+  readonly label: Text
+  readonly period: string
+  readonly entries: ReadonlyArray<RollEntry>
+  readonly added: ReadonlyArray<string>
+  readonly removed: ReadonlyArray<string>
+  readonly kept: ReadonlyArray<string>
+}
+
+/**
+ * An honor roll: the notice window `[from, to)` and the categories.
+ *
+ * @category model
+ * @example
+ * roll.notice // => { from: 1633046400000, to: 1633305600000 }
+ */
+export interface HonorRoll {
+  readonly _tag: 'HonorRoll'
+  readonly title: Text
+  readonly zone: string
+  readonly notice: { readonly from: Instant; readonly to: Instant }
+  readonly categories: ReadonlyArray<RollCategory>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+const entryOf = (d: AwardDecision): RollEntry => ({
+  subject: d.subject,
+  ...(d.label === undefined ? {} : { label: d.label }),
+  status: d.outcome === 'won' ? 'won' : 'pending',
+  ...(d.rank === undefined ? {} : { rank: d.rank }),
+  ...(d.score === undefined ? {} : { score: d.score }),
+  ...(d.grade === undefined ? {} : { grade: d.grade }),
+  text: d.text
+})
+
+/**
+ * Make the honor roll of a run, posted from `notice.from` to `notice.to`,
+ * with changes against the previous roll (categories matched by award id;
+ * only winners count, not pending ties). A window that does not end after it starts is a problem.
+ *
+ * @category constructors
+ * @example
+ * const roll = honorRoll(run, { from: instantOrThrow('2021-10-08T00:00:00+08:00'), to: instantOrThrow('2021-10-15T00:00:00+08:00') })
+ * E.isRight(roll) && roll.right.categories[0]?.entries.map((e) => e.subject) // => ['m7', 'm3']
+ */
+export const honorRoll = (
+  run: AwardRun,
+  notice: { readonly from: Instant; readonly to: Instant },
+  options: { readonly previous?: HonorRoll; readonly title?: Text; readonly zone?: Zone } = {}
+): Decoded<HonorRoll> => {
+  if (!(notice.from < notice.to)) {
+    return E.left([problem('range', at(['notice', 'to']), text('a notice window that ends after it starts', '结束晚于开始的公示期'), `${notice.from} → ${notice.to}`)])
+  }
+  const before = new Map((options.previous?.categories ?? []).map((c) => [c.award, c.entries.filter((e) => e.status === 'won').map((e) => e.subject)]))
+  const categories = run.results.map((r): RollCategory => {
+    const entries = [...r.winners.map(entryOf), ...r.pending.map(entryOf)]
+    const now = r.winners.map((w) => w.subject)
+    const then = before.get(r.award) ?? []
+    const thenSet = new Set(then)
+    const nowSet = new Set(now)
+    return {
+      award: r.award,
+      label: r.label,
+      period: r.period,
+      entries,
+      added: now.filter((s) => !thenSet.has(s)),
+      removed: then.filter((s) => !nowSet.has(s)),
+      kept: now.filter((s) => thenSet.has(s))
+    }
+  })
+  return E.right({
+    _tag: 'HonorRoll',
+    title: options.title ?? text('Honor roll', '光荣榜'),
+    zone: options.zone ?? DEFAULT_ZONE,
+    notice,
+    categories
+  })
+}
+
+// -------------------------------------------------------------------------------------
+// rendering
+// -------------------------------------------------------------------------------------
+
+/**
+ * The roll as JSON text (two-space indent), for publishing and reading back.
+ *
+ * @category utilities
+ * @example
+ * JSON.parse(honorRollJson(roll))._tag // => 'HonorRoll'
+ */
+export const honorRollJson = (roll: HonorRoll): string => JSON.stringify(roll, null, 2)
+
+const day = (roll: HonorRoll, t: Instant): string => calendar(roll.zone as Zone).keyOfDay('day', calendar(roll.zone as Zone).dayNumber(t))
+const lastDay = (roll: HonorRoll): string => day(roll, (roll.notice.to - 1) as Instant)
+const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')
+
+/**
+ * The roll as Markdown, in Chinese (default) or English: a heading, the
+ * notice window, and per category a table of names with the reason and the
+ * changes against the previous roll.
+ *
+ * @category utilities
+ * @example
+ * honorRollMarkdown(roll).split('\n')[0] // => '# 光荣榜'
+ */
+export const honorRollMarkdown = (roll: HonorRoll, locale: Locale = 'zh'): string => {
+  const zh = locale === 'zh'
+  const lines: Array<string> = [`# ${roll.title[locale]}`, '']
+  lines.push(zh ? `公示期：${day(roll, roll.notice.from)} 至 ${lastDay(roll)}` : `Notice period: ${day(roll, roll.notice.from)} to ${lastDay(roll)}`, '')
+  for (const c of roll.categories) {
+    lines.push(zh ? `## ${c.label.zh}（${c.period}）` : `## ${c.label.en} (${c.period})`, '')
+    if (c.entries.length === 0) {
+      lines.push(zh ? '本期空缺。' : 'No winner this period.', '')
+      continue
+    }
+    lines.push(zh ? '| 名次 | 姓名 | 状态 | 说明 |' : '| Rank | Name | Status | Why |', '| --- | --- | --- | --- |')
+    for (const e of c.entries) {
+      const status = e.status === 'won' ? (zh ? '入选' : 'won') : zh ? '待定' : 'pending'
+      const name = e.label === undefined ? e.subject : `${e.label} (${e.subject})`
+      lines.push(`| ${e.rank ?? ''} | ${mdCell(name)} | ${status}${e.grade === undefined ? '' : ` ${mdCell(e.grade)}`} | ${mdCell(e.text[locale])} |`)
+    }
+    const change: Array<string> = []
+    if (c.added.length > 0) change.push(zh ? `新增：${c.added.join('、')}` : `new: ${c.added.join(', ')}`)
+    if (c.removed.length > 0) change.push(zh ? `不再上榜：${c.removed.join('、')}` : `no longer listed: ${c.removed.join(', ')}`)
+    lines.push('', change.length === 0 ? (zh ? '与上期相比无变化。' : 'No change since the previous roll.') : change.join(zh ? '；' : '; '), '')
+  }
+  return lines.join('\n')
+}
+
+const csvCell = (v: string | number | undefined): string => {
+  if (v === undefined) return ''
+  let s = String(v)
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}` // no formulas in spreadsheets
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/**
+ * The roll as CSV (RFC 4180; cells that a spreadsheet would run as a formula
+ * are prefixed with `'`): one row per name, and a `removed` row for each
+ * winner of the previous roll no longer listed.
+ *
+ * @category utilities
+ * @example
+ * honorRollCsv(roll).split('\r\n')[0] // => 'award,award_zh,award_en,period,subject,label,status,change,rank,score,grade,why_en,why_zh'
+ */
+export const honorRollCsv = (roll: HonorRoll): string => {
+  const rows: Array<string> = ['award,award_zh,award_en,period,subject,label,status,change,rank,score,grade,why_en,why_zh']
+  for (const c of roll.categories) {
+    const added = new Set(c.added)
+    for (const e of c.entries) {
+      const change = e.status === 'won' ? (added.has(e.subject) ? 'new' : 'kept') : ''
+      rows.push([c.award, c.label.zh, c.label.en, c.period, e.subject, e.label, e.status, change, e.rank, e.score, e.grade, e.text.en, e.text.zh].map(csvCell).join(','))
+    }
+    for (const s of c.removed) rows.push([c.award, c.label.zh, c.label.en, c.period, s, undefined, 'removed', 'removed', undefined, undefined, undefined, undefined, undefined].map(csvCell).join(','))
+  }
+  return `${rows.join('\r\n')}\r\n`
+}
