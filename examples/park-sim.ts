@@ -3,22 +3,36 @@
 // daily and weekly quiz rounds, good deeds and deductions; all folded through
 // the daily-study preset plus a moral-points account. Deterministic per seed.
 import * as E from 'fp-ts/lib/Either.js'
-import { calendar, decodeOrg, instantOrThrow, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Rng } from 'moral-bank/core'
+import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
 import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
 import { account, compileRuleSetOrThrow, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type RuleSetSpec, type SubjectId } from 'moral-bank/rules'
-import { foldLedger, type Ledger } from 'moral-bank/ledger'
+import { allEntries, foldLedger, type Ledger } from 'moral-bank/ledger'
+import { computeBoard, redBlack, type Board, type RedBlack } from 'moral-bank/ranking'
+import { awardPresets, decodeAwardProgramme, honorRoll, runAwards, type AwardRun, type HonorRoll } from 'moral-bank/awards'
 
 export interface Park {
   readonly org: OrgTree
+  readonly period: Period
   readonly events: ReadonlyArray<ActivityEvent>
   readonly ledger: Ledger
   readonly rounds: number
+  /** Every member's study points in the month, best first. */
+  readonly board: Board
+  /** Work groups by per-capita study points, and their red and black lists (the best 3, the worst 3). */
+  readonly groups: Board
+  readonly groupLists: RedBlack
+  /** The preset awards for the month, each decision explained. */
+  readonly awards: AwardRun
+  /** The honor roll, posted for a week after the month. */
+  readonly roll: HonorRoll
 }
 
 const ENTERPRISES = ['高新材料', '盐化工', '机械制造', '电子科技', '新能源', '物流服务', '食品加工', '生物医药']
+const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭']
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '军', '强', '丽', '涛', '明', '华']
 
-const orThrow = <A>(r: E.Either<ReadonlyArray<{ readonly _tag: 'Problem' }>, A>, what: string): A => {
-  if (E.isLeft(r)) throw new Error(`${what}:\n${renderProblems(r.left as never)}`)
+const orThrow = <A>(r: E.Either<ReadonlyArray<Problem>, A>, what: string): A => {
+  if (E.isLeft(r)) throw new Error(`${what}:\n${renderProblems(r.left)}`)
   return r.right
 }
 
@@ -40,7 +54,7 @@ const buildOrg = (rng: Rng): OrgTree => {
         members.push({
           id: `${group}-m${String(m).padStart(2, '0')}`,
           unit: group,
-          label: `${name.slice(0, 2)}${g}组${m}号`,
+          label: `${SURNAMES[uniformInt(rng, SURNAMES.length)]}${GIVEN[uniformInt(rng, GIVEN.length)]}${GIVEN[uniformInt(rng, GIVEN.length)]}`,
           partyMember: uniformInt(rng, 10) < 8,
           cadre: m === 1,
           joined: `${joinedYear}-${String(1 + uniformInt(rng, 12)).padStart(2, '0')}-01`
@@ -109,11 +123,16 @@ export const simulatePark = (seed: string): Park => {
 
   const events: Array<ActivityEvent> = []
   let rounds = 0
+  // One branch studies every day (the red flag needs a contender); host-supplied skill, conduct and performance scores.
+  const branches = org.units.filter((u) => u.kind === 'branch').map((u) => u.id)
+  const model = branches[uniformInt(rng, branches.length)]
+  const host: Record<string, Record<string, number>> = { skills: {}, conduct: {}, performance: {} }
   const first = instantOrThrow('2021-07-01T00:00:00+08:00')
   // Each member has an engagement level and a skill, both fixed by the seed.
   for (const m of org.members) {
     const r = rngFromParts(seed, m.id)
-    const engagement = 20 + uniformInt(r, 80) // % chance to study on a given day
+    const engagement = org.unitById.get(m.unit)?.parent === model ? 100 : 20 + uniformInt(r, 80) // % chance to study on a given day
+    for (const k of ['skills', 'conduct', 'performance']) (host[k] as Record<string, number>)[m.id] = 60 + uniformInt(r, 401) / 10
     const skill = 40 + uniformInt(r, 60) // % chance to answer a question right
     let n = 0
     const ev = (type: string, at: number, attrs: Record<string, number | string | boolean> = {}): void => {
@@ -163,5 +182,19 @@ export const simulatePark = (seed: string): Park => {
     rules: [...preset.rules, inAccount('moral')(perAction('deed', 'deed.approved', 5)), inAccount('moral')(deduction('late', 'violation.recorded', 2))]
   }
   const ledger = foldLedger(compileRuleSetOrThrow(spec))(events)
-  return { org, events, ledger, rounds }
+  const entries = allEntries(ledger)
+  const period = orThrow(E.mapLeft((p: Problem) => [p])(parsePeriodKey('2021-07')), 'period')
+  const board = orThrow(computeBoard({ id: 'study', subjects: 'members', metric: { kind: 'points', account: 'study' }, period })({ org, entries }), 'board')
+  const groups = orThrow(
+    computeBoard({ id: 'groups', subjects: 'units', unitKind: 'group', metric: { kind: 'points', account: 'study' }, aggregate: 'perCapita', period })({ org, entries }),
+    'groups'
+  )
+  const groupLists = orThrow(redBlack({ red: { count: 3 }, black: { count: 3 } })(groups), 'lists')
+  // The presets, made monthly for the demo (an admin edits the JSON the same way).
+  const json = awardPresets({ dailyMin: 1, modelThreshold: 400 }) as { awards: Array<Record<string, unknown>> }
+  const monthly = { ...json, awards: json.awards.map((a) => ({ ...a, period: 'month' })) }
+  const programme = orThrow(decodeAwardProgramme(monthly), 'awards programme')
+  const awards = orThrow(runAwards(programme)({ org, entries, events, host, at: instantOrThrow('2021-07-31T23:00:00+08:00') }), 'awards')
+  const roll = orThrow(honorRoll(awards, { from: instantOrThrow('2021-08-02T00:00:00+08:00'), to: instantOrThrow('2021-08-09T00:00:00+08:00') }), 'honor roll')
+  return { org, period, events, ledger, rounds, board, groups, groupLists, awards, roll }
 }
