@@ -1,6 +1,7 @@
 // Every TypeScript example in the README runs. The examples of one `##`
 // section run together, in order, as one program (later ones use what earlier
-// ones made), with their import lines merged; imports of `moral-bank`
+// ones made), with their import lines merged; an example that declares a name
+// again starts a fresh program (it is a new, self-contained example); imports of `moral-bank`
 // resolve to src/ through tsconfig paths. A section that throws fails, and
 // so does a claim `expression // => literal` whose value differs (claims whose
 // right side is not a plain literal, such as `right(...)`, are prose).
@@ -81,6 +82,24 @@ export const program = (blocks: ReadonlyArray<string>): string => {
   return `${imports.join('\n')}\n${CLAIM_HELPER}\n${bodies.join('\n')}`
 }
 
+const DECLARED = /^(?:export\s+)?(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/gm
+
+/** Split a section's blocks into programs: a block redeclaring a top-level name starts a new one. */
+export const programs = (blocks: ReadonlyArray<string>): ReadonlyArray<ReadonlyArray<string>> => {
+  const out: Array<Array<string>> = []
+  let names = new Set<string>()
+  for (const b of blocks) {
+    const mine = [...b.matchAll(DECLARED)].map((m) => m[1] as string)
+    if (out.length === 0 || mine.some((n) => names.has(n))) {
+      out.push([])
+      names = new Set()
+    }
+    out[out.length - 1]?.push(b)
+    for (const n of mine) names.add(n)
+  }
+  return out
+}
+
 describe('README examples', () => {
   it('has examples to run', () => {
     expect(sections.filter((s) => s.blocks.length > 0).length).toBeGreaterThan(2)
@@ -89,23 +108,26 @@ describe('README examples', () => {
     if (s.blocks.length === 0) continue
     it(`runs the examples of "${s.title}" (README.md:${s.line})`, async () => {
       mkdirSync(outdir, { recursive: true })
-      const outfile = join(outdir, `section-${n}.mjs`)
-      await build({
-        stdin: { contents: program(s.blocks.map((b, k) => withClaims(b, `${s.title} block ${k + 1}`))), loader: 'ts', resolveDir: root, sourcefile: `README.md:${s.line}` },
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        packages: 'external',
-        tsconfig: join(root, 'tsconfig.json'),
-        outfile,
-        logLevel: 'silent'
-      })
-      const original = console.log
-      console.log = () => undefined // examples may print; what matters here is that they run
-      try {
-        await import(`${pathToFileURL(outfile).href}?v=${n}`)
-      } finally {
-        console.log = original
+      let k = 0
+      for (const [p, group] of programs(s.blocks).entries()) {
+        const outfile = join(outdir, `section-${n}-${p}.mjs`)
+        await build({
+          stdin: { contents: program(group.map((b) => withClaims(b, `${s.title} block ${++k}`))), loader: 'ts', resolveDir: root, sourcefile: `README.md:${s.line}` },
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          packages: 'external',
+          tsconfig: join(root, 'tsconfig.json'),
+          outfile,
+          logLevel: 'silent'
+        })
+        const original = console.log
+        console.log = () => undefined // examples may print; what matters here is that they run
+        try {
+          await import(`${pathToFileURL(outfile).href}?v=${n}-${p}`)
+        } finally {
+          console.log = original
+        }
       }
     })
   }
