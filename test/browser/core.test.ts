@@ -5,7 +5,7 @@ import { build } from 'esbuild'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
-import { compute } from './entry.js'
+import { compute, computeModules } from './entry.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -21,7 +21,7 @@ afterAll(async () => {
 })
 
 describe('in a browser', () => {
-  it('computes calendar keys, seeded draws and error texts byte for byte as Node does', async () => {
+  it('computes calendar keys, seeded draws, error texts, a seeded paper and a ledger fold byte for byte as Node does', async () => {
     const bundle = await build({
       entryPoints: [resolve(__dirname, 'entry.ts')],
       bundle: true,
@@ -39,5 +39,8 @@ describe('in a browser', () => {
     const inBrowser = await page.evaluate(() => (globalThis as unknown as { moralBankProbe: { compute: () => string } }).moralBankProbe.compute())
     expect(inBrowser).toBe(compute())
     expect(JSON.parse(inBrowser).keys).toHaveLength(1600)
+    const modules = await page.evaluate(() => (globalThis as unknown as { moralBankProbe: { computeModules: () => string } }).moralBankProbe.computeModules())
+    expect(modules).toBe(computeModules())
+    expect(JSON.parse(modules).entries.length).toBeGreaterThan(50)
   })
 })

@@ -15,6 +15,9 @@ import {
   type Instant,
   type Zone
 } from '../../src/core/index.js'
+import { assemble, decodeBank, indexBank, publicPaper } from '../../src/quiz/index.js'
+import { compileRuleSetOrThrow, dailyStudy, decodeEvents } from '../../src/rules/index.js'
+import { allEntries, foldLedger } from '../../src/ledger/index.js'
 
 export const compute = (): string => {
   const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe'].map((n) => (zone(n) as E.Right<Zone>).right)
@@ -33,4 +36,34 @@ export const compute = (): string => {
   const C = strict({ at: InstantC, points: PointsC })
   const errors = decode(C)({ at: '2021-07-01T08:00:00', points: 0.5, extra: 1 })
   return JSON.stringify({ keys, shuffled, sampled, errors: E.isLeft(errors) ? renderProblems(errors.left, 'zh') : '' })
+}
+
+// The modules above core: a seeded paper and a ledger fold give the same bytes in a browser.
+
+export const computeModules = (): string => {
+  const bank = indexBank(
+    decodeBank({
+      version: 1,
+      questions: Array.from({ length: 30 }, (_, i) => ({
+        id: `q${i}`,
+        type: 'single',
+        stem: `第 ${i} 题`,
+        tags: [i % 2 === 0 ? '党史' : '新中国史'],
+        difficulty: 1 + (i % 5),
+        points: 1,
+        options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }],
+        answer: 'b'
+      }))
+    }).questions
+  )
+  const paper = assemble(bank, { id: 'p', sections: [{ id: 's', count: 10 }] } as never, { seed: 'browser-paper' })
+  const raw = Array.from({ length: 200 }, (_, i) => ({
+    id: `e${i}`,
+    type: ['login', 'article.read', 'video.watched'][i % 3],
+    member: `m${i % 7}`,
+    at: 1_625_097_600_000 + i * 1_234_567,
+    attrs: { seconds: 20 + ((i * 37) % 400), content: `c${i % 11}` }
+  }))
+  const ledger = foldLedger(compileRuleSetOrThrow(dailyStudy()))(decodeEvents(raw).events)
+  return JSON.stringify({ paper: E.isRight(paper) ? publicPaper(paper.right) : paper.left, entries: allEntries(ledger) })
 }

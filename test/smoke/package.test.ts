@@ -2,7 +2,7 @@
 // folder by npm, then imported by name with `import` and `require`, its CLI
 // run, and its types checked under Node's own module resolution.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,6 +56,22 @@ describe('the packed package', () => {
   it('requires by name as CommonJS, root and subpath', () => {
     writeFileSync(join(app, 'cjs.cjs'), `const m = require('moral-bank')\nconst core = require('moral-bank/core')\n${probe}`)
     expect(JSON.parse(sh('node', ['cjs.cjs'], app))).toEqual(expected())
+  })
+  it('resolves every subpath in the exports map, with import and require, to a module with exports', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
+    const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => `moral-bank${k.slice(1)}`)
+    expect(subpaths.length).toBeGreaterThanOrEqual(9)
+    const script = `const names = ${JSON.stringify(subpaths)}
+      const out = {}
+      for (const n of names) out[n] = [Object.keys(require(n)).length, 0]
+      Promise.all(names.map((n) => import(n).then((m) => { out[n][1] = Object.keys(m).length }))).then(() => console.log(JSON.stringify(out)))`
+    writeFileSync(join(app, 'all.cjs'), script)
+    const counts = JSON.parse(sh('node', ['all.cjs'], app)) as Record<string, [number, number]>
+    for (const n of subpaths) {
+      const [cjs, esm] = counts[n] ?? [0, 0]
+      expect(cjs, n).toBeGreaterThan(0)
+      expect(esm, n).toBeGreaterThanOrEqual(cjs)
+    }
   })
   it('runs the moral-bank command from its bin entry', () => {
     const bin = join(app, 'node_modules', '.bin', 'moral-bank')
