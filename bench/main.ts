@@ -1,4 +1,9 @@
-// `npm run bench`: every benchmark, one after another, in one process.
+// `npm run bench`: every benchmark, one after another, in one run. Each bench
+// runs in a fresh child process of this same bundle, so its peak memory and
+// heap are its own (`npm run bench -- <name>` runs one in this process).
+import { spawnSync } from 'node:child_process'
+import { loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { allRows, peakRssMiB } from './harness.js'
 import { run as core } from './core.bench.js'
 import { run as ranking } from './ranking.bench.js'
@@ -8,10 +13,31 @@ import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
 import { run as awards } from './awards.bench.js'
 
-const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [['core', core], ['ranking', ranking], ['ledger', ledger], ['quiz', quiz], ['formats', formats], ['bank', bank], ['awards', awards]]
+const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
+  ['core', core],
+  ['quiz', quiz],
+  ['formats', formats],
+  ['ledger', ledger],
+  ['bank', bank],
+  ['ranking', ranking],
+  ['awards', awards]
+]
 
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')
 const only = process.argv[2]
-console.log(`moral-bank benchmarks — node ${process.version}, ${new Date().toISOString()}`)
-for (const [name, run] of benches) if (only === undefined || only === name) await run()
-const missed = allRows().filter((r) => r.met === false)
-console.log(`\n${allRows().length} figures, ${missed.length} targets missed; peak RSS ${peakRssMiB().toFixed(0)} MiB`)
+if (only === undefined) {
+  console.log(`moral-bank benchmarks — node ${process.version}, ${new Date().toISOString()}, load average ${load()}`)
+  let failed = 0
+  for (const [name] of benches) {
+    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), name], { stdio: 'inherit' })
+    if (child.status !== 0) failed++
+  }
+  console.log(`\nall benchmarks done, load average ${load()}${failed > 0 ? `; ${failed} bench processes failed` : ''}`)
+  process.exitCode = failed > 0 ? 1 : 0
+} else {
+  const bench = benches.find(([name]) => name === only)
+  if (bench === undefined) throw new Error(`no benchmark named ${only}; known: ${benches.map(([n]) => n).join(', ')}`)
+  await bench[1]()
+  const missed = allRows().filter((r) => r.met === false)
+  console.log(`  (${only}: ${allRows().length} figures, ${missed.length} targets missed; peak RSS of this process ${peakRssMiB().toFixed(0)} MiB)`)
+}

@@ -2,7 +2,7 @@
 // bundles it, resolving `moral-bank` and `moral-bank/*` to src/ through
 // tsconfig paths and leaving npm packages external, then Node runs the bundle.
 import { build } from 'esbuild'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -13,7 +13,7 @@ if (entry === undefined) {
 }
 const outdir = resolve('node_modules/.cache/moral-bank-run')
 mkdirSync(outdir, { recursive: true })
-const outfile = join(outdir, `${basename(entry, '.ts')}.mjs`)
+const outfile = join(outdir, `${basename(entry, '.ts')}-${process.pid}.mjs`) // one per run: runs at once never share a bundle
 await build({
   entryPoints: [entry],
   bundle: true,
@@ -25,5 +25,6 @@ await build({
   outfile,
   logLevel: 'warning'
 })
+process.on('exit', () => rmSync(outfile, { force: true }))
 process.argv.splice(2, 1)
 await import(pathToFileURL(outfile).href)
