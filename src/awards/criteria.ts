@@ -258,42 +258,55 @@ const yes = (b: boolean): string => (b ? '✓' : '✗')
  */
 export const explainCriterion =
   (c: AwardCriterion) =>
-  (env: CriteriaEnv) =>
-  (i: number): CriterionOutcome => {
-    const passed = compileCriterion(c)(env)(i)
-    const mk = (t: Text): CriterionOutcome => ({ passed, text: text(`${yes(passed)} ${t.en}`, `${yes(passed)} ${t.zh}`) })
+  (env: CriteriaEnv): ((i: number) => CriterionOutcome) => {
+    // Compiled once per environment (test and child explainers), then applied per subject.
+    const test = compileCriterion(c)(env)
+    const mk = (passed: boolean, t: Text): CriterionOutcome => ({ passed, text: text(`${yes(passed)} ${t.en}`, `${yes(passed)} ${t.zh}`) })
     switch (c._tag) {
       case 'All':
       case 'Any': {
-        const children = c.of.map((x) => explainCriterion(x)(env)(i))
+        const parts = c.of.map((x) => explainCriterion(x)(env))
         const head = c._tag === 'All' ? text('all of', '全部满足') : text('any of', '满足其一')
-        return { ...mk(head), children }
+        return (i) => ({ ...mk(test(i), head), children: parts.map((p) => p(i)) })
       }
       case 'Not': {
-        const child = explainCriterion(c.criterion)(env)(i)
-        return { ...mk(text('not', '不满足')), children: [child] }
+        const part = explainCriterion(c.criterion)(env)
+        const head = text('not', '不满足')
+        return (i) => ({ ...mk(test(i), head), children: [part(i)] })
       }
       case 'Compare': {
-        const v = env.table.columns.get(c.fact)?.[i]
-        const value = v === undefined || Number.isNaN(v) ? null : v
-        const shown = value === null ? text('none', '无') : text(fmtFigure(value), fmtFigure(value))
-        const t = text(`${c.fact} ${shown.en} ${SYMBOL[c.op]} ${c.value}`, `${c.fact} ${shown.zh} ${SYMBOL[c.op]} ${c.value}`)
-        return { ...mk(t), fact: c.fact, value }
+        const col = env.table.columns.get(c.fact)
+        return (i) => {
+          const v = col?.[i]
+          const value = v === undefined || Number.isNaN(v) ? null : v
+          const shown = value === null ? text('none', '无') : text(fmtFigure(value), fmtFigure(value))
+          const t = text(`${c.fact} ${shown.en} ${SYMBOL[c.op]} ${c.value}`, `${c.fact} ${shown.zh} ${SYMBOL[c.op]} ${c.value}`)
+          return { ...mk(test(i), t), fact: c.fact, value }
+        }
       }
-      case 'Flag':
-        return mk(
+      case 'Flag': {
+        const t =
           c.attr === 'partyMember'
             ? text(c.value ? 'party member' : 'not a party member', c.value ? '党员' : '非党员')
             : text(c.value ? 'cadre' : 'not a cadre', c.value ? '干部' : '非干部')
-        )
-      case 'Tag':
-        return mk(text(`tag ${c.tag}`, `标签 ${c.tag}`))
-      case 'Role':
-        return mk(text(`role ${c.role}`, `角色 ${c.role}`))
-      case 'InUnit':
-        return mk(text(`in ${c.unit}`, `属于 ${c.unit}`))
-      case 'WinnerOf':
-        return mk(text(`winner of ${c.award}`, `获得 ${c.award}`))
+        return (i) => mk(test(i), t)
+      }
+      case 'Tag': {
+        const t = text(`tag ${c.tag}`, `标签 ${c.tag}`)
+        return (i) => mk(test(i), t)
+      }
+      case 'Role': {
+        const t = text(`role ${c.role}`, `角色 ${c.role}`)
+        return (i) => mk(test(i), t)
+      }
+      case 'InUnit': {
+        const t = text(`in ${c.unit}`, `属于 ${c.unit}`)
+        return (i) => mk(test(i), t)
+      }
+      case 'WinnerOf': {
+        const t = text(`winner of ${c.award}`, `获得 ${c.award}`)
+        return (i) => mk(test(i), t)
+      }
     }
   }
 

@@ -396,13 +396,26 @@ export const unitMemberFacts = (names: ReadonlyArray<string>): ReadonlyArray<str
  */
 export const subTable = (table: FigureTable, subjects: ReadonlyArray<string>): FigureTable => {
   if (subjects.length === table.subjects.length && subjects.every((s, i) => table.subjects[i] === s)) return table
-  const rows = subjects.map((s) => table.index.get(s) ?? -1)
+  const m = subjects.length
+  const rows = new Int32Array(m)
   const index = new Map<string, number>()
-  subjects.forEach((s, i) => index.set(s, i))
+  // Subjects usually come in the table's own order with some left out (a role excluded):
+  // try the row after the last one found before looking the subject up.
+  let next = 0
+  for (let i = 0; i < m; i++) {
+    const s = subjects[i] as string
+    const r = table.subjects[next] === s ? next : (table.index.get(s) ?? -1)
+    rows[i] = r
+    if (r >= 0) next = r + 1
+    index.set(s, i)
+  }
   const columns = new Map<string, Float64Array>()
   for (const [name, col] of table.columns) {
-    const c = new Float64Array(subjects.length)
-    rows.forEach((r, i) => (c[i] = r < 0 ? NaN : (col[r] as number)))
+    const c = new Float64Array(m)
+    for (let i = 0; i < m; i++) {
+      const r = rows[i] as number
+      c[i] = r < 0 ? NaN : (col[r] as number)
+    }
     columns.set(name, c)
   }
   return { _tag: 'FigureTable', subjects, index, columns }

@@ -158,19 +158,25 @@ interface Context {
   /** Member figures every category of a (period, cut-off) needs, computed once for all members. */
   readonly plan: ReadonlyMap<string, ReadonlySet<string>>
   readonly memberTables: Map<string, FigureTable>
-  readonly membersOfUnit: (u: UnitId) => ReadonlyArray<MemberId>
+  readonly sizeOfUnit: (u: UnitId) => number
 }
 
-const membersCache = (org: OrgTree): ((u: UnitId) => ReadonlyArray<MemberId>) => {
-  const cache = new Map<UnitId, ReadonlyArray<MemberId>>()
+const sizesCache = (org: OrgTree): ((u: UnitId) => number) => {
+  // the number of members in a unit's whole subtree, counted without listing them
+  const cache = new Map<UnitId, number>()
   return (u) => {
-    let ms = cache.get(u)
-    if (ms === undefined) cache.set(u, (ms = membersOf(org, u)))
-    return ms
+    let size = cache.get(u)
+    if (size === undefined) {
+      size = 0
+      for (const v of subtreeUnits(org, u)) size += org.direct.get(v)?.length ?? 0
+      cache.set(u, size)
+    }
+    return size
   }
 }
 
 const planKey = (period: Period, cutoff: Instant | undefined): string => `${period.key}|${cutoff ?? ''}`
+
 const categoryFacts = (a: AwardCategory): ReadonlyArray<string> => [
   ...new Set([...criterionFacts(a.criteria), ...a.by.map((t) => t.fact), ...(a.tieBreakers ?? []).map((t) => t.fact)])
 ]
@@ -279,7 +285,13 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     const all = a.scope === undefined ? org.members : membersOf(org, a.scope).map((m) => org.memberById.get(m) as Member)
     records = excluded.size === 0 ? all : all.filter((m) => !(m.roles ?? []).some((r) => excluded.has(r)))
     subjects = records.map((m) => m.id)
-    table = subTable(shared, subjects)
+    // a candidate table needs only the columns this category reads (the shared one holds the whole period's)
+    const own = new Map<string, Float64Array>()
+    for (const f of facts) {
+      const col = shared.columns.get(f)
+      if (col !== undefined) own.set(f, col)
+    }
+    table = subTable({ ...shared, columns: own }, subjects)
   } else {
     const pool = a.scope === undefined ? org.units.map((u) => u.id) : subtreeUnits(org, a.scope)
     const us = pool.filter((u) => a.unitKind === undefined || org.unitById.get(u)?.kind === a.unitKind)
@@ -316,8 +328,11 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     if (a.perUnit === undefined) return undefined
     const unit = records !== undefined ? records[i]?.unit : (s as UnitId)
     if (unit === undefined) return undefined
-    if (!nearest.has(unit)) nearest.set(unit, nearestOfKind(org, unit, a.perUnit.unitKind))
-    return nearest.get(unit)
+    const hit = nearest.get(unit)
+    if (hit !== undefined || nearest.has(unit)) return hit
+    const found = nearestOfKind(org, unit, a.perUnit.unitKind)
+    nearest.set(unit, found)
+    return found
   }
   const scores = new Float64Array(n)
   const eligibleCol = new Uint8Array(n)
@@ -325,19 +340,22 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
   const width = chains.length
   const chainCol = new Float64Array(n * width)
   const units: Array<string | undefined> | undefined = a.perUnit === undefined ? undefined : new Array<string | undefined>(n)
+  // plain indexed loops over the columns (this runs once per candidate and category)
+  const termCols = terms.map((t) => t[0])
+  const termWeights = terms.map((t) => t[1])
+  const chainCols = chains.map((t) => t[0])
+  const chainSigns = chains.map((t) => t[1])
+  const single = termCols.length === 1 && termWeights[0] === 1 ? termCols[0] : undefined
   for (let i = 0; i < n; i++) {
     let score = 0
-    for (const [col, w] of terms) score += w * (col[i] as number)
+    if (single !== undefined) score = single[i] as number
+    else for (let t = 0; t < termCols.length; t++) score += (termWeights[t] as number) * ((termCols[t] as Float64Array)[i] as number)
     scores[i] = score
-    const s = subjects[i] as string
     const ok = test(i)
     passed[i] = ok ? 1 : 0
-    eligibleCol[i] = ok && (blocked.size === 0 || !blocked.has(s)) ? 1 : 0
-    if (units !== undefined) units[i] = quotaUnitOf(s, i)
-    for (let k = 0; k < width; k++) {
-      const [col, sign] = chains[k] as readonly [Float64Array, number]
-      chainCol[i * width + k] = sign * (col[i] as number)
-    }
+    eligibleCol[i] = ok && (blocked.size === 0 || !blocked.has(subjects[i] as string)) ? 1 : 0
+    if (units !== undefined) units[i] = quotaUnitOf(subjects[i] as string, i)
+    for (let k = 0; k < width; k++) chainCol[i * width + k] = (chainSigns[k] as number) * ((chainCols[k] as Float64Array)[i] as number)
   }
   const perUnit = a.perUnit
   const sizes = new Map<string, number>()
@@ -347,7 +365,7 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
       : (u: string): number => {
           let size = sizes.get(u)
           if (size === undefined) {
-            size = a.subjects === 'members' ? ctx.membersOfUnit(u as UnitId).length : (org.children.get(u as UnitId) ?? []).length
+            size = a.subjects === 'members' ? ctx.sizeOfUnit(u as UnitId) : (org.children.get(u as UnitId) ?? []).length
             sizes.set(u, size)
           }
           const byPercent = perUnit.percent === undefined ? Infinity : Math.max(1, Math.floor((size * perUnit.percent) / 100))
@@ -470,7 +488,7 @@ const planOf = (programme: AwardProgramme, at_: Instant): ReadonlyMap<string, Re
 export const awardFigures =
   (programme: AwardProgramme) =>
   (inputs: AwardInputs): Decoded<AwardFigures> => {
-    const ctx: Context = { programme, inputs, winners: new Map(), boardCache: new Map(), plan: planOf(programme, inputs.at), memberTables: new Map(), membersOfUnit: membersCache(inputs.org) }
+    const ctx: Context = { programme, inputs, winners: new Map(), boardCache: new Map(), plan: planOf(programme, inputs.at), memberTables: new Map(), sizeOfUnit: sizesCache(inputs.org) }
     for (let i = 0; i < programme.awards.length; i++) {
       const r = prepare(ctx, programme.awards[i] as AwardCategory, i)
       if (E.isLeft(r)) return r
@@ -509,7 +527,7 @@ export const runAwards =
       boardCache: new Map(inputs.figures?.boards ?? []),
       plan,
       memberTables: new Map(inputs.figures?.members ?? []),
-      membersOfUnit: membersCache(inputs.org)
+      sizeOfUnit: sizesCache(inputs.org)
     }
     const byId = new Map<string, AwardResult>()
     for (const id of order.right) {

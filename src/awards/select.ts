@@ -67,6 +67,11 @@ export interface SelectionOutcome {
 // constructors
 // -------------------------------------------------------------------------------------
 
+const ascending = (idx: ReadonlyArray<number>): boolean => {
+  for (let k = 1; k < idx.length; k++) if ((idx[k] as number) <= (idx[k - 1] as number)) return false
+  return true
+}
+
 // Sort indices by a numeric key (smaller first) with native numeric sorts only:
 // number the distinct keys, pack (key number × n + index) into one double, sort.
 const sortByKey = (idx: Array<number>, key: Float64Array): void => {
@@ -89,6 +94,27 @@ const sortByKey = (idx: Array<number>, key: Float64Array): void => {
   }
   if (integers && (lowest === Infinity || (highest - lowest + 2) * n <= Number.MAX_SAFE_INTEGER)) {
     const top = lowest === Infinity ? 0 : highest - lowest + 1
+    // Few distinct integer keys (points, 0-100 scores): a counting sort, O(m + range), gives
+    // the same (key, index) order as the packed sort below when the indices come ascending.
+    if (top <= 4 * m + 1024 && ascending(idx)) {
+      const start = new Int32Array(top + 2)
+      for (let k = 0; k < m; k++) {
+        const v = key[idx[k] as number] as number
+        const b = (v === Infinity ? top : v - lowest) + 1
+        start[b] = (start[b] as number) + 1
+      }
+      for (let b = 1; b < top + 2; b++) start[b] = (start[b] as number) + (start[b - 1] as number)
+      const out = new Int32Array(m)
+      for (let k = 0; k < m; k++) {
+        const i = idx[k] as number
+        const v = key[i] as number
+        const b = v === Infinity ? top : v - lowest
+        out[start[b] as number] = i
+        start[b] = (start[b] as number) + 1
+      }
+      for (let k = 0; k < m; k++) idx[k] = out[k] as number
+      return
+    }
     const packed = new Float64Array(m)
     for (let k = 0; k < m; k++) {
       const i = idx[k] as number
@@ -245,7 +271,8 @@ export const selectColumns =
         let j = k + 1
         while (j < of && key[eligible[j] as number] === key[eligible[k] as number]) j++
         if (j - k > 1) {
-          const run = eligible.slice(k, j).sort(full)
+          // equal keys within a run: the chain, then the id, decide
+          const run = eligible.slice(k, j).sort((a, b) => chainCmp(a, b) || idCmp(a, b))
           for (let m = k; m < j; m++) eligible[m] = run[m - k] as number
         }
         k = j
@@ -350,10 +377,14 @@ export const selectColumns =
       const best = new Map<string, Array<number>>()
       for (const i of eligible) {
         const u = unitOf(i)
-        if (served.has(u) || seats(u) <= 0) continue
+        // a unit already in `best` was checked unserved with seats when it went in
         const xs = best.get(u)
-        if (xs === undefined) best.set(u, [i])
-        else if (sameGroup(xs[0] as number, i)) xs.push(i)
+        if (xs !== undefined) {
+          if (sameGroup(xs[0] as number, i)) xs.push(i)
+          continue
+        }
+        if (served.has(u) || seats(u) <= 0) continue
+        best.set(u, [i])
       }
       for (const xs of best.values()) {
         const fits = xs.length <= seats(unitOf(xs[0] as number)) || ties === 'includeAll'
