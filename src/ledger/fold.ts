@@ -125,8 +125,11 @@ export const foldSubject = (
   subject: SubjectId,
   events: ReadonlyArray<ActivityEvent>,
   attrs: SubjectAttrs = NO_ATTRS
-): SubjectLedger => {
-  const sorted = sortEvents(events.slice())
+): SubjectLedger => foldOwned(rs, subject, events.slice(), attrs)
+
+/** `foldSubject` on an array the caller owns and gives away (sorted in place, then kept as the subject's events). */
+const foldOwned = (rs: CompiledRuleSet, subject: SubjectId, events: Array<ActivityEvent>, attrs: SubjectAttrs): SubjectLedger => {
+  const sorted = sortEvents(events)
   const st = initialState(rs)
   const cal = rs.calendar
   const entries: Array<Entry> = []
@@ -189,7 +192,8 @@ export const foldSubject = (
 export const appendEvents =
   (ledger: Ledger) =>
   (events: Iterable<ActivityEvent>): Ledger => {
-    const subjectOf = ledger.options.subjectOf ?? ((x: ActivityEvent): SubjectId => x.member)
+    const hostSubjectOf = ledger.options.subjectOf
+    const subjectOf = (x: ActivityEvent): SubjectId => (hostSubjectOf === undefined ? x.member : hostSubjectOf(x))
     const kept = draftIndex(ledger.kept)
     const refused = new Map<string, Conflict>()
     for (const c of ledger.conflicts) refused.set(eventContentKey(c.refused), c)
@@ -216,7 +220,18 @@ export const appendEvents =
       arrivals++
       const old = kept.claim(e)
       if (old === undefined) {
-        add(e)
+        // The common case, inlined from `add` (this loop runs once per event).
+        const s = hostSubjectOf === undefined ? e.member : hostSubjectOf(e)
+        if (s !== lastSubject) {
+          let list = added.get(s)
+          if (list === undefined) {
+            list = []
+            added.set(s, list)
+          }
+          lastSubject = s
+          lastList = list
+        }
+        lastList.push(e)
         continue
       }
       if (old === e) continue
@@ -249,9 +264,10 @@ export const appendEvents =
     for (const s of new Set([...added.keys(), ...lost])) {
       const prev = ledger.subjects.get(s)?.events ?? []
       const fresh = added.get(s) ?? []
+      // Every `list` here is a new array this call owns (`added`'s lists are its own).
       const list = lost.size > 0 ? [...prev.filter(stillKept), ...fresh.filter(stillKept)] : prev.length === 0 ? fresh : [...prev, ...fresh]
       if (list.length === 0) subjects.delete(s)
-      else subjects.set(s, foldSubject(rs, s, list, attrsOf === undefined ? NO_ATTRS : attrsOf(s)))
+      else subjects.set(s, foldOwned(rs, s, list, attrsOf === undefined ? NO_ATTRS : attrsOf(s)))
     }
     return { ...ledger, subjects, kept: index, arrivals, conflicts, duplicates }
   }

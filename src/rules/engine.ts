@@ -166,6 +166,29 @@ const NO_ATTRS: SubjectAttrs = Object.freeze({})
 export const capPeriodKey = (rs: CompiledRuleSet, per: CapPeriod, day: number): string =>
   per === 'all' ? 'all' : rs.calendar.keyOfDay(per, day)
 
+// A cap's cut is the same immutable record for every entry it cuts in one period, so entries
+// share one per (cap, period) instead of allocating one each (a third of a big fold's entries are cut).
+const cutMemo = new WeakMap<CompiledCap, Map<number, Cut>>()
+
+const capCut = (rs: CompiledRuleSet, c: CompiledCap, day: number): Cut => {
+  let byPeriod = cutMemo.get(c)
+  if (byPeriod === undefined) {
+    byPeriod = new Map()
+    cutMemo.set(c, byPeriod)
+  }
+  const pid = periodId(c.per, day)
+  let cut = byPeriod.get(pid)
+  if (cut === undefined) {
+    const period = capPeriodKey(rs, c.per, day)
+    cut =
+      c.group === undefined
+        ? { _tag: 'Cap', scope: c.scope, per: c.per, period, max: c.max }
+        : { _tag: 'Cap', scope: c.scope, group: c.group, per: c.per, period, max: c.max }
+    byPeriod.set(pid, cut)
+  }
+  return cut
+}
+
 const skip = (rule: CompiledRule | undefined, reason: SkipReason): Decision => ({ _tag: 'Skipped', rule, reason })
 
 /**
@@ -329,12 +352,7 @@ export const applyRuleInto = (
     }
   }
   let granted = requested > 0 ? allowed : -allowed
-  let cut: Cut | undefined =
-    cutBy === undefined
-      ? undefined
-      : cutBy.group === undefined
-        ? { _tag: 'Cap', scope: cutBy.scope, per: cutBy.per, period: capPeriodKey(rs, cutBy.per, day), max: cutBy.max }
-        : { _tag: 'Cap', scope: cutBy.scope, group: cutBy.group, per: cutBy.per, period: capPeriodKey(rs, cutBy.per, day), max: cutBy.max }
+  let cut: Cut | undefined = cutBy === undefined ? undefined : capCut(rs, cutBy, day)
   // The account's floor: a deduction never takes the balance below it.
   const acc = rule.account
   const bal = st.balances[acc.index] as number
