@@ -43,7 +43,30 @@ interface Ctx {
   readonly orders: TableDraft<ShopOrder>
   readonly claims: TableDraft<Claim>
   readonly requests: TableDraft<{ readonly op: BankOp; readonly receipt: Receipt }>
+  /** Local day keys by day number, computed once per batch (shared by the entries of a day). */
+  readonly days: Map<number, string>
+  /**
+   * Accounts copied by this draft: private to it, so later operations of the
+   * same batch update them in place instead of copying the account and its
+   * journal again (the input state's accounts are never touched).
+   */
+  readonly owned: Set<AccountState>
 }
+
+/** An account owned by one draft (see `Ctx.owned`); lots arrays are still replaced, never edited. */
+interface DraftAccount {
+  readonly subject: SubjectId
+  readonly account: AccountId
+  balance: number
+  reserved: number
+  lots: ReadonlyArray<Lot>
+  readonly entries: Array<Entry>
+  readonly taken: Array<{ readonly entry: string; readonly lots: ReadonlyArray<Lot> }>
+  readonly reversals: Array<{ readonly entry: string; readonly of: string; readonly reason?: string }>
+}
+
+/** Receipts that post no entry share this one (frozen) empty list. */
+const NO_ENTRIES: ReadonlyArray<Entry> = Object.freeze([])
 
 // -------------------------------------------------------------------------------------
 // problems
@@ -85,7 +108,39 @@ const policyOf = (ctx: Ctx, account: unknown, path: ReadonlyArray<PathSegment>):
 const getAccount = (ctx: Ctx, subject: SubjectId, account: string): AccountState =>
   ctx.accounts.get(accountKey(account, subject)) ?? fresh(subject, account)
 
-const putAccount = (ctx: Ctx, a: AccountState): void => ctx.accounts.set(accountKey(a.account, a.subject), a)
+/**
+ * The draft's own, writable copy of an account, entered in the draft (copied
+ * on the first write of the batch). Call it only once every check has passed:
+ * a refused operation must write nothing.
+ */
+const own = (ctx: Ctx, a: AccountState): DraftAccount => {
+  if (ctx.owned.has(a)) return a as DraftAccount
+  const m: DraftAccount = {
+    subject: a.subject,
+    account: a.account,
+    balance: a.balance,
+    reserved: a.reserved,
+    lots: a.lots,
+    entries: a.entries.slice(),
+    taken: a.taken.slice(),
+    reversals: a.reversals.slice()
+  }
+  ctx.owned.add(m)
+  ctx.accounts.set(accountKey(m.account, m.subject), m)
+  return m
+}
+
+/** The local day key of an instant (memoised per day within one batch). */
+const dayKey = (ctx: Ctx, t: Instant): string => {
+  const cal = calendar(ctx.cfg.zone)
+  const n = cal.dayNumber(t)
+  let k = ctx.days.get(n)
+  if (k === undefined) {
+    k = cal.key('day', t)
+    ctx.days.set(n, k)
+  }
+  return k
+}
 
 const makeEntry = (ctx: Ctx, op: BankOp, kind: EntryKind, subject: SubjectId, account: string, amount: number): Entry => ({
   id: op.request,
@@ -96,7 +151,7 @@ const makeEntry = (ctx: Ctx, op: BankOp, kind: EntryKind, subject: SubjectId, ac
   eventType: `bank.${op._tag}`,
   rule: op._tag,
   at: op.at,
-  day: calendar(ctx.cfg.zone).key('day', op.at),
+  day: dayKey(ctx, op.at),
   requested: (amount + 0) as Entry['requested'],
   granted: (amount + 0) as Entry['granted']
 })
@@ -129,25 +184,23 @@ const expiryAt = (ctx: Ctx, t: Instant, months: number): Instant => {
 }
 
 /** Credit `points` as a new lot (dated `op.at`), then settle. */
-const credit = (ctx: Ctx, a: AccountState, months: number | undefined, entry: Entry, points: number): AccountState => {
-  const balance = a.balance + points
+const credit = (ctx: Ctx, a: AccountState, months: number | undefined, entry: Entry, points: number): void => {
+  const m = own(ctx, a)
+  m.balance += points
   const lot: Lot = { entry: entry.id, at: entry.at, expires: months === undefined ? null : expiryAt(ctx, entry.at, months), points }
-  const [lots] = settle(points > 0 ? insertLots(a.lots, [lot]) : a.lots, balance, undefined)
-  return { ...a, balance, lots, entries: [...a.entries, entry] }
+  m.lots = settle(points > 0 ? insertLots(m.lots, [lot]) : m.lots, m.balance, undefined)[0]
+  m.entries.push(entry)
 }
 
 /** Debit `points` (oldest lots first), remembering the lots taken for an exact reversal. */
-const debit = (a: AccountState, entry: Entry, points: number, reservedRelease = 0): AccountState => {
-  const balance = a.balance - points
-  const [lots, taken] = settle(a.lots, balance, undefined)
-  return {
-    ...a,
-    balance,
-    reserved: a.reserved - reservedRelease,
-    lots,
-    entries: [...a.entries, entry],
-    taken: taken.length === 0 ? a.taken : [...a.taken, { entry: entry.id, lots: taken }]
-  }
+const debit = (ctx: Ctx, a: AccountState, entry: Entry, points: number, reservedRelease = 0): void => {
+  const m = own(ctx, a)
+  m.balance -= points
+  m.reserved -= reservedRelease
+  const [lots, taken] = settle(m.lots, m.balance, undefined)
+  m.lots = lots
+  m.entries.push(entry)
+  if (taken.length > 0) m.taken.push({ entry: entry.id, lots: taken })
 }
 
 const overflow = (n: number, path: ReadonlyArray<PathSegment>): E.Either<Problem, void> =>
@@ -168,7 +221,7 @@ const earn: Handler<'earn'> = (ctx, op) => {
   const o = overflow(a.balance + n.right, ['points'])
   if (E.isLeft(o)) return o
   const entry = makeEntry(ctx, op, 'earn', op.subject, op.account, n.right)
-  putAccount(ctx, credit(ctx, a, pol.right.expiryMonths, entry, n.right))
+  credit(ctx, a, pol.right.expiryMonths, entry, n.right)
   return E.right({ request: op.request, op: op._tag, entries: [entry] })
 }
 
@@ -185,7 +238,7 @@ const post: Handler<'post'> = (ctx, op) => {
   if (e.kind === 'earn') {
     const o = overflow(a.balance + e.granted, ['entry', 'granted'])
     if (E.isLeft(o)) return o
-    putAccount(ctx, credit(ctx, a, pol.right.expiryMonths, e, e.granted))
+    credit(ctx, a, pol.right.expiryMonths, e, e.granted)
     return E.right({ request: op.request, op: op._tag, entries: [e] })
   }
   // A deduction is cut at the floor (as the ledger's rules do), never refused.
@@ -196,7 +249,7 @@ const post: Handler<'post'> = (ctx, op) => {
   const entry: Entry = took === want ? e : { ...e, granted: (-took + 0) as Entry['granted'], cut: { _tag: 'Floor', floor: floor as number } }
   const o = overflow(a.balance - took, ['entry', 'granted'])
   if (E.isLeft(o)) return o
-  putAccount(ctx, debit(a, entry, took))
+  debit(ctx, a, entry, took)
   return E.right({ request: op.request, op: op._tag, entries: [entry] })
 }
 
@@ -211,7 +264,7 @@ const redeem: Handler<'redeem'> = (ctx, op) => {
   const o = overflow(a.balance - n.right, ['points'])
   if (E.isLeft(o)) return o
   const entry = makeEntry(ctx, op, 'redeem', op.subject, op.account, -n.right)
-  putAccount(ctx, debit(a, entry, n.right))
+  debit(ctx, a, entry, n.right)
   return E.right({ request: op.request, op: op._tag, entries: [entry] })
 }
 
@@ -246,9 +299,9 @@ const reserve: Handler<'reserve'> = (ctx, op) => {
     reservedAt: op.at
   }
   ctx.items.set(item.id, { item, stock: stock - q.right })
-  putAccount(ctx, { ...a, reserved: a.reserved + amount })
+  own(ctx, a).reserved += amount
   ctx.orders.set(order.id, order)
-  return E.right({ request: op.request, op: op._tag, entries: [], order })
+  return E.right({ request: op.request, op: op._tag, entries: NO_ENTRIES, order })
 }
 
 const openOrder = (ctx: Ctx, id: unknown, verb: Text): E.Either<Problem, ShopOrder> => {
@@ -267,7 +320,7 @@ const confirm: Handler<'confirm'> = (ctx, op) => {
   const a = getAccount(ctx, order.subject, order.account)
   const entry = makeEntry(ctx, op, 'redeem', order.subject, order.account, -order.amount)
   const done: ShopOrder = { ...order, status: 'confirmed', closedAt: op.at, entry: entry.id }
-  putAccount(ctx, debit(a, entry, order.amount, order.amount))
+  debit(ctx, a, entry, order.amount, order.amount)
   ctx.orders.set(order.id, done)
   return E.right({ request: op.request, op: op._tag, entries: [entry], order: done })
 }
@@ -280,9 +333,9 @@ const cancel: Handler<'cancel'> = (ctx, op) => {
   const a = getAccount(ctx, order.subject, order.account)
   const done: ShopOrder = { ...order, status: 'cancelled', closedAt: op.at }
   ctx.items.set(order.item, { item: it.item, stock: it.stock + order.quantity })
-  putAccount(ctx, { ...a, reserved: a.reserved - order.amount })
+  own(ctx, a).reserved -= order.amount
   ctx.orders.set(order.id, done)
-  return E.right({ request: op.request, op: op._tag, entries: [], order: done })
+  return E.right({ request: op.request, op: op._tag, entries: NO_ENTRIES, order: done })
 }
 
 const restock: Handler<'restock'> = (ctx, op) => {
@@ -293,7 +346,7 @@ const restock: Handler<'restock'> = (ctx, op) => {
   const o = overflow(it.right.stock + q.right, ['quantity'])
   if (E.isLeft(o)) return o
   ctx.items.set(it.right.item.id, { item: it.right.item, stock: it.right.stock + q.right })
-  return E.right({ request: op.request, op: op._tag, entries: [] })
+  return E.right({ request: op.request, op: op._tag, entries: NO_ENTRIES })
 }
 
 const expire: Handler<'expire'> = (ctx, op) => {
@@ -308,10 +361,14 @@ const expire: Handler<'expire'> = (ctx, op) => {
   for (const l of a.lots) if (due(l)) dueTotal += l.points
   // Reserved points are held for their order: expiry never takes them.
   const amount = Math.min(dueTotal, Math.max(0, a.balance - a.reserved))
-  if (amount === 0) return E.right({ request: op.request, op: op._tag, entries: [] })
+  if (amount === 0) return E.right({ request: op.request, op: op._tag, entries: NO_ENTRIES })
   const [lots, taken] = takeFrom(a.lots, amount, due)
   const entry = makeEntry(ctx, op, 'expire', op.subject, op.account, -amount)
-  putAccount(ctx, { ...a, balance: a.balance - amount, lots, entries: [...a.entries, entry], taken: [...a.taken, { entry: entry.id, lots: taken }] })
+  const m = own(ctx, a)
+  m.balance -= amount
+  m.lots = lots
+  m.entries.push(entry)
+  m.taken.push({ entry: entry.id, lots: taken })
   return E.right({ request: op.request, op: op._tag, entries: [entry] })
 }
 
@@ -340,7 +397,7 @@ const reverse: Handler<'reverse'> = (ctx, op) => {
     eventType: orig.eventType,
     rule: orig.rule,
     at: op.at,
-    day: calendar(ctx.cfg.zone).key('day', op.at),
+    day: dayKey(ctx, op.at),
     requested: (-g + 0) as Entry['requested'],
     granted: (-g + 0) as Entry['granted']
   }
@@ -361,14 +418,12 @@ const reverse: Handler<'reverse'> = (ctx, op) => {
     ;[lots, taken] = settle(insertLots(a.lots, restored), balance, fill)
   }
   const reversal = op.reason === undefined ? { entry: entry.id, of: orig.id } : { entry: entry.id, of: orig.id, reason: op.reason }
-  putAccount(ctx, {
-    ...a,
-    balance,
-    lots,
-    entries: [...a.entries, entry],
-    taken: taken.length === 0 ? a.taken : [...a.taken, { entry: entry.id, lots: taken }],
-    reversals: [...a.reversals, reversal]
-  })
+  const m = own(ctx, a)
+  m.balance = balance
+  m.lots = lots
+  m.entries.push(entry)
+  if (taken.length > 0) m.taken.push({ entry: entry.id, lots: taken })
+  m.reversals.push(reversal)
   return E.right({ request: op.request, op: op._tag, entries: [entry] })
 }
 
@@ -383,7 +438,7 @@ const submit: Handler<'submit'> = (ctx, op) => {
   const c = submitClaim(process, input, op.at)
   if (E.isLeft(c)) return c
   ctx.claims.set(c.right.id, c.right)
-  return E.right({ request: op.request, op: op._tag, entries: [], claim: c.right })
+  return E.right({ request: op.request, op: op._tag, entries: NO_ENTRIES, claim: c.right })
 }
 
 const claim: Handler<'claim'> = (ctx, op) => {
@@ -394,7 +449,7 @@ const claim: Handler<'claim'> = (ctx, op) => {
   const r = stepClaim(process, ctx.cfg.zone)(c, op.action, op.at)
   if (E.isLeft(r)) return r
   ctx.claims.set(c.id, r.right.claim)
-  const base = { request: op.request, op: op._tag, entries: [], claim: r.right.claim }
+  const base = { request: op.request, op: op._tag, entries: NO_ENTRIES, claim: r.right.claim }
   return E.right(r.right.event === undefined ? base : { ...base, event: r.right.event })
 }
 
@@ -428,7 +483,9 @@ const draft = (bank: BankState): Ctx => ({
   items: draftTable(bank.items),
   orders: draftTable(bank.orders),
   claims: draftTable(bank.claims),
-  requests: draftTable(bank.requests)
+  requests: draftTable(bank.requests),
+  days: new Map(),
+  owned: new Set()
 })
 
 const finish = (bank: BankState, ctx: Ctx): BankState => ({

@@ -80,34 +80,41 @@ export const tableGet = <V>(tb: Table<V>, key: string): V | undefined => {
  * const d = draftTable(emptyTable<number>()); d.set('a', 1); d.done().size // => 1
  */
 export const draftTable = <V>(base: Table<V>): TableDraft<V> => {
-  let buckets: Array<Record<string, V>> | undefined
-  let owned: Uint8Array | undefined
-  let size = base.size
-  const read = (): ReadonlyArray<Readonly<Record<string, V>>> => buckets ?? base.buckets
+  // The draft's writes go to a Map first, and into the records once, in `done`: V8 interns every
+  // record key (a lookup in its global string table on each read and write), which a Map does not,
+  // so a batch of a million operations reads and rewrites its own keys at Map speed.
+  // Made on the first write: a draft for one operation often writes only one or two tables.
+  let writes: Map<string, V> | undefined
   return {
     get: (key) => {
-      const b = read()[bucketOf(key)]
-      key = safe(key)
-      return b !== undefined && has.call(b, key) ? b[key] : undefined
+      const v = writes?.get(key)
+      // One Map lookup in the common case; the base is asked only when it has keys and this draft has not written this one.
+      return v !== undefined || base.size === 0 || writes?.has(key) === true ? v : tableGet(base, key)
     },
     set: (key, v) => {
-      if (buckets === undefined || owned === undefined) {
-        buckets = base.buckets.slice() as Array<Record<string, V>>
-        owned = new Uint8Array(BUCKETS)
-      }
-      const i = bucketOf(key)
-      key = safe(key)
-      let b = buckets[i] as Record<string, V>
-      if (owned[i] === 0) {
-        // Prototype-free records stay in V8's dictionary mode: fast for many keys, no hidden classes per key.
-        b = Object.assign(Object.create(null) as Record<string, V>, b)
-        buckets[i] = b
-        owned[i] = 1
-      }
-      if (!has.call(b, key)) size++
-      b[key] = v
+      writes ??= new Map()
+      writes.set(key, v)
     },
-    done: () => (buckets === undefined ? base : { buckets, size })
+    done: () => {
+      if (writes === undefined) return base
+      const buckets = base.buckets.slice() as Array<Record<string, V>>
+      const owned = new Uint8Array(BUCKETS)
+      let size = base.size
+      for (const [k, v] of writes) {
+        const i = bucketOf(k)
+        const key = safe(k)
+        let b = buckets[i] as Record<string, V>
+        if (owned[i] === 0) {
+          // Prototype-free records stay in V8's dictionary mode: fast for many keys, no hidden classes per key.
+          b = Object.assign(Object.create(null) as Record<string, V>, b)
+          buckets[i] = b
+          owned[i] = 1
+        }
+        if (!has.call(b, key)) size++
+        b[key] = v
+      }
+      return { buckets, size }
+    }
   }
 }
 
