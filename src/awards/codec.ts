@@ -26,7 +26,11 @@ import {
   type Decoded,
   type PathSegment,
   type Problem,
-  type Zone
+  type Zone,
+  oneOf,
+  FiniteC as Finite,
+  CountC as Count,
+  NameC as Name
 } from '../core/index.js'
 import { boardSpecCodec, RedBlackSpecC } from '../ranking/index.js'
 import { figureProblem } from './figures.js'
@@ -37,11 +41,6 @@ import { awardOrder } from './run.js'
 // small codecs
 // -------------------------------------------------------------------------------------
 
-const oneOf = <A extends string>(name: string, values: ReadonlyArray<A>) =>
-  refined<A>(name, (u): u is A => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u), text(`one of ${values.join(', ')}`, `以下之一：${values.join('、')}`))
-const Name = /*#__PURE__*/ refined('Name', (u): u is string => typeof u === 'string' && u.length > 0, text('a non-empty string', '非空字符串'))
-const Finite = /*#__PURE__*/ refined('Finite', (u): u is number => typeof u === 'number' && Number.isFinite(u), text('a finite number', '有限数值'))
-const Count = /*#__PURE__*/ refined('Count', (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0, text('a whole number ≥ 0', '非负整数'))
 const Positive = /*#__PURE__*/ refined('PositiveInt', (u): u is number => Number.isSafeInteger(u) && (u as number) >= 1, text('a whole number ≥ 1', '正整数'))
 const Percent = /*#__PURE__*/ refined('Percent', (u): u is number => typeof u === 'number' && u > 0 && u <= 100, text('a percentage in (0, 100]', '(0, 100] 内的百分数'))
 const LabelC = /*#__PURE__*/ strict({ en: t.string, zh: t.string }, {}, 'Label')

@@ -404,3 +404,52 @@ export const dispatch = <A>(
  * decode(TextC)({ en: 'Login', zh: '登录' }) // => right({ en: 'Login', zh: '登录' })
  */
 export const TextC: t.Type<Text, unknown, unknown> = /*#__PURE__*/ strict({ en: t.string, zh: t.string }, {}, 'Text')
+
+/**
+ * A string among fixed values.
+ *
+ * @category codecs
+ * @example
+ * E.isRight(decode(oneOf('Order', ['asc', 'desc']))('asc')) // => true
+ */
+export const oneOf = <A extends string>(name: string, values: ReadonlyArray<A>): t.Type<A, A, unknown> =>
+  refined<A>(name, (u): u is A => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u), text(`one of ${values.join(', ')}`, `以下之一：${values.join('、')}`))
+
+/**
+ * A finite number.
+ *
+ * @category codecs
+ * @example
+ * E.isLeft(decode(FiniteC)(Infinity)) // => true
+ */
+export const FiniteC: t.Type<number, number, unknown> = /*#__PURE__*/ refined(
+  'Finite',
+  (u): u is number => typeof u === 'number' && Number.isFinite(u),
+  text('a finite number', '有限数值')
+)
+
+/**
+ * A whole number ≥ 0.
+ *
+ * @category codecs
+ * @example
+ * E.isLeft(decode(CountC)(-1)) // => true
+ */
+export const CountC: t.Type<number, number, unknown> = /*#__PURE__*/ refined(
+  'Count',
+  (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0,
+  text('a whole number ≥ 0', '非负整数')
+)
+
+/**
+ * A non-empty string (a name or label).
+ *
+ * @category codecs
+ * @example
+ * E.isLeft(decode(NameC)('')) // => true
+ */
+export const NameC: t.Type<string, string, unknown> = /*#__PURE__*/ refined(
+  'Name',
+  (u): u is string => typeof u === 'string' && u.length > 0,
+  text('a non-empty string', '非空字符串')
+)

@@ -21,7 +21,11 @@ import {
   UnitKindC,
   type Period,
   type Problem,
-  type Zone
+  type Zone,
+  oneOf,
+  FiniteC as Finite,
+  CountC as Count,
+  NameC as Name
 } from '../core/index.js'
 import { type BoardSpec, type Metric } from './board.js'
 import { type ListRule, type RedBlackSpec } from './lists.js'
@@ -30,12 +34,7 @@ import { type ListRule, type RedBlackSpec } from './lists.js'
 // helpers
 // -------------------------------------------------------------------------------------
 
-const oneOf = <A extends string>(name: string, values: ReadonlyArray<A>) =>
-  refined<A>(name, (u): u is A => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u), text(`one of ${values.join(', ')}`, `以下之一：${values.join('、')}`))
 
-const Finite = /*#__PURE__*/ refined('Finite', (u): u is number => typeof u === 'number' && Number.isFinite(u), text('a finite number', '有限数值'))
-const Count = /*#__PURE__*/ refined('Count', (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0, text('a whole number ≥ 0', '非负整数'))
-const Name = /*#__PURE__*/ refined('Name', (u): u is string => typeof u === 'string' && u.length > 0, text('a non-empty string', '非空字符串'))
 
 // An object codec chosen by its `kind` (an unknown kind is reported at `kind`, not as a union of every failure).
 const byKind = <A>(name: string, cases: Readonly<Record<string, t.Type<A, unknown, unknown>>>): t.Type<A, unknown, unknown> => {
