@@ -8,6 +8,7 @@ import { allAccounts, applyOp, applyOps, checkBankConfigOrThrow, emptyBank, stoc
 import { instantOrThrow, rngFromSeed, uniformInt, type Instant } from 'moral-bank/core'
 import type { SubjectId } from 'moral-bank/rules'
 import { refApply, refBank, type RefBank } from '../test/bank/reference.js'
+import { DEED_CLAIM } from '../test/bank/arbitrary.js'
 import { fmtMs, fmtRate, measure, peakRssMiB, report } from './harness.js'
 
 const N = 1_000_000
@@ -19,17 +20,7 @@ export const config = checkBankConfigOrThrow({
   zone: 'Asia/Shanghai',
   accounts: [{ id: 'moral', expiryMonths: 6 }, { id: 'study', floor: null }],
   items: Array.from({ length: ITEMS }, (_, i) => ({ id: `item-${i}`, account: i % 4 === 3 ? 'study' : 'moral', price: 5 + (i % 4) * 5, stock: 5_000 })),
-  claims: [
-    {
-      id: 'deed',
-      eventType: 'deed.approved',
-      stages: [
-        { kind: 'confirmation', id: 'helped' },
-        { kind: 'review', id: 'review' },
-        { kind: 'notice', id: 'notice', days: 3 }
-      ]
-    }
-  ]
+  claims: [DEED_CLAIM]
 })
 
 /** Deterministic operations from a seed, over 18 months in time order. */

@@ -220,18 +220,7 @@ export const appendEvents =
       arrivals++
       const old = kept.claim(e)
       if (old === undefined) {
-        // The common case, inlined from `add` (this loop runs once per event).
-        const s = hostSubjectOf === undefined ? e.member : hostSubjectOf(e)
-        if (s !== lastSubject) {
-          let list = added.get(s)
-          if (list === undefined) {
-            list = []
-            added.set(s, list)
-          }
-          lastSubject = s
-          lastList = list
-        }
-        lastList.push(e)
+        add(e)
         continue
       }
       if (old === e) continue

@@ -6,6 +6,17 @@ import { checkBankConfigOrThrow, type BankOp, type ClaimAction } from '../../src
 import { instantOrThrow, type Instant } from '../../src/core/index.js'
 import type { SubjectId } from '../../src/rules/index.js'
 
+/** The claim process of the tests and the benchmark: the person helped confirms, a reviewer approves, a 3-day notice. */
+export const DEED_CLAIM = {
+  id: 'deed',
+  eventType: 'deed.approved',
+  stages: [
+    { kind: 'confirmation', id: 'helped' },
+    { kind: 'review', id: 'review' },
+    { kind: 'notice', id: 'notice', days: 3 }
+  ]
+} as const
+
 export const config = checkBankConfigOrThrow({
   zone: 'Asia/Shanghai',
   accounts: [
@@ -19,17 +30,7 @@ export const config = checkBankConfigOrThrow({
     { id: 'pen', account: 'study', price: 3, stock: 4 },
     { id: 'tea', account: 'free', price: 7, stock: 2 }
   ],
-  claims: [
-    {
-      id: 'deed',
-      eventType: 'deed.approved',
-      stages: [
-        { kind: 'confirmation', id: 'helped' },
-        { kind: 'review', id: 'review' },
-        { kind: 'notice', id: 'notice', days: 3 }
-      ]
-    }
-  ]
+  claims: [DEED_CLAIM]
 })
 
 export const SUBJECTS = ['m-1', 'm-2', 'm-3'] as unknown as ReadonlyArray<SubjectId>
