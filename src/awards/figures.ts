@@ -309,11 +309,17 @@ export const memberFigures = (names: ReadonlyArray<string>, ctx: FigureContext, 
         const xs = tl[i]
         if (xs === undefined) continue
         const order = Array.from({ length: xs.length / 2 }, (_, k) => k).sort((a, b) => (xs[2 * a] as number) - (xs[2 * b] as number))
+        // Entries at one instant have no order among themselves: the total is checked only
+        // once all of an instant's entries are in, so the result never depends on input order.
         let sum = 0
-        for (const k of order) {
+        for (let j = 0; j < order.length; j++) {
+          const k = order[j] as number
+          const t = xs[2 * k] as number
           sum += xs[2 * k + 1] as number
+          const next = order[j + 1]
+          if (next !== undefined && (xs[2 * next] as number) === t) continue
           if (sum >= (p[i] as number)) {
-            col[i] = xs[2 * k] as number
+            col[i] = t
             break
           }
         }

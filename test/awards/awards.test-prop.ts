@@ -242,7 +242,8 @@ describe('whole runs', () => {
         const b = runAwards(p)({ org: orgFor(w, shuffle(rng, w.members.map((_, i) => i))), entries: shuffle(rng, w.entries), at: RUN_AT })
         expect(b).toEqual(a)
       }),
-      { numRuns: 150 }
+      // Regression (issue 8): entries at one instant in either order gave different `reachedAt` tie-breaks.
+      { numRuns: 150, examples: [REACHED_AT_SAME_INSTANT as never] }
     )
   })
 
@@ -268,3 +269,6 @@ describe('whole runs', () => {
     )
   })
 })
+
+// The shrunk counterexample CI found: two members tied on points, one with two entries at the same instant.
+const REACHED_AT_SAME_INSTANT = [{"members": [{"id": "m0", "unit": "g1", "partyMember": false, "tags": []}, {"id": "m1", "unit": "g1", "partyMember": false, "tags": []}, {"id": "m2", "unit": "g1", "partyMember": false, "tags": []}], "entries": [{"subject": "m0", "account": "study", "at": 1628733600000, "granted": -1, "eventType": "deduction"}, {"subject": "m1", "account": "study", "at": 1628647200000, "granted": -1, "eventType": "deduction"}, {"subject": "m1", "account": "study", "at": 1628733600000, "granted": 2, "eventType": "article.read"}, {"subject": "m1", "account": "study", "at": 1628647200000, "granted": -2, "eventType": "deduction"}]}, {"awards": [{"id": "a", "label": {"en": "a", "zh": "a"}, "subjects": "members", "period": "month", "criteria": {"fact": "points:study", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "threshold", "min": 0, "cap": 0}, "tieBreakers": [{"fact": "reachedAt:study", "order": "asc"}], "ties": "includeAll"}, {"id": "b", "label": {"en": "b", "zh": "b"}, "subjects": "members", "period": "month", "criteria": {"fact": "points:study", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "top", "n": 0}, "tieBreakers": [{"fact": "reachedAt:study", "order": "asc"}], "ties": "includeAll"}, {"id": "c", "label": {"en": "c", "zh": "c"}, "subjects": "members", "period": "month", "criteria": {"fact": "violations", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "threshold", "min": 0, "cap": 0}, "tieBreakers": [{"fact": "reachedAt:study", "order": "asc"}], "ties": "breakChain"}]}, "H"]
