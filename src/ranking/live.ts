@@ -1,9 +1,11 @@
 /**
  * A live board for contests: set or add to a subject's score and ask for its
  * rank (any tie scheme), the top k and its neighbours, each in O(log n)
- * (O(log n + k) for lists). Two order-statistic B+ trees written here (one over
- * subjects, one over distinct scores for dense ranks, built on the first dense
- * query); no dependency. The
+ * (O(log n + k) for lists; updates amortised, see btree.ts). Two
+ * order-statistic B+ trees written here (one over subjects, one over distinct
+ * scores for dense ranks, built on the first dense query); no dependency.
+ * Each subject holds a slot with a handle to its place in the tree, so an
+ * update takes the old score out without searching. The
  * board is a local mutable structure owned by its caller: snapshot it with
  * `liveRanking` for an immutable `Ranking` equal to a full recompute.
  *
@@ -11,7 +13,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { at, problem, text, type PathSegment, type Problem } from '../core/index.js'
-import { makeOrderedSet } from './btree.js'
+import { makeOrderedSet, makeSlotTree, type OrderedSet } from './btree.js'
+import { makeSlotIndex } from './slotindex.js'
 import { rankScores, type Order, type Ranking, type TieScheme } from './tie.js'
 
 // -------------------------------------------------------------------------------------
@@ -83,11 +86,18 @@ const FINITE = text('a finite score', '有限分数')
  * b.top(1).map((e) => e.subject) // => ['b']
  */
 export const liveBoard = (order: Order = 'desc', path: ReadonlyArray<PathSegment> = []): LiveBoard => {
-  const subjects = makeOrderedSet()
-  const scores = new Map<string, number>()
+  // Each subject on the board has a slot: a small integer naming its score and its place in the tree.
+  // One lookup per operation finds it (slotindex.ts); the tree finds the slot's leaf through a handle, so
+  // taking the old score out costs no search (see btree.ts).
+  const names: Array<string> = []
+  const slotOf = makeSlotIndex(names)
+  const freeSlots: Array<number> = []
+  const subjects = makeSlotTree(names)
   const k = (score: number): number => (order === 'desc' ? -score : score) + 0 // +0 folds -0 into 0
+  // A score is kept only as its key in the tree (negation is exact, and +0 keeps 0 unsigned).
+  const scoreOf = (slot: number): number => k(subjects.keyOf(slot))
   // The distinct scores (for dense ranks) are indexed from the first dense query on, then kept up to date.
-  let distinct: ReturnType<typeof makeOrderedSet> | undefined
+  let distinct: OrderedSet | undefined
   let multiplicity: Map<number, number> | undefined
   const addScore = (s: number): void => {
     if (multiplicity === undefined || distinct === undefined) return
@@ -103,11 +113,12 @@ export const liveBoard = (order: Order = 'desc', path: ReadonlyArray<PathSegment
       distinct.remove(k(s), '')
     } else multiplicity.set(s, m - 1)
   }
-  const denseIndex = (): ReturnType<typeof makeOrderedSet> => {
+  const denseIndex = (): OrderedSet => {
     if (distinct === undefined) {
       const d = makeOrderedSet()
       const m = new Map<number, number>()
-      for (const s of scores.values()) {
+      for (const slot of slotOf.slots()) {
+        const s = scoreOf(slot)
         const c = m.get(s) ?? 0
         if (c === 0) d.insert(k(s), '')
         m.set(s, c + 1)
@@ -117,85 +128,103 @@ export const liveBoard = (order: Order = 'desc', path: ReadonlyArray<PathSegment
     }
     return distinct
   }
-  // Set the score of a subject whose current score (if it is on the board) the caller has looked up:
-  // `add` then costs two lookups of its string id in a Map of a million (get, set) instead of three.
-  const update = (subject: string, old: number | undefined, score: number): E.Either<Problem, number> => {
+  const newSlot = (subject: string): number => {
+    const slot = freeSlots.pop() ?? names.length
+    names[slot] = subject
+    slotOf.add(subject, slot)
+    return slot
+  }
+  // Set the score of a subject whose slot (-1 if it is not on the board) the caller has looked up.
+  const update = (subject: string, slot: number, score: number): E.Either<Problem, number> => {
     if (!Number.isFinite(score)) return E.left(problem('type', at([...path, subject]), FINITE, score))
     const s = score + 0
-    if (old !== undefined) {
+    if (slot < 0) subjects.insert(k(s), newSlot(subject))
+    else {
+      const old = scoreOf(slot)
       if (old === s) return E.right(s)
-      subjects.remove(k(old), subject)
+      subjects.move(slot, k(s))
       dropScore(old)
     }
-    subjects.insert(k(s), subject)
     addScore(s)
-    scores.set(subject, s)
     return E.right(s)
   }
-  const competition = (s: number): number => subjects.countLess(k(s)) + 1
-  const entryAt = (i: number): LiveEntry | undefined => {
-    const p = subjects.at(i)
-    if (p === undefined) return undefined
-    const score = scores.get(p.id) as number
-    return { subject: p.id, score, rank: competition(score), position: i }
-  }
+  // Positions from..to-1, with competition ranks: the first by counting, each next one from its predecessor
+  // (the same rank on an equal score, else its position + 1), so a list costs O(log n + k).
   const range = (from: number, to: number): ReadonlyArray<LiveEntry> => {
     const out: Array<LiveEntry> = []
-    for (let i = Math.max(0, from); i < Math.min(to, subjects.size()); i++) out.push(entryAt(i) as LiveEntry)
+    const lo = Math.max(0, from)
+    let rank = 0
+    let prev = Number.NaN
+    subjects.scan(lo, Math.min(to, names.length) - lo, (key, slot) => {
+      const position = lo + out.length
+      rank = out.length === 0 ? subjects.countLess(key) + 1 : key === prev ? rank : position + 1
+      prev = key
+      out.push({ subject: names[slot] as string, score: k(key), rank, position })
+    })
     return out
   }
   return {
     order,
-    size: () => scores.size,
-    score: (subject) => scores.get(subject),
-    set: (subject, score) => update(subject, scores.get(subject), score),
+    size: () => slotOf.size(),
+    score: (subject) => {
+      const slot = slotOf.get(subject)
+      return slot < 0 ? undefined : scoreOf(slot)
+    },
+    set: (subject, score) => update(subject, slotOf.get(subject), score),
     add: (subject, delta) => {
-      const old = scores.get(subject)
-      return update(subject, old, (old ?? 0) + delta)
+      const slot = slotOf.get(subject)
+      return update(subject, slot, (slot < 0 ? 0 : scoreOf(slot)) + delta)
     },
     remove: (subject) => {
-      const old = scores.get(subject)
-      if (old === undefined) return false
-      subjects.remove(k(old), subject)
-      dropScore(old)
-      scores.delete(subject)
+      const slot = slotOf.get(subject)
+      if (slot < 0) return false
+      dropScore(scoreOf(slot))
+      subjects.remove(slot)
+      slotOf.remove(subject)
+      names[slot] = ''
+      freeSlots.push(slot)
       return true
     },
     rank: (subject, scheme = 'competition') => {
-      const s = scores.get(subject)
-      if (s === undefined) return undefined
+      const slot = slotOf.get(subject)
+      if (slot < 0) return undefined
+      const key = subjects.keyOf(slot)
       switch (scheme) {
         case 'competition':
-          return competition(s)
+          return subjects.countLess(key) + 1
         case 'dense':
-          return denseIndex().countLess(k(s)) + 1
+          return denseIndex().countLess(key) + 1
         case 'ordinal':
-          return subjects.position(k(s), subject) + 1
+          return subjects.position(slot) + 1
         case 'fractional':
-          return (subjects.countLess(k(s)) + 1 + subjects.countLessEq(k(s))) / 2
+          return (subjects.countLess(key) + 1 + subjects.countLessEq(key)) / 2
       }
     },
     percentRank: (subject) => {
-      const s = scores.get(subject)
-      if (s === undefined) return undefined
-      const n = scores.size
-      return n === 1 ? 0 : subjects.countLess(k(s)) / (n - 1)
+      const slot = slotOf.get(subject)
+      if (slot < 0) return undefined
+      const n = slotOf.size()
+      return n === 1 ? 0 : subjects.countLess(subjects.keyOf(slot)) / (n - 1)
     },
     top: (count) => range(0, count),
     around: (subject, radius) => {
-      const s = scores.get(subject)
-      if (s === undefined) return []
-      const p = subjects.position(k(s), subject)
+      const slot = slotOf.get(subject)
+      if (slot < 0) return []
+      const p = subjects.position(slot)
       return range(p - radius, p + radius + 1)
     },
-    entries: () => range(0, subjects.size()),
+    entries: () => range(0, names.length),
     checkOrThrow: () => {
       const n = subjects.checkOrThrow()
+      const slots = slotOf.slots()
+      for (const slot of slots) if (slotOf.get(names[slot] as string) !== slot || subjects.position(slot) < 0) throw new Error('slot handles disagree')
+      if (slots.length !== slotOf.size()) throw new Error('slot index size')
       if (distinct !== undefined && multiplicity !== undefined) {
         distinct.checkOrThrow()
-        if (distinct.size() !== multiplicity.size || distinct.size() !== new Set(scores.values()).size) throw new Error('dense index disagrees')
+        const scores = new Set(slots.map(scoreOf))
+        if (distinct.size() !== multiplicity.size || distinct.size() !== scores.size) throw new Error('dense index disagrees')
       }
-      if (n !== scores.size) throw new Error('live board indexes disagree')
+      if (n !== slotOf.size()) throw new Error('live board indexes disagree')
       return n
     }
   }
