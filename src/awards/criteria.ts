@@ -144,9 +144,6 @@ export interface CriteriaEnv {
 
 const SYMBOL: Readonly<Record<AwardOp, string>> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', ne: '≠' }
 
-const compare = (op: AwardOp, a: number, b: number): boolean =>
-  op === 'gte' ? a >= b : op === 'gt' ? a > b : op === 'lte' ? a <= b : op === 'lt' ? a < b : op === 'eq' ? a === b : a !== b
-
 /**
  * Every figure name a criterion reads.
  *
@@ -204,13 +201,20 @@ export const compileCriterion =
   (c: AwardCriterion) =>
   (env: CriteriaEnv): ((i: number) => boolean) => {
     switch (c._tag) {
+      // plain loops: `parts.every((p) => p(i))` would allocate a closure per subject tested
       case 'All': {
         const parts = c.of.map((x) => compileCriterion(x)(env))
-        return (i) => parts.every((p) => p(i))
+        return (i) => {
+          for (let k = 0; k < parts.length; k++) if (!(parts[k] as (i: number) => boolean)(i)) return false
+          return true
+        }
       }
       case 'Any': {
         const parts = c.of.map((x) => compileCriterion(x)(env))
-        return (i) => parts.some((p) => p(i))
+        return (i) => {
+          for (let k = 0; k < parts.length; k++) if ((parts[k] as (i: number) => boolean)(i)) return true
+          return false
+        }
       }
       case 'Not': {
         const p = compileCriterion(c.criterion)(env)
@@ -220,9 +224,24 @@ export const compileCriterion =
         const col = env.table.columns.get(c.fact)
         const { op, value } = c
         if (col === undefined) return () => false
-        return (i) => {
-          const v = col[i] as number
-          return !Number.isNaN(v) && compare(op, v, value)
+        // one small test per operator (this runs for every candidate); a NaN figure (none) fails
+        // every comparison by itself, except ≠, which checks for it
+        switch (op) {
+          case 'gte':
+            return (i) => (col[i] as number) >= value
+          case 'gt':
+            return (i) => (col[i] as number) > value
+          case 'lte':
+            return (i) => (col[i] as number) <= value
+          case 'lt':
+            return (i) => (col[i] as number) < value
+          case 'eq':
+            return (i) => (col[i] as number) === value
+          case 'ne':
+            return (i) => {
+              const v = col[i] as number
+              return !Number.isNaN(v) && v !== value
+            }
         }
       }
       case 'Flag':
@@ -259,54 +278,66 @@ const yes = (b: boolean): string => (b ? '✓' : '✗')
 export const explainCriterion =
   (c: AwardCriterion) =>
   (env: CriteriaEnv): ((i: number) => CriterionOutcome) => {
-    // Compiled once per environment (test and child explainers), then applied per subject.
-    const test = compileCriterion(c)(env)
-    const mk = (passed: boolean, t: Text): CriterionOutcome => ({ passed, text: text(`${yes(passed)} ${t.en}`, `${yes(passed)} ${t.zh}`) })
+    // Compiled once per environment (tests, child explainers and texts), then applied per subject;
+    // a fixed text is made once for each outcome and shared by every subject's explanation.
+    const marked = (t: Text): readonly [Text, Text] => [text(`${yes(false)} ${t.en}`, `${yes(false)} ${t.zh}`), text(`${yes(true)} ${t.en}`, `${yes(true)} ${t.zh}`)]
+    const fixed = (t: Text): ((i: number) => CriterionOutcome) => {
+      const test = compileCriterion(c)(env)
+      const [no, ok] = marked(t)
+      return (i) => {
+        const passed = test(i)
+        return { passed, text: passed ? ok : no }
+      }
+    }
     switch (c._tag) {
+      // a composite's outcome follows from its children's (the same tests), so it is not tested again
       case 'All':
       case 'Any': {
         const parts = c.of.map((x) => explainCriterion(x)(env))
-        const head = c._tag === 'All' ? text('all of', '全部满足') : text('any of', '满足其一')
-        return (i) => ({ ...mk(test(i), head), children: parts.map((p) => p(i)) })
+        const all = c._tag === 'All'
+        const [no, ok] = marked(all ? text('all of', '全部满足') : text('any of', '满足其一'))
+        return (i) => {
+          const children = parts.map((p) => p(i))
+          const passed = all ? children.every((x) => x.passed) : children.some((x) => x.passed)
+          return { passed, text: passed ? ok : no, children }
+        }
       }
       case 'Not': {
         const part = explainCriterion(c.criterion)(env)
-        const head = text('not', '不满足')
-        return (i) => ({ ...mk(test(i), head), children: [part(i)] })
-      }
-      case 'Compare': {
-        const col = env.table.columns.get(c.fact)
+        const [no, ok] = marked(text('not', '不满足'))
         return (i) => {
-          const v = col?.[i]
-          const value = v === undefined || Number.isNaN(v) ? null : v
-          const shown = value === null ? text('none', '无') : text(fmtFigure(value), fmtFigure(value))
-          const t = text(`${c.fact} ${shown.en} ${SYMBOL[c.op]} ${c.value}`, `${c.fact} ${shown.zh} ${SYMBOL[c.op]} ${c.value}`)
-          return { ...mk(test(i), t), fact: c.fact, value }
+          const child = part(i)
+          const passed = !child.passed
+          return { passed, text: passed ? ok : no, children: [child] }
         }
       }
-      case 'Flag': {
-        const t =
+      case 'Compare': {
+        const test = compileCriterion(c)(env)
+        const col = env.table.columns.get(c.fact)
+        const tail = ` ${SYMBOL[c.op]} ${c.value}`
+        return (i) => {
+          const passed = test(i)
+          const v = col?.[i]
+          const value = v === undefined || Number.isNaN(v) ? null : v
+          const shown = value === null ? undefined : fmtFigure(value)
+          const mark = `${yes(passed)} ${c.fact} `
+          return { passed, text: text(`${mark}${shown ?? 'none'}${tail}`, `${mark}${shown ?? '无'}${tail}`), fact: c.fact, value }
+        }
+      }
+      case 'Flag':
+        return fixed(
           c.attr === 'partyMember'
             ? text(c.value ? 'party member' : 'not a party member', c.value ? '党员' : '非党员')
             : text(c.value ? 'cadre' : 'not a cadre', c.value ? '干部' : '非干部')
-        return (i) => mk(test(i), t)
-      }
-      case 'Tag': {
-        const t = text(`tag ${c.tag}`, `标签 ${c.tag}`)
-        return (i) => mk(test(i), t)
-      }
-      case 'Role': {
-        const t = text(`role ${c.role}`, `角色 ${c.role}`)
-        return (i) => mk(test(i), t)
-      }
-      case 'InUnit': {
-        const t = text(`in ${c.unit}`, `属于 ${c.unit}`)
-        return (i) => mk(test(i), t)
-      }
-      case 'WinnerOf': {
-        const t = text(`winner of ${c.award}`, `获得 ${c.award}`)
-        return (i) => mk(test(i), t)
-      }
+        )
+      case 'Tag':
+        return fixed(text(`tag ${c.tag}`, `标签 ${c.tag}`))
+      case 'Role':
+        return fixed(text(`role ${c.role}`, `角色 ${c.role}`))
+      case 'InUnit':
+        return fixed(text(`in ${c.unit}`, `属于 ${c.unit}`))
+      case 'WinnerOf':
+        return fixed(text(`winner of ${c.award}`, `获得 ${c.award}`))
     }
   }
 

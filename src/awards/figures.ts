@@ -442,20 +442,37 @@ export const unitFigures = (
   membersOfUnit: (u: UnitId) => ReadonlyArray<MemberId>,
   memberTable?: FigureTable
 ): FigureTable => {
+  const memberLists = units.map(membersOfUnit)
+  const mt = memberTable ?? memberFigures(unitMemberFacts([...new Set(names)]), ctx, [...new Set(memberLists.flat())])
+  // each unit's members as rows of the member table, looked up once (−1: not in it)
+  const rowsOf = memberLists.map((ms) => {
+    const rows = new Int32Array(ms.length)
+    for (let k = 0; k < ms.length; k++) rows[k] = mt.index.get(ms[k] as MemberId) ?? -1
+    return rows
+  })
+  return unitFiguresOfRows(names, ctx, units, rowsOf, mt)
+}
+
+// Unit figures from each unit's members given as rows of the member table `mt` (−1: a member not in
+// it, counted but without figures). Exported for run.ts, which has the rows at hand; not part of the
+// package API (src/awards/index.ts leaves it out).
+export const unitFiguresOfRows = (
+  names: ReadonlyArray<string>,
+  ctx: FigureContext,
+  units: ReadonlyArray<UnitId>,
+  rowsOf: ReadonlyArray<Int32Array>,
+  mt: FigureTable
+): FigureTable => {
   const n = units.length
   const index = new Map<string, number>()
   units.forEach((u, i) => index.set(u, i))
   const wanted = [...new Set(names)]
-  const memberLists = units.map(membersOfUnit)
-  const mt = memberTable ?? memberFigures(unitMemberFacts(wanted), ctx, [...new Set(memberLists.flat())])
   const columns = new Map<string, Float64Array>()
-  // each unit's members as rows of the member table, looked up once
-  const rowsOf = memberLists.map((ms) => Int32Array.from(ms, (m) => mt.index.get(m) ?? -1))
-  const sumOf = (c: Float64Array | undefined, ms: ReadonlyArray<MemberId>, u: number): number => {
+  const sumOf = (c: Float64Array | undefined, u: number): number => {
     if (c === undefined) return 0
     const rows = rowsOf[u] as Int32Array
     let s = 0
-    for (let k = 0; k < ms.length; k++) {
+    for (let k = 0; k < rows.length; k++) {
       const r = rows[k] as number
       if (r >= 0) s += c[r] as number
     }
@@ -465,20 +482,19 @@ export const unitFigures = (
     const [kind, arg] = splitFigure(name)
     const col = column(n, NaN)
     for (let u = 0; u < n; u++) {
-      const ms = memberLists[u] as ReadonlyArray<MemberId>
-      const count = ms.length
+      const rows = rowsOf[u] as Int32Array
+      const count = rows.length
       if (kind === 'members') col[u] = count
-      else if (kind === 'participation') col[u] = count === 0 ? 0 : sumOf(mt.columns.get('__active'), ms, u) / count
-      else if (kind === 'violations') col[u] = sumOf(mt.columns.get('violations'), ms, u)
-      else if (kind === 'points') col[u] = sumOf(mt.columns.get(`points:${arg}`), ms, u)
-      else if (kind === 'perCapita') col[u] = count === 0 ? NaN : sumOf(mt.columns.get(`points:${arg}`), ms, u) / count
-      else if (kind === 'previous') col[u] = ctx.previous === undefined ? NaN : sumOf(mt.columns.get(`previous:${arg}`), ms, u)
-      else if (kind === 'improvement') col[u] = ctx.previous === undefined ? NaN : sumOf(mt.columns.get(`points:${arg}`), ms, u) - sumOf(mt.columns.get(`previous:${arg}`), ms, u)
+      else if (kind === 'participation') col[u] = count === 0 ? 0 : sumOf(mt.columns.get('__active'), u) / count
+      else if (kind === 'violations') col[u] = sumOf(mt.columns.get('violations'), u)
+      else if (kind === 'points') col[u] = sumOf(mt.columns.get(`points:${arg}`), u)
+      else if (kind === 'perCapita') col[u] = count === 0 ? NaN : sumOf(mt.columns.get(`points:${arg}`), u) / count
+      else if (kind === 'previous') col[u] = ctx.previous === undefined ? NaN : sumOf(mt.columns.get(`previous:${arg}`), u)
+      else if (kind === 'improvement') col[u] = ctx.previous === undefined ? NaN : sumOf(mt.columns.get(`points:${arg}`), u) - sumOf(mt.columns.get(`previous:${arg}`), u)
       else if (kind === 'everyDayMin') {
         const c = mt.columns.get(`dailyMin:${arg}`)
-        const rows = rowsOf[u] as Int32Array
         let min = Infinity
-        for (let k = 0; k < ms.length; k++) min = Math.min(min, c === undefined || (rows[k] as number) < 0 ? NaN : (c[rows[k] as number] as number))
+        for (let k = 0; k < count; k++) min = Math.min(min, c === undefined || (rows[k] as number) < 0 ? NaN : (c[rows[k] as number] as number))
         col[u] = count === 0 || !Number.isFinite(min) ? NaN : min
       } else if (kind === 'host' && arg !== undefined) {
         const v = ctx.host?.[arg]?.[units[u] as string]

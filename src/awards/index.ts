@@ -6,7 +6,19 @@
  * @module
  */
 export * from './model.js'
-export * from './figures.js'
+// figures.ts also holds `unitFiguresOfRows`, for run.ts only
+export {
+  figureProblem,
+  figureValue,
+  memberFigures,
+  splitFigure,
+  subTable,
+  unitFigures,
+  unitMemberFacts,
+  type BoardFigures,
+  type FigureContext,
+  type FigureTable
+} from './figures.js'
 export * from './criteria.js'
 export * from './select.js'
 export * from './run.js'

@@ -25,13 +25,15 @@ import {
   type Problem,
   type Text,
   type UnitId,
+  type UnitKind,
   type Zone
 } from '../core/index.js'
 import { computeBoard, previousPeriod, redBlack, type EntryLike, type EventLike, type HostMetrics } from '../ranking/index.js'
 import { compileCriterion, criterionAwards, criterionFacts, explainCriterion, fmtFigure, type CriteriaEnv } from './criteria.js'
-import { memberFigures, splitFigure, subTable, unitFigures, unitMemberFacts, type BoardFigures, type FigureContext, type FigureTable } from './figures.js'
+import { memberFigures, splitFigure, subTable, unitFigures, unitFiguresOfRows, unitMemberFacts, type BoardFigures, type FigureContext, type FigureTable } from './figures.js'
 import type { AwardCategory, AwardDecision, AwardProgramme, AwardResult, AwardRun, DecisionReason } from './model.js'
-import { selectColumns, selectionOutcomeAt, type SelectionOutcome } from './select.js'
+import type { SelectionOutcome } from './select.js'
+import { PENDING, REASONS, WON, selectPool, type Keys } from './selector.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -159,6 +161,15 @@ interface Context {
   readonly plan: ReadonlyMap<string, ReadonlySet<string>>
   readonly memberTables: Map<string, FigureTable>
   readonly sizeOfUnit: (u: UnitId) => number
+  /** Whether a member table's rows are `org.members` in order (see `alignedWith`). */
+  readonly aligned: Map<FigureTable, boolean>
+  /** Made on first use: each member's unit as an index into `org.units` (see `memberUnitsOf`). */
+  readonly orgIndex: {
+    unitIndex?: ReadonlyMap<UnitId, number>
+    memberUnits?: Int32Array
+    /** Per unit kind: each unit's quota unit by number (see `quotaUnitsOf`). */
+    quota?: Map<UnitKind, { readonly byIndex: Int32Array; readonly names: ReadonlyArray<UnitId | undefined>; readonly numberOf: ReadonlyMap<UnitId | undefined, number> }>
+  }
 }
 
 const sizesCache = (org: OrgTree): ((u: UnitId) => number) => {
@@ -271,165 +282,363 @@ const prepare = (ctx: Context, a: AwardCategory, index: number): Decoded<Prepare
   return E.right({ period, facts, fctx, shared })
 }
 
+// Units by their index in `org.units`, and each member's unit as such an index (−1: not in the tree):
+// one pass of string lookups per run, instead of one per category that needs a member's unit.
+const unitIndexOf = (ctx: Context): ReadonlyMap<UnitId, number> => {
+  if (ctx.orgIndex.unitIndex === undefined) ctx.orgIndex.unitIndex = new Map(ctx.inputs.org.units.map((u, i) => [u.id, i]))
+  return ctx.orgIndex.unitIndex
+}
+const memberUnitsOf = (ctx: Context): Int32Array => {
+  if (ctx.orgIndex.memberUnits === undefined) {
+    const { members } = ctx.inputs.org
+    const index = unitIndexOf(ctx)
+    const out = new Int32Array(members.length)
+    for (let k = 0; k < members.length; k++) out[k] = index.get((members[k] as Member).unit) ?? -1
+    ctx.orgIndex.memberUnits = out
+  }
+  return ctx.orgIndex.memberUnits
+}
+
+const isAligned = (ctx: Context, table: FigureTable): boolean => {
+  let aligned = ctx.aligned.get(table)
+  if (aligned === undefined) {
+    aligned = alignedWith(table, ctx.inputs.org.members)
+    ctx.aligned.set(table, aligned)
+  }
+  return aligned
+}
+
+// Whether a member table's rows are the organisation's members in order (then a row is a member's
+// place in `org.members`, and candidates read the shared table directly instead of a copy of it).
+const alignedWith = (table: FigureTable, members: ReadonlyArray<Member>): boolean => {
+  if (table.subjects.length !== members.length) return false
+  for (let r = 0; r < members.length; r++) if (table.subjects[r] !== (members[r] as Member).id) return false
+  return true
+}
+
+// The candidates of a category and where their figures are: `row(i)` of `table` (criteria read
+// `records` by the same row).
+interface Candidates {
+  readonly n: number
+  readonly subject: (i: number) => string
+  readonly table: FigureTable
+  readonly rows: Int32Array | undefined // undefined: row i is candidate i
+  readonly records: ReadonlyArray<Member> | undefined // by table row
+  readonly own: (i: number) => UnitId // each candidate's own unit (for quotas)
+  readonly ownIndex?: (i: number) => number // the same as an index into `org.units`, when at hand
+}
+
+const memberCandidates = (ctx: Context, a: AwardCategory, facts: ReadonlyArray<string>, shared: FigureTable): Candidates => {
+  const { org } = ctx.inputs
+  const excluded = new Set(a.excludeRoles ?? [])
+  const kept = (m: Member): boolean => {
+    if (excluded.size === 0 || m.roles === undefined) return true
+    for (const r of m.roles) if (excluded.has(r)) return false
+    return true
+  }
+  if (isAligned(ctx, shared)) {
+    // every member is a row of the shared table (its place in org.members): read it in place
+    const memberUnits = a.perUnit === undefined ? undefined : memberUnitsOf(ctx)
+    const { members } = org
+    if (a.scope === undefined && excluded.size === 0) {
+      const ownIndex = memberUnits === undefined ? {} : { ownIndex: (i: number) => memberUnits[i] as number }
+      return { n: members.length, subject: (i) => shared.subjects[i] as string, table: shared, rows: undefined, records: members, own: (i) => (members[i] as Member).unit, ...ownIndex }
+    }
+    let rows: Int32Array
+    if (a.scope === undefined) {
+      const all = new Int32Array(members.length)
+      let c = 0
+      for (let k = 0; k < members.length; k++) if (kept(members[k] as Member)) all[c++] = k
+      rows = all.subarray(0, c)
+    } else {
+      const ids = membersOf(org, a.scope).filter((m) => kept(org.memberById.get(m) as Member))
+      rows = Int32Array.from(ids, (m) => shared.index.get(m) as number)
+    }
+    const ownIndex = memberUnits === undefined ? {} : { ownIndex: (i: number) => memberUnits[rows[i] as number] as number }
+    return {
+      n: rows.length,
+      subject: (i) => shared.subjects[rows[i] as number] as string,
+      table: shared,
+      rows,
+      records: members,
+      own: (i) => (members[rows[i] as number] as Member).unit,
+      ...ownIndex
+    }
+  }
+  // figures the host computed for another member list: a table of the candidates' own rows
+  const all = a.scope === undefined ? org.members : membersOf(org, a.scope).map((m) => org.memberById.get(m) as Member)
+  const records = excluded.size === 0 ? all : all.filter(kept)
+  const subjects = records.map((m) => m.id)
+  const columns = new Map<string, Float64Array>()
+  for (const f of facts) {
+    const col = shared.columns.get(f)
+    if (col !== undefined) columns.set(f, col)
+  }
+  const table = subTable({ ...shared, columns }, subjects)
+  return { n: subjects.length, subject: (i) => subjects[i] as string, table, rows: undefined, records, own: (i) => (records[i] as Member).unit }
+}
+
+const unitCandidates = (ctx: Context, a: AwardCategory, facts: ReadonlyArray<string>, fctx: FigureContext, shared: FigureTable): Candidates => {
+  const { org } = ctx.inputs
+  const pool = a.scope === undefined ? org.units.map((u) => u.id) : subtreeUnits(org, a.scope)
+  const us = pool.filter((u) => a.unitKind === undefined || org.unitById.get(u)?.kind === a.unitKind)
+  // each competing unit's members (its whole subtree) in one pass over the members
+  const target = new Set<UnitId>(us)
+  const up = new Map<UnitId, ReadonlyArray<UnitId>>() // unit → the competing units it lies under (nested kinds allowed)
+  const under = (u: UnitId): ReadonlyArray<UnitId> => {
+    let xs = up.get(u)
+    if (xs === undefined) {
+      const parent = org.unitById.get(u)?.parent
+      xs = [...(target.has(u) ? [u] : []), ...(parent === undefined ? [] : under(parent))]
+      up.set(u, xs)
+    }
+    return xs
+  }
+  const unitIndex = unitIndexOf(ctx)
+  const ownIndex = (i: number): number => unitIndex.get(us[i] as UnitId) ?? -1
+  let table: FigureTable
+  if (isAligned(ctx, shared)) {
+    // members as rows of the shared table (a member's row is its place in org.members): count, then fill
+    const position = new Map<UnitId, number>(us.map((u, t) => [u, t]))
+    const memberUnits = memberUnitsOf(ctx)
+    // each unit's competing units as positions in `us`: usually one (`single`), else a list (nested kinds)
+    const single = new Int32Array(org.units.length).fill(-1)
+    const several = new Map<number, ReadonlyArray<number>>()
+    org.units.forEach((unit, ui) => {
+      const ts = under(unit.id).map((u) => position.get(u) as number)
+      if (ts.length === 1) single[ui] = ts[0] as number
+      else if (ts.length > 1) several.set(ui, ts)
+    })
+    const counts = new Int32Array(us.length)
+    const rowsOf: Array<Int32Array> = []
+    // two passes over the members: count, then fill
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < memberUnits.length; k++) {
+        const ui = memberUnits[k] as number
+        if (ui < 0) continue
+        const t = single[ui] as number
+        if (t >= 0) {
+          if (pass === 1) (rowsOf[t] as Int32Array)[counts[t] as number] = k
+          counts[t] = (counts[t] as number) + 1
+        } else
+          for (const x of several.get(ui) ?? []) {
+            if (pass === 1) (rowsOf[x] as Int32Array)[counts[x] as number] = k
+            counts[x] = (counts[x] as number) + 1
+          }
+      }
+      if (pass === 0) {
+        for (const c of counts) rowsOf.push(new Int32Array(c))
+        counts.fill(0)
+      }
+    }
+    table = unitFiguresOfRows(facts, fctx, us, rowsOf, shared)
+  } else {
+    const groups = new Map<UnitId, Array<MemberId>>(us.map((u) => [u, []]))
+    for (const m of org.members) for (const u of under(m.unit)) groups.get(u)?.push(m.id)
+    table = unitFigures(facts, fctx, us, (u) => groups.get(u) ?? [], shared)
+  }
+  return { n: us.length, subject: (i) => us[i] as string, table, rows: undefined, records: undefined, own: (i) => us[i] as UnitId, ownIndex }
+}
+
+// The k best of the candidates 0..n-1 that `include` keeps, by a key (smaller first), then subject id: one pass, no sort.
+const bestK = (n: number, include: (i: number) => boolean, k: number, key: (i: number) => number, subject: (i: number) => string): Array<number> => {
+  const out: Array<number> = []
+  if (k <= 0) return out
+  const before = (x: number, y: number): boolean => {
+    const d = key(x) - key(y)
+    // NaN (two infinities) counts as a tie, as in a comparator `d || byId`
+    return d < 0 || (!(d > 0) && subject(x) < subject(y))
+  }
+  for (let x = 0; x < n; x++) {
+    if (!include(x) || (out.length === k && !before(x, out[k - 1] as number))) continue
+    // insert in place, dropping the last when full
+    let p = out.length < k ? out.length : k - 1
+    while (p > 0 && before(x, out[p - 1] as number)) {
+      out[p] = out[p - 1] as number
+      p--
+    }
+    out[p] = x
+  }
+  return out
+}
+
+// Each candidate's quota unit (its nearest unit of `kind`, itself or an ancestor) by number, and the
+// units by number (undefined: none of that kind). Numbers come from a table of every unit of the
+// organisation, made once per run and kind, so there is no string lookup per candidate (candidates
+// without their unit's index at hand look it up by id).
+const quotaUnitsOf = (ctx: Context, cands: Candidates, kind: UnitKind): { readonly unit: Int32Array; readonly quotaNames: ReadonlyArray<UnitId | undefined> } => {
+  const { org } = ctx.inputs
+  let numbering = ctx.orgIndex.quota?.get(kind)
+  if (numbering === undefined) {
+    const names: Array<UnitId | undefined> = []
+    const numberOf = new Map<UnitId | undefined, number>()
+    const byIndex = new Int32Array(org.units.length)
+    org.units.forEach((u, ui) => {
+      const q = nearestOfKind(org, u.id, kind)
+      let k = numberOf.get(q)
+      if (k === undefined) {
+        k = names.length
+        numberOf.set(q, k)
+        names.push(q)
+      }
+      byIndex[ui] = k
+    })
+    numbering = { byIndex, names, numberOf }
+    ctx.orgIndex.quota ??= new Map()
+    ctx.orgIndex.quota.set(kind, numbering)
+  }
+  const { byIndex } = numbering
+  const quotaNames = [...numbering.names]
+  const unitIndex = unitIndexOf(ctx)
+  let none = numbering.numberOf.get(undefined) // the number of "no unit of that kind"
+  const unit = new Int32Array(cands.n)
+  for (let i = 0; i < cands.n; i++) {
+    const ui = cands.ownIndex === undefined ? (unitIndex.get(cands.own(i)) ?? -1) : cands.ownIndex(i)
+    if (ui >= 0) unit[i] = byIndex[ui] as number
+    else {
+      // a unit outside the tree has no unit of that kind either
+      if (none === undefined) {
+        none = quotaNames.length
+        quotaNames.push(undefined)
+      }
+      unit[i] = none
+    }
+  }
+  return { unit, quotaNames }
+}
+
+// Each candidate's score, whether it passed the criteria and is eligible (passed and not blocked by
+// exclusivity), and the selection's keys. Candidate i reads table row
+// `rows[i]` (or i). Kept small and apart from runCategory so V8 optimises its loop whole (no boxed numbers).
+const scoreCandidates = (
+  a: AwardCategory,
+  table: FigureTable,
+  n: number,
+  rows: Int32Array | undefined,
+  test: (row: number) => boolean,
+  blocked: Uint8Array | undefined
+): { readonly scores: Float64Array; readonly eligibleCol: Uint8Array; readonly passed: Uint8Array; readonly keys: Keys } => {
+  const termCols = a.by.map((t) => table.columns.get(t.fact) as Float64Array)
+  const termWeights = a.by.map((t) => t.weight)
+  const scores = new Float64Array(n)
+  const eligibleCol = new Uint8Array(n)
+  const passed = new Uint8Array(n)
+  const single = termCols.length === 1 && termWeights[0] === 1 ? termCols[0] : undefined
+  // the selection's keys too (see selector.ts `keysOf`), saving it another pass
+  const sign = (a.order ?? 'desc') === 'desc' ? -1 : 1
+  const key = new Float64Array(n)
+  const elig = new Int32Array(n)
+  let of = 0
+  for (let i = 0; i < n; i++) {
+    const r = rows === undefined ? i : (rows[i] as number)
+    let score = 0
+    if (single !== undefined) score = single[r] as number
+    else for (let t = 0; t < termCols.length; t++) score += (termWeights[t] as number) * ((termCols[t] as Float64Array)[r] as number)
+    scores[i] = score
+    key[i] = Number.isNaN(score) ? Infinity : sign * score
+    const ok = test(r)
+    passed[i] = ok ? 1 : 0
+    if (ok && (blocked === undefined || blocked[r] === 0)) {
+      eligibleCol[i] = 1
+      elig[of++] = i
+    }
+  }
+  return { scores, eligibleCol, passed, keys: { key, elig: elig.subarray(0, of) } }
+}
+
 const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<AwardResult> => {
   const { org } = ctx.inputs
   const prepared = prepare(ctx, a, index)
   if (E.isLeft(prepared)) return prepared
   const { period, facts, fctx, shared } = prepared.right
-  // candidates
-  const excluded = new Set(a.excludeRoles ?? [])
-  let subjects: ReadonlyArray<string>
-  let table: FigureTable
-  let records: ReadonlyArray<Member> | undefined
-  if (a.subjects === 'members') {
-    const all = a.scope === undefined ? org.members : membersOf(org, a.scope).map((m) => org.memberById.get(m) as Member)
-    records = excluded.size === 0 ? all : all.filter((m) => !(m.roles ?? []).some((r) => excluded.has(r)))
-    subjects = records.map((m) => m.id)
-    // a candidate table needs only the columns this category reads (the shared one holds the whole period's)
-    const own = new Map<string, Float64Array>()
-    for (const f of facts) {
-      const col = shared.columns.get(f)
-      if (col !== undefined) own.set(f, col)
-    }
-    table = subTable({ ...shared, columns: own }, subjects)
-  } else {
-    const pool = a.scope === undefined ? org.units.map((u) => u.id) : subtreeUnits(org, a.scope)
-    const us = pool.filter((u) => a.unitKind === undefined || org.unitById.get(u)?.kind === a.unitKind)
-    subjects = us
-    // each competing unit's members (its whole subtree) in one pass over the members
-    const target = new Set<UnitId>(us)
-    const up = new Map<UnitId, ReadonlyArray<UnitId>>() // unit → the competing units it lies under (nested kinds allowed)
-    const under = (u: UnitId): ReadonlyArray<UnitId> => {
-      let xs = up.get(u)
-      if (xs === undefined) {
-        const parent = org.unitById.get(u)?.parent
-        xs = [...(target.has(u) ? [u] : []), ...(parent === undefined ? [] : under(parent))]
-        up.set(u, xs)
-      }
-      return xs
-    }
-    const groups = new Map<UnitId, Array<MemberId>>(us.map((u) => [u, []]))
-    for (const m of org.members) for (const u of under(m.unit)) groups.get(u)?.push(m.id)
-    table = unitFigures(facts, fctx, us, (u) => groups.get(u) ?? [], shared)
-  }
-  const n = subjects.length
-  const env: CriteriaEnv = { table, org, subjects: a.subjects, winners: ctx.winners, ...(records === undefined ? {} : { records }) }
+  const cands = a.subjects === 'members' ? memberCandidates(ctx, a, facts, shared) : unitCandidates(ctx, a, facts, fctx, shared)
+  const { n, subject: subjectOf, table, rows } = cands
+  const env: CriteriaEnv = { table, org, subjects: a.subjects, winners: ctx.winners, ...(cands.records === undefined ? {} : { records: cands.records }) }
   const test = compileCriterion(a.criteria)(env)
-  // exclusivity: winners of awards with priority in a shared group
-  const blocked = new Set<string>()
+  // exclusivity: winners of awards with priority in a shared group, marked by table row
+  const blocked = new Uint8Array(table.subjects.length)
+  let anyBlocked = false
   for (const group of ctx.programme.exclusive) {
     const k = group.indexOf(a.id)
-    for (const earlier of k < 0 ? [] : group.slice(0, k)) for (const s of ctx.winners.get(earlier) ?? []) blocked.add(s)
+    for (const earlier of k < 0 ? [] : group.slice(0, k))
+      for (const s of ctx.winners.get(earlier) ?? []) {
+        const r = table.index.get(s)
+        if (r !== undefined) {
+          blocked[r] = 1
+          anyBlocked = true
+        }
+      }
   }
-  const terms = a.by.map((t) => [table.columns.get(t.fact) as Float64Array, t.weight] as const)
-  const chains = (a.tieBreakers ?? []).map((t) => [table.columns.get(t.fact) as Float64Array, t.order === 'asc' ? 1 : -1] as const)
-  const nearest = new Map<UnitId, UnitId | undefined>()
-  const quotaUnitOf = (s: string, i: number): string | undefined => {
-    if (a.perUnit === undefined) return undefined
-    const unit = records !== undefined ? records[i]?.unit : (s as UnitId)
-    if (unit === undefined) return undefined
-    const hit = nearest.get(unit)
-    if (hit !== undefined || nearest.has(unit)) return hit
-    const found = nearestOfKind(org, unit, a.perUnit.unitKind)
-    nearest.set(unit, found)
-    return found
-  }
-  const scores = new Float64Array(n)
-  const eligibleCol = new Uint8Array(n)
-  const passed = new Uint8Array(n)
-  const width = chains.length
-  const chainCol = new Float64Array(n * width)
-  const units: Array<string | undefined> | undefined = a.perUnit === undefined ? undefined : new Array<string | undefined>(n)
-  // plain indexed loops over the columns (this runs once per candidate and category)
-  const termCols = terms.map((t) => t[0])
-  const termWeights = terms.map((t) => t[1])
-  const chainCols = chains.map((t) => t[0])
-  const chainSigns = chains.map((t) => t[1])
-  const single = termCols.length === 1 && termWeights[0] === 1 ? termCols[0] : undefined
-  for (let i = 0; i < n; i++) {
-    let score = 0
-    if (single !== undefined) score = single[i] as number
-    else for (let t = 0; t < termCols.length; t++) score += (termWeights[t] as number) * ((termCols[t] as Float64Array)[i] as number)
-    scores[i] = score
-    const ok = test(i)
-    passed[i] = ok ? 1 : 0
-    eligibleCol[i] = ok && (blocked.size === 0 || !blocked.has(subjects[i] as string)) ? 1 : 0
-    if (units !== undefined) units[i] = quotaUnitOf(subjects[i] as string, i)
-    for (let k = 0; k < width; k++) chainCol[i * width + k] = (chainSigns[k] as number) * ((chainCols[k] as Float64Array)[i] as number)
-  }
+  // quota units by number (per-unit quotas count seats per number)
   const perUnit = a.perUnit
-  const sizes = new Map<string, number>()
-  const unitQuota =
+  const { unit, quotaNames } = perUnit === undefined ? { unit: undefined, quotaNames: [] } : quotaUnitsOf(ctx, cands, perUnit.unitKind)
+  const { scores, eligibleCol, passed, keys } = scoreCandidates(a, table, n, rows, test, anyBlocked ? blocked : undefined)
+  const sizes = new Map<number, number>()
+  const seats =
     perUnit === undefined
       ? undefined
-      : (u: string): number => {
+      : (u: number): number => {
+          // the '' of a subject with no unit of that kind counts as a unit with no members, as before
+          const name = (quotaNames[u] ?? '') as UnitId
           let size = sizes.get(u)
           if (size === undefined) {
-            size = a.subjects === 'members' ? ctx.sizeOfUnit(u as UnitId) : (org.children.get(u as UnitId) ?? []).length
+            size = a.subjects === 'members' ? ctx.sizeOfUnit(name) : (org.children.get(name) ?? []).length
             sizes.set(u, size)
           }
           const byPercent = perUnit.percent === undefined ? Infinity : Math.max(1, Math.floor((size * perUnit.percent) / 100))
           return Math.min(perUnit.max ?? Infinity, byPercent)
         }
-  const cols = selectColumns({
+  // tie-breaker values, signed so smaller is better, read from the table only when ties are ordered
+  const tieBreakers = a.tieBreakers ?? []
+  const chainCols = tieBreakers.map((t) => table.columns.get(t.fact) as Float64Array)
+  const chainSigns = tieBreakers.map((t) => (t.order === 'asc' ? 1 : -1))
+  const chain = (i: number, k: number): number => (chainSigns[k] as number) * ((chainCols[k] as Float64Array)[rows === undefined ? i : (rows[i] as number)] as number)
+  const sel = selectPool({
     selection: a.selection,
     order: a.order ?? 'desc',
     ties: a.ties ?? 'includeAll',
-    ...(unitQuota === undefined ? {} : { unitQuota }),
+    ...(seats === undefined ? {} : { seats }),
     ...(perUnit?.fallback === true ? { fallback: true } : {})
-  })({ n, score: scores, eligible: eligibleCol, chains: chainCol, width, subject: (i) => subjects[i] as string, quotaUnit: (i) => units?.[i] })
+  })({ n, score: scores, eligible: eligibleCol, chain, width: chainCols.length, subject: subjectOf, keys, ...(unit === undefined ? {} : { unit }) })
   const by = byText(a)
   const label = (s: string): string | undefined => (a.subjects === 'members' ? org.memberById.get(s as MemberId)?.label : org.unitById.get(s as UnitId)?.label)
   const explain = explainCriterion(a.criteria)(env)
+  // Explanations are built only for the subjects returned: winners, pending ties and near misses.
   const decide = (i: number): AwardDecision => {
-    const o = selectionOutcomeAt(cols, i)
-    const subject = subjects[i] as string
+    const outcome = sel.outcome[i] === WON ? 'won' : sel.outcome[i] === PENDING ? 'pending' : 'missed'
+    const rank = sel.rankOf(i)
+    const g = sel.gradeOf(i)
+    const grade = Number.isNaN(rank) || g < 0 ? undefined : (sel.grades[g] as string)
+    const o: SelectionOutcome = Number.isNaN(rank) ? { outcome, reason: REASONS[sel.reasonOf(i)] as DecisionReason } : { outcome, reason: REASONS[sel.reasonOf(i)] as DecisionReason, rank, of: sel.of }
+    const subject = subjectOf(i)
     const score = scores[i] as number
-    const quotaUnit = units?.[i]
+    const quotaUnit = unit === undefined ? undefined : quotaNames[unit[i] as number]
     const reason: DecisionReason = o.reason === 'criteria' && passed[i] === 1 ? 'exclusive' : o.reason
     const l = label(subject)
-    const d: AwardDecision = {
-      subject,
-      ...(l === undefined ? {} : { label: l }),
-      outcome: o.outcome,
-      reason,
-      ...(o.rank === undefined ? {} : { rank: o.rank, of: o.of ?? 0 }),
-      ...(Number.isNaN(score) ? {} : { score }),
-      ...(o.grade === undefined ? {} : { grade: o.grade }),
-      ...(quotaUnit === undefined ? {} : { quotaUnit }),
-      criteria: explain(i),
-      text: decisionText(o, reason, score, by, o.grade)
+    // fields added in a fixed order (as the JSON shows them), without a spread per optional field
+    const d: { -readonly [K in keyof AwardDecision]?: AwardDecision[K] } = { subject }
+    if (l !== undefined) d.label = l
+    d.outcome = outcome
+    d.reason = reason
+    if (!Number.isNaN(rank)) {
+      d.rank = rank
+      d.of = sel.of
     }
-    return d
+    if (!Number.isNaN(score)) d.score = score
+    if (grade !== undefined) d.grade = grade
+    if (quotaUnit !== undefined) d.quotaUnit = quotaUnit
+    d.criteria = explain(rows === undefined ? i : (rows[i] as number))
+    d.text = decisionText(o, reason, score, by, grade)
+    return d as AwardDecision
   }
-  const won: Array<number> = []
-  const pend: Array<number> = []
-  const missEligible: Array<number> = []
-  const missOther: Array<number> = []
-  for (let i = 0; i < n; i++) {
-    const o = cols.outcome[i]
-    if (o === 1) won.push(i)
-    else if (o === 2) pend.push(i)
-    else if (!Number.isNaN(cols.rank[i] as number)) missEligible.push(i)
-    else if (!Number.isNaN(scores[i] as number)) missOther.push(i)
-  }
-  const sign = (a.order ?? 'desc') === 'desc' ? -1 : 1
-  const byRank = (x: number, y: number): number => {
-    const rx = cols.position[x] as number
-    const ry = cols.position[y] as number
-    const sx = subjects[x] as string
-    const sy = subjects[y] as string
-    return rx - ry || (sx < sy ? -1 : sx > sy ? 1 : 0)
-  }
-  const byScore = (x: number, y: number): number => {
-    const d = sign * ((scores[x] as number) - (scores[y] as number))
-    const sx = subjects[x] as string
-    const sy = subjects[y] as string
-    return d || (sx < sy ? -1 : sx > sy ? 1 : 0)
-  }
+  // winners and pending in the order of the selection (score, the chain under breakChain, id)
+  const chosen = [...sel.chosen].sort(sel.compare)
   const k = a.nearMisses ?? 3
-  const near = [...topK(missEligible, k, byRank), ...topK(missOther, k, byScore)]
-  const winners = won.sort(byRank).map(decide)
+  const sign = (a.order ?? 'desc') === 'desc' ? -1 : 1
+  // near misses: the best placed eligible who missed, then the best scored who were not eligible
+  const ineligible = (i: number): boolean => eligibleCol[i] === 0 && !Number.isNaN(scores[i] as number)
+  const near = [...sel.nearMisses(k), ...bestK(n, ineligible, k, (i) => sign * (scores[i] as number), subjectOf)]
+  const winners = chosen.filter((i) => sel.outcome[i] === WON).map(decide)
   ctx.winners.set(a.id, new Set(winners.map((w) => w.subject)))
   return E.right({
     _tag: 'AwardResult',
@@ -438,25 +647,11 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     period: period.key,
     subjects: a.subjects,
     candidates: n,
-    eligible: cols.of,
+    eligible: sel.of,
     winners,
-    pending: pend.sort(byRank).map(decide),
+    pending: chosen.filter((i) => sel.outcome[i] === PENDING).map(decide),
     nearMisses: near.map(decide)
   })
-}
-
-const topK = (xs: Array<number>, k: number, cmp: (a: number, b: number) => number): Array<number> => {
-  const out: Array<number> = []
-  for (const x of xs) {
-    if (out.length < k) {
-      out.push(x)
-      out.sort(cmp)
-    } else if (k > 0 && cmp(x, out[k - 1] as number) < 0) {
-      out[k - 1] = x
-      out.sort(cmp)
-    }
-  }
-  return out
 }
 
 // -------------------------------------------------------------------------------------
@@ -488,7 +683,7 @@ const planOf = (programme: AwardProgramme, at_: Instant): ReadonlyMap<string, Re
 export const awardFigures =
   (programme: AwardProgramme) =>
   (inputs: AwardInputs): Decoded<AwardFigures> => {
-    const ctx: Context = { programme, inputs, winners: new Map(), boardCache: new Map(), plan: planOf(programme, inputs.at), memberTables: new Map(), sizeOfUnit: sizesCache(inputs.org) }
+    const ctx: Context = { programme, inputs, winners: new Map(), boardCache: new Map(), plan: planOf(programme, inputs.at), memberTables: new Map(), sizeOfUnit: sizesCache(inputs.org), aligned: new Map(), orgIndex: {} }
     for (let i = 0; i < programme.awards.length; i++) {
       const r = prepare(ctx, programme.awards[i] as AwardCategory, i)
       if (E.isLeft(r)) return r
@@ -527,7 +722,9 @@ export const runAwards =
       boardCache: new Map(inputs.figures?.boards ?? []),
       plan,
       memberTables: new Map(inputs.figures?.members ?? []),
-      sizeOfUnit: sizesCache(inputs.org)
+      sizeOfUnit: sizesCache(inputs.org),
+      aligned: new Map(),
+      orgIndex: {}
     }
     const byId = new Map<string, AwardResult>()
     for (const id of order.right) {

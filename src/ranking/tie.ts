@@ -228,49 +228,81 @@ export const rankScores =
 
 // Input positions ordered by score (smaller first), ties in input order.
 const byScore = (scores: Float64Array): Int32Array => {
-  const n = scores.length
+  const idx = new Int32Array(scores.length)
+  for (let i = 0; i < idx.length; i++) idx[i] = i
+  return orderByKey(scores, idx)
+}
+
+/**
+ * Order items by a numeric key, smaller first, ties by item number: `items`
+ * (numbers of items, each indexing `keys`) is sorted in place and returned.
+ * Keys may be ±Infinity but not NaN. Uses native numeric sorts only (no
+ * comparator calls), so it stays fast for millions of items; ranking and
+ * award selection share it.
+ *
+ * @category utilities
+ * @example
+ * orderByKey(Float64Array.of(5, 3, 5, 1), Int32Array.of(0, 1, 2, 3)) // => Int32Array [3, 1, 0, 2]
+ */
+export const orderByKey = (keys: Float64Array, items: Int32Array): Int32Array => {
+  const m = items.length
+  if (m < 2) return items
+  const n = keys.length
   let lowest = Infinity
   let highest = -Infinity
   let integers = true
-  for (let i = 0; i < n; i++) {
-    const v = scores[i] as number
+  let ascending = true
+  for (let k = 0; k < m; k++) {
+    const i = items[k] as number
+    if (k > 0 && i <= (items[k - 1] as number)) ascending = false
+    const v = keys[i] as number
+    if (v === Infinity) continue
+    if (integers && !Number.isInteger(v)) integers = false
     if (v < lowest) lowest = v
     if (v > highest) highest = v
-    if (integers && !Number.isInteger(v)) integers = false
   }
-  const idx = new Int32Array(n)
-  if (n > 0 && integers && highest - lowest <= Math.max(4 * n, 65_536)) {
-    // Integer scores (points) in a range not much wider than the board: a counting sort, O(n + range),
-    // stable, so ties keep input order. `| 0` makes the bucket an int32 (it folds -0 into 0).
-    const starts = new Int32Array(highest - lowest + 2)
-    for (let i = 0; i < n; i++) {
-      const b = (((scores[i] as number) - lowest) | 0) + 1
+  // +Infinity (no score) gets the bucket after the highest key.
+  const top = lowest === Infinity ? 0 : highest - lowest + 1
+  if (integers && ascending && top <= 4 * m + 65_536) {
+    // Integer keys (points, 0-100 scores) in a range not much wider than the list: a counting
+    // sort, O(m + range), stable, so ties keep item order. `| 0` makes the bucket an int32 (it folds -0 into 0).
+    const starts = new Int32Array(top + 2)
+    for (let k = 0; k < m; k++) {
+      const v = keys[items[k] as number] as number
+      const b = (v === Infinity ? top : (v - lowest) | 0) + 1
       starts[b] = (starts[b] as number) + 1
     }
     for (let b = 1; b < starts.length; b++) starts[b] = (starts[b] as number) + (starts[b - 1] as number)
-    for (let i = 0; i < n; i++) {
-      const b = ((scores[i] as number) - lowest) | 0
+    const out = new Int32Array(m)
+    for (let k = 0; k < m; k++) {
+      const i = items[k] as number
+      const v = keys[i] as number
+      const b = v === Infinity ? top : (v - lowest) | 0
       const at = starts[b] as number
-      idx[at] = i
+      out[at] = i
       starts[b] = at + 1
     }
-    return idx
+    items.set(out)
+    return items
   }
-  if (n * n > Number.MAX_SAFE_INTEGER) {
-    // Beyond about 94 million subjects the packed key below would lose precision.
-    const all = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number) || a - b)
-    idx.set(all)
-    return idx
+  if (m * n > Number.MAX_SAFE_INTEGER) {
+    // Beyond about 94 million items the packed key below would lose precision.
+    const all = Array.from(items).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b)
+    items.set(all)
+    return items
   }
-  // Native numeric sort only: number the distinct scores and sort (score number × n + index) packed in one
-  // double, so ties keep input order.
-  const packed = new Float64Array(n)
-  const sorted = scores.slice().sort()
-  const distinct = new Float64Array(n)
+  // Native numeric sort only: number the distinct keys and sort (key number × n + item) packed in one
+  // double, so ties keep item order.
+  const sorted = new Float64Array(m)
+  for (let k = 0; k < m; k++) sorted[k] = keys[items[k] as number] as number
+  sorted.sort()
+  const distinct = new Float64Array(m)
   let d = 0
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct[d++] = sorted[i] as number
-  for (let i = 0; i < n; i++) {
-    const v = scores[i] as number
+  for (let k = 0; k < m; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct[d++] = sorted[k] as number
+  const packed = new Float64Array(m)
+  for (let k = 0; k < m; k++) {
+    const i = items[k] as number
+    const v = keys[i] as number
     let lo = 0
     let hi = d - 1
     while (lo < hi) {
@@ -278,14 +310,14 @@ const byScore = (scores: Float64Array): Int32Array => {
       if ((distinct[mid] as number) < v) lo = mid + 1
       else hi = mid
     }
-    packed[i] = lo * n + i
+    packed[k] = lo * n + i
   }
   packed.sort()
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < m; k++) {
     const p = packed[k] as number
-    idx[k] = p - Math.floor(p / n) * n
+    items[k] = p - Math.floor(p / n) * n
   }
-  return idx
+  return items
 }
 
 // Rows, ranks and tie groups from the final order.
