@@ -12,6 +12,7 @@ import {
   applyRuleInto,
   eventContentKey,
   initialState,
+  resetState,
   type ActivityEvent,
   type CompiledRule,
   type CompiledRuleSet,
@@ -19,10 +20,12 @@ import {
   type SkipReason,
   type SubjectAttrs,
   type SubjectId,
+  type SubjectState,
   type AccountId
 } from '../rules/index.js'
 import type { Conflict, Entry, Skip } from './entry.js'
 import { EMPTY_INDEX, draftIndex, indexValues, type IdIndex } from './idindex.js'
+import { columnWriter, entriesOfColumns, registerColumns, skipsOfColumns, type ColumnWriter, type SubjectColumns } from './columns.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -49,7 +52,7 @@ export interface SubjectLedger {
   readonly subject: SubjectId
   /** Its events in (instant, id) order, each id once. */
   readonly events: ReadonlyArray<ActivityEvent>
-  /** Its entries in (instant, event id, rule order). */
+  /** Its entries in (instant, event id, rule order). (A fold stores them compactly and builds this array on first read.) */
   readonly entries: ReadonlyArray<Entry>
   readonly skips: ReadonlyArray<Skip>
   /** Balance per account id (every account of the rule set). */
@@ -125,54 +128,82 @@ export const foldSubject = (
   subject: SubjectId,
   events: ReadonlyArray<ActivityEvent>,
   attrs: SubjectAttrs = NO_ATTRS
-): SubjectLedger => foldOwned(rs, subject, events.slice(), attrs)
+): SubjectLedger => foldOwned(rs, subject, events.slice(), attrs, foldScratch(rs))
 
 /** `foldSubject` on an array the caller owns and gives away (sorted in place, then kept as the subject's events). */
-const foldOwned = (rs: CompiledRuleSet, subject: SubjectId, events: Array<ActivityEvent>, attrs: SubjectAttrs): SubjectLedger => {
+const foldOwned = (rs: CompiledRuleSet, subject: SubjectId, events: Array<ActivityEvent>, attrs: SubjectAttrs, scratch: FoldScratch): SubjectLedger => {
   const sorted = sortEvents(events)
-  const st = initialState(rs)
+  const { w, st, out, declined } = scratch
+  resetState(st)
   const cal = rs.calendar
-  const entries: Array<Entry> = []
-  const skips: Array<Skip> = []
-  const out: DecisionScratch = { requested: 0, granted: 0, cut: undefined }
-  const declined: Array<CompiledRule | SkipReason> = []
   for (let i = 0; i < sorted.length; i++) {
     const e = sorted[i] as ActivityEvent
-    const day = cal.dayNumber(e.at)
     const rules = rs.byType.get(e.type)
     if (rules === undefined) {
-      skips.push({ event: e.id, eventType: e.type, subject, at: e.at, reason: 'no-rule' })
+      w.skip(i, -1, 'no-rule')
       continue
     }
-    const dayKey = cal.keyOfDay('day', day)
+    const day = cal.dayNumber(e.at)
     let scored = false
-    declined.length = 0
+    // A count, not `declined.length = 0`: emptying an array frees its storage, so every push reallocated.
+    let nDeclined = 0
     for (let j = 0; j < rules.length; j++) {
       const r = rules[j] as CompiledRule
       const why = applyRuleInto(rs, r, st, e, day, attrs, out)
       if (why !== undefined) {
-        declined.push(r, why)
+        declined[nDeclined++] = r
+        declined[nDeclined++] = why
         continue
       }
       scored = true
-      const kind = out.requested < 0 ? 'deduct' : 'earn'
-      const id = `${e.id}#${r.id}`
-      entries.push(
-        out.cut === undefined
-          ? { id, kind, subject, account: r.account.id, event: e.id, eventType: e.type, rule: r.id, at: e.at, day: dayKey, requested: out.requested as Points, granted: out.granted as Points }
-          : { id, kind, subject, account: r.account.id, event: e.id, eventType: e.type, rule: r.id, at: e.at, day: dayKey, requested: out.requested as Points, granted: out.granted as Points, cut: out.cut }
-      )
+      w.entry(i, e.at, r.index, out.requested, out.granted, out.cut)
     }
     // An event that earned no entry is explained by every rule that declined it.
     if (!scored) {
-      for (let k = 0; k < declined.length; k += 2) {
-        skips.push({ event: e.id, eventType: e.type, subject, at: e.at, rule: (declined[k] as CompiledRule).id, reason: declined[k + 1] as SkipReason })
-      }
+      for (let k = 0; k < nDeclined; k += 2) w.skip(i, (declined[k] as CompiledRule).index, declined[k + 1] as SkipReason)
     }
   }
   const balances: Record<string, Points> = {}
   for (const a of rs.accounts) balances[a.id] = ((st.balances[a.index] as number) + 0) as Points
-  return { subject, events: sorted, entries, skips, balances }
+  return subjectLedgerOf(w.finish(rs, subject, sorted), balances)
+}
+
+/** What one fold call reuses from subject to subject (it owns all of it). */
+interface FoldScratch {
+  readonly w: ColumnWriter
+  readonly st: SubjectState
+  readonly out: DecisionScratch
+  readonly declined: Array<CompiledRule | SkipReason>
+}
+
+const foldScratch = (rs: CompiledRuleSet): FoldScratch => ({
+  w: columnWriter(),
+  st: initialState(rs),
+  out: { requested: 0, granted: 0, cut: undefined },
+  declined: []
+})
+
+/**
+ * A subject ledger over its columns: `entries` and `skips` are built on
+ * first read and kept (a memo private to this object), so a fold allocates
+ * no object per entry and a host reading them sees plain arrays.
+ */
+const subjectLedgerOf = (cols: SubjectColumns, balances: Readonly<Record<string, Points>>): SubjectLedger => {
+  let entries: ReadonlyArray<Entry> | undefined
+  let skips: ReadonlyArray<Skip> | undefined
+  const made: SubjectLedger = {
+    subject: cols.subject,
+    events: cols.events,
+    get entries(): ReadonlyArray<Entry> {
+      return (entries ??= entriesOfColumns(cols))
+    },
+    get skips(): ReadonlyArray<Skip> {
+      return (skips ??= skipsOfColumns(cols))
+    },
+    balances
+  }
+  registerColumns(made, cols)
+  return made
 }
 
 // -------------------------------------------------------------------------------------
@@ -194,7 +225,8 @@ export const appendEvents =
   (events: Iterable<ActivityEvent>): Ledger => {
     const hostSubjectOf = ledger.options.subjectOf
     const subjectOf = (x: ActivityEvent): SubjectId => (hostSubjectOf === undefined ? x.member : hostSubjectOf(x))
-    const kept = draftIndex(ledger.kept)
+    // Sized once for the batch when its length is known (a table that grows is rebuilt log2(n) times).
+    const kept = draftIndex(ledger.kept, Array.isArray(events) ? events.length : 0)
     const refused = new Map<string, Conflict>()
     for (const c of ledger.conflicts) refused.set(eventContentKey(c.refused), c)
     // Added events per subject; subjects that lost a kept event to a conflict.
@@ -216,17 +248,14 @@ export const appendEvents =
       lastList.push(e)
     }
     let arrivals = ledger.arrivals
-    for (const e of events) {
+    const offer = (e: ActivityEvent): void => {
       arrivals++
       const old = kept.claim(e)
-      if (old === undefined) {
-        add(e)
-        continue
-      }
-      if (old === e) continue
+      if (old === undefined) return add(e)
+      if (old === e) return
       const ko = eventContentKey(old)
       const ke = eventContentKey(e)
-      if (ko === ke || refused.has(ke)) continue
+      if (ko === ke || refused.has(ke)) return
       // Keep the smaller content, whatever the arrival order.
       if (ke < ko) {
         kept.set(e.id, e)
@@ -235,6 +264,9 @@ export const appendEvents =
         refused.set(ko, { id: e.id, kept: e, refused: old })
       } else refused.set(ke, { id: e.id, kept: old, refused: e })
     }
+    // An index loop over arrays: `for...of` here allocated an iterator result per event.
+    if (Array.isArray(events)) for (let i = 0; i < events.length; i++) offer(events[i] as ActivityEvent)
+    else for (const e of events) offer(e)
     // Conflicts name the version finally kept.
     const conflicts = [...refused.values()].map((c) => {
       const k = kept.get(c.id) as ActivityEvent
@@ -250,13 +282,14 @@ export const appendEvents =
     const rs = ledger.rules
     const attrsOf = ledger.options.attrsOf
     const stillKept = (x: ActivityEvent): boolean => kept.get(x.id) === x
+    const scratch = foldScratch(rs)
     for (const s of new Set([...added.keys(), ...lost])) {
       const prev = ledger.subjects.get(s)?.events ?? []
       const fresh = added.get(s) ?? []
       // Every `list` here is a new array this call owns (`added`'s lists are its own).
       const list = lost.size > 0 ? [...prev.filter(stillKept), ...fresh.filter(stillKept)] : prev.length === 0 ? fresh : [...prev, ...fresh]
       if (list.length === 0) subjects.delete(s)
-      else subjects.set(s, foldOwned(rs, s, list, attrsOf === undefined ? NO_ATTRS : attrsOf(s)))
+      else subjects.set(s, foldOwned(rs, s, list, attrsOf === undefined ? NO_ATTRS : attrsOf(s), scratch))
     }
     return { ...ledger, subjects, kept: index, arrivals, conflicts, duplicates }
   }

@@ -5,9 +5,10 @@
  *
  * @module
  */
-import type { Period, Points, Text } from '../core/index.js'
-import type { AccountId, SubjectId } from '../rules/index.js'
-import type { Entry } from './entry.js'
+import type { Instant, Period, Points, Text } from '../core/index.js'
+import type { AccountId, CompiledRule, SubjectId } from '../rules/index.js'
+import { columnsOf, type SubjectColumns } from './columns.js'
+import type { Entry, EntryKind } from './entry.js'
 import type { Ledger } from './fold.js'
 
 // -------------------------------------------------------------------------------------
@@ -97,23 +98,117 @@ interface Acc {
 
 const fresh = (): Acc => ({ earned: 0, deducted: 0, redeemed: 0, expired: 0, reversed: 0 })
 
-const move = (m: Acc, e: Entry): void => {
-  switch (e.kind) {
+const move = (m: Acc, kind: EntryKind, granted: number): void => {
+  switch (kind) {
     case 'earn':
-      m.earned += e.granted
+      m.earned += granted
       return
     case 'deduct':
-      m.deducted -= e.granted
+      m.deducted -= granted
       return
     case 'redeem':
-      m.redeemed -= e.granted
+      m.redeemed -= granted
       return
     case 'expire':
-      m.expired -= e.granted
+      m.expired -= granted
       return
     case 'reversal':
-      m.reversed += e.granted
+      m.reversed += granted
   }
+}
+
+/**
+ * Builds one statement from movements fed in instant order: those before
+ * the period make the opening balance, the others the period's totals, days
+ * and rules. One implementation for entry objects (`statementOf`) and for
+ * the fold's columns (`statement`).
+ */
+const accumulator = (subject: SubjectId, account: AccountId, period: Period) => {
+  let opening = 0
+  const total = fresh()
+  const byRule = new Map<string, { points: number; entries: number }>()
+  const days: Array<StatementDay> = []
+  // The open day, in plain variables (no object per day until it closes).
+  let inDay = false
+  let dayKey = ''
+  let earned = 0
+  let deducted = 0
+  let redeemed = 0
+  let expired = 0
+  let reversed = 0
+  let running = 0
+  const closeDay = (): void => {
+    if (inDay) days.push({ day: dayKey, earned, deducted, redeemed, expired, reversed, closing: running as Points })
+  }
+  return {
+    /** A movement before the period. */
+    before: (granted: number): void => {
+      opening += granted
+      running = opening
+    },
+    /** The movements that follow are on this local day (called when the day changes). */
+    startDay: (key: string): void => {
+      closeDay()
+      inDay = true
+      dayKey = key
+      earned = deducted = redeemed = expired = reversed = 0
+    },
+    move: (kind: EntryKind, granted: number, rule: string): void => {
+      switch (kind) {
+        case 'earn':
+          earned += granted
+          break
+        case 'deduct':
+          deducted -= granted
+          break
+        case 'redeem':
+          redeemed -= granted
+          break
+        case 'expire':
+          expired -= granted
+          break
+        case 'reversal':
+          reversed += granted
+      }
+      move(total, kind, granted)
+      running += granted
+      if (kind === 'earn') {
+        const r = byRule.get(rule)
+        if (r === undefined) byRule.set(rule, { points: granted, entries: 1 })
+        else {
+          r.points += granted
+          r.entries++
+        }
+      }
+    },
+    done: (labels: ReadonlyMap<string, Text | undefined>): Statement => {
+      closeDay()
+      const order = orderOf(labels)
+      const earnedByRule = [...byRule.entries()]
+        .sort(([a], [b]) => {
+          const ia = order.get(a) ?? Infinity
+          const ib = order.get(b) ?? Infinity
+          return ia !== ib ? ia - ib : a < b ? -1 : 1
+        })
+        .map(([rule, r]) => {
+          const label = labels.get(rule)
+          return label === undefined ? { rule, points: r.points, entries: r.entries } : { rule, label, points: r.points, entries: r.entries }
+        })
+      const closing = opening + total.earned - total.deducted - total.redeemed - total.expired + total.reversed
+      return { subject, account, period, opening: opening as Points, ...total, earnedByRule, closing: closing as Points, days }
+    }
+  }
+}
+
+// The position of each label key (a memo per labels map: a ledger's statements all share one).
+const orders = new WeakMap<ReadonlyMap<string, Text | undefined>, ReadonlyMap<string, number>>()
+const orderOf = (labels: ReadonlyMap<string, Text | undefined>): ReadonlyMap<string, number> => {
+  let order = orders.get(labels)
+  if (order === undefined) {
+    order = new Map([...labels.keys()].map((k, i) => [k, i]))
+    orders.set(labels, order)
+  }
+  return order
 }
 
 /**
@@ -133,17 +228,7 @@ export const statementOf = (
   period: Period,
   labels: ReadonlyMap<string, Text | undefined> = new Map()
 ): Statement => {
-  let opening = 0
-  const total = fresh()
-  const byRule = new Map<string, { points: number; entries: number }>()
-  const days: Array<StatementDay> = []
-  let day: Acc | undefined
-  let dayKey = ''
-  let running = 0
-  const closeDay = (): void => {
-    // Fields spelled out rather than spread (same keys, same order): one allocation per day, no copy loop.
-    if (day !== undefined) days.push({ day: dayKey, earned: day.earned, deducted: day.deducted, redeemed: day.redeemed, expired: day.expired, reversed: day.reversed, closing: running as Points })
-  }
+  const acc = accumulator(subject, account, period)
   let mine = entries.filter((e) => e.subject === subject && e.account === account)
   for (let i = 1; i < mine.length; i++) {
     if ((mine[i] as Entry).at < (mine[i - 1] as Entry).at) {
@@ -151,44 +236,48 @@ export const statementOf = (
       break
     }
   }
+  let first = true
+  let dayKey = ''
   for (const e of mine) {
     if (e.at < period.start) {
-      opening += e.granted
-      running = opening
+      acc.before(e.granted)
       continue
     }
     if (e.at >= period.end) break
-    if (e.day !== dayKey || day === undefined) {
-      closeDay()
+    if (first || e.day !== dayKey) {
+      first = false
       dayKey = e.day
-      day = fresh()
+      acc.startDay(dayKey)
     }
-    move(day, e)
-    move(total, e)
-    running += e.granted
-    if (e.kind === 'earn') {
-      const r = byRule.get(e.rule)
-      if (r === undefined) byRule.set(e.rule, { points: e.granted, entries: 1 })
-      else {
-        r.points += e.granted
-        r.entries++
-      }
-    }
+    acc.move(e.kind, e.granted, e.rule)
   }
-  closeDay()
-  const order = new Map([...labels.keys()].map((k, i) => [k, i]))
-  const earnedByRule = [...byRule.entries()]
-    .sort(([a], [b]) => {
-      const ia = order.get(a) ?? Infinity
-      const ib = order.get(b) ?? Infinity
-      return ia !== ib ? ia - ib : a < b ? -1 : 1
-    })
-    .map(([rule, r]) => {
-      const label = labels.get(rule)
-      return label === undefined ? { rule, points: r.points, entries: r.entries } : { rule, label, points: r.points, entries: r.entries }
-    })
-  const closing = opening + total.earned - total.deducted - total.redeemed - total.expired + total.reversed
-  return { subject, account, period, opening: opening as Points, ...total, earnedByRule, closing: closing as Points, days }
+  return acc.done(labels)
+}
+
+/** `statementOf` on the columns the fold wrote (its entries are in instant order, all of one subject). */
+const statementOfColumns = (cols: SubjectColumns, account: AccountId, period: Period, labels: ReadonlyMap<string, Text | undefined>): Statement => {
+  const acc = accumulator(cols.subject, account, period)
+  const { rules: rs, entryInts, amounts } = cols
+  const cal = rs.calendar
+  let lastDay = NaN
+  for (let i = 0; i < cols.entryCount; i++) {
+    const r = rs.rules[entryInts[3 * i + 1] as number] as CompiledRule
+    if (r.account.id !== account) continue
+    const granted = amounts[3 * i + 1] as number
+    const at = amounts[3 * i + 2] as Instant
+    if (at < period.start) {
+      acc.before(granted)
+      continue
+    }
+    if (at >= period.end) break
+    const d = cal.dayNumber(at)
+    if (d !== lastDay) {
+      lastDay = d
+      acc.startDay(cal.keyOfDay('day', d))
+    }
+    acc.move((amounts[3 * i] as number) < 0 ? 'deduct' : 'earn', granted, r.id)
+  }
+  return acc.done(labels)
 }
 
 const labelCache = new WeakMap<object, ReadonlyMap<string, Text | undefined>>()
@@ -210,7 +299,11 @@ const labelsOf = (ledger: Ledger): ReadonlyMap<string, Text | undefined> => {
  */
 export const statement = (ledger: Ledger, subject: SubjectId, period: Period, account?: AccountId): Statement => {
   const acc = account ?? ((ledger.rules.accounts[0]?.id ?? '') as AccountId)
-  return statementOf(ledger.subjects.get(subject)?.entries ?? [], subject, acc, period, labelsOf(ledger))
+  const s = ledger.subjects.get(subject)
+  const cols = s === undefined ? undefined : columnsOf(s)
+  return cols !== undefined && cols.rules === ledger.rules
+    ? statementOfColumns(cols, acc, period, labelsOf(ledger))
+    : statementOf(s?.entries ?? [], subject, acc, period, labelsOf(ledger))
 }
 
 /**

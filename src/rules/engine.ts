@@ -81,7 +81,17 @@ export interface SubjectState {
   /** @internal */ readonly streakLast: Float64Array
   /** @internal */ readonly streakLen: Float64Array
   /** @internal */ readonly once: Uint8Array
-  /** @internal */ readonly contents: Array<Set<string> | undefined>
+  /**
+   * @internal Content seen per rule, as stamps rather than a `Set` per rule: content keys get
+   * numbers in `contentIds` (kept across `resetState`), the rules counting content once get numbers
+   * in `contentRule` (by rule index; -1 for the others), and `(content, rule)` is seen while its slot
+   * in `seen` holds the current `epoch`; `resetState` starts a new epoch instead of clearing.
+   */
+  readonly contentIds: Map<string, number>
+  /** @internal */ readonly contentRule: Int32Array
+  /** @internal */ readonly contentRules: number
+  /** @internal */ seen: Int32Array
+  /** @internal */ epoch: number
 }
 
 // -------------------------------------------------------------------------------------
@@ -97,6 +107,8 @@ export interface SubjectState {
  */
 export const initialState = (rs: CompiledRuleSet): SubjectState => {
   const n = rs.rules.length
+  let k = 0
+  const contentRule = Int32Array.from(rs.rules, (r) => (r.spec.perContent === undefined ? -1 : k++))
   return {
     balances: new Float64Array(rs.accounts.length),
     capPeriod: new Float64Array(rs.slots).fill(NaN),
@@ -106,8 +118,32 @@ export const initialState = (rs: CompiledRuleSet): SubjectState => {
     streakLast: new Float64Array(n).fill(NaN),
     streakLen: new Float64Array(n),
     once: new Uint8Array(n),
-    contents: new Array<Set<string> | undefined>(n).fill(undefined)
+    contentIds: new Map(),
+    contentRule,
+    contentRules: k,
+    seen: new Int32Array(0),
+    epoch: 1
   }
+}
+
+/**
+ * Make a state fresh again (as `initialState` made it), for a loop that
+ * folds many subjects one after another and owns the state.
+ *
+ * @category constructors
+ * @example
+ * const st = initialState(rs); resetState(st); st.balances[0] // => 0
+ */
+export const resetState = (st: SubjectState): void => {
+  st.balances.fill(0)
+  st.capPeriod.fill(NaN)
+  st.capUsed.fill(0)
+  st.nPeriod.fill(NaN)
+  st.nCount.fill(0)
+  st.streakLast.fill(NaN)
+  st.streakLen.fill(0)
+  st.once.fill(0)
+  st.epoch++
 }
 
 // -------------------------------------------------------------------------------------
@@ -266,14 +302,20 @@ export const applyRuleInto = (
   if (s.perContent !== undefined) {
     const c = e.attrs[s.perContent]
     if (c === undefined) return 'missing-attribute'
-    let seen = st.contents[i]
-    if (seen === undefined) {
-      seen = new Set()
-      st.contents[i] = seen
-    }
     const key = String(c)
-    if (seen.has(key)) return 'content-seen'
-    seen.add(key)
+    let id = st.contentIds.get(key)
+    if (id === undefined) {
+      id = st.contentIds.size
+      st.contentIds.set(key, id)
+    }
+    const slot = id * st.contentRules + (st.contentRule[i] as number)
+    if (slot >= st.seen.length) {
+      const grown = new Int32Array(Math.max(2 * st.seen.length, slot + 1, 64))
+      grown.set(st.seen)
+      st.seen = grown
+    }
+    if (st.seen[slot] === st.epoch) return 'content-seen'
+    st.seen[slot] = st.epoch
   }
   if (s.firstN !== undefined) {
     const pid = periodId(s.firstN.per, day)

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { compileRuleSet, decodeEvent, ActivityEventC, type Amount, type CapPeriod, type RuleSetSpec, type RuleSpec } from '../../src/rules/index.js'
+import {
+  compileRuleSet,
+  compileRuleSetOrThrow,
+  decodeEvent,
+  evaluateEvent,
+  initialState,
+  resetState,
+  ActivityEventC,
+  type ActivityEvent,
+  type Amount,
+  type CapPeriod,
+  type Decision,
+  type RuleSetSpec,
+  type RuleSpec,
+  type SubjectState
+} from '../../src/rules/index.js'
 import { ev, runRules } from './helpers.js'
 
 const PERIODS: ReadonlyArray<CapPeriod> = ['day', 'week', 'month', 'quarter', 'half', 'year', 'all']
@@ -73,6 +88,36 @@ describe('rule laws', () => {
           const total = out.filter((o) => o.rule === r.id && typeof o.result === 'number').reduce((n, o) => n + Math.abs(o.result as number), 0)
           for (const c of r.caps ?? []) if (c.per === 'all') expect(total).toBeLessThanOrEqual(c.max)
         }
+      })
+    )
+  })
+  it('a state made fresh by resetState decides exactly as a new one (counters, caps, streaks, content seen)', () => {
+    const events = fc.array(
+      fc.record({
+        type: fc.constantFrom('login', 'article.read', 'quiz.completed'),
+        minute: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+        a: fc.integer({ min: 0, max: 300 }),
+        content: fc.constantFrom('x', 'y', 'z')
+      }),
+      { maxLength: 25 }
+    )
+    const toEvents = (raw: ReadonlyArray<{ type: string; minute: number; a: number; content: string }>, tag: string): Array<ActivityEvent> =>
+      raw
+        .map((r, i) => ev(`${tag}${i}`, r.type, 'm', new Date(Date.UTC(2021, 5, 30, 16) + r.minute * 60_000).toISOString(), { a: r.a, b: r.a, seconds: r.a, correct: r.a, score: r.a, mode: 'daily', content: r.content }))
+        .sort((x, y) => x.at - y.at)
+    fc.assert(
+      fc.property(ruleSetArb, events, events, (spec, before, after) => {
+        const rs = compileRuleSetOrThrow(spec)
+        const decide = (st: SubjectState, evs: ReadonlyArray<ActivityEvent>): Array<Decision> => {
+          const out: Array<Decision> = []
+          for (const e of evs) evaluateEvent(rs, st, e, rs.calendar.dayNumber(e.at), {}, (d) => out.push(d))
+          return out
+        }
+        const used = initialState(rs)
+        decide(used, toEvents(before, 'b'))
+        resetState(used)
+        const later = toEvents(after, 'a')
+        expect(decide(used, later)).toEqual(decide(initialState(rs), later))
       })
     )
   })
