@@ -1,5 +1,5 @@
 /**
- * The bank's state as plain, serialisable data: per (account, subject) the
+ * The bank's state, serialisable as plain JSON: per (account, subject) the
  * posted balance, the points reserved by pending orders, the lots of earned
  * points still held (for expiry, oldest first) and the journal of entries;
  * the shop's stock, the orders, the claims, and every request's receipt
@@ -13,7 +13,7 @@ import type { AccountId, ActivityEvent, SubjectId } from '../rules/index.js'
 import type { Claim } from './claims.js'
 import type { BankOp } from './ops.js'
 import type { CheckedConfig, ShopItem } from './config.js'
-import { draftTable, emptyTable, tableGet, tableValues, type Table } from './table.js'
+import { draftTable, emptyTable, liveTable, tableGet, tableValues, type Table, type TableJson } from './table.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -111,11 +111,13 @@ export interface Receipt {
 }
 
 /**
- * The bank: configuration and state, all plain data.
+ * The bank: configuration and state. Its tables hold `Map`s in memory and
+ * write themselves as plain records to `JSON.stringify`; every function
+ * accepts a bank read back with `JSON.parse` (see also `bankToJson`).
  *
  * @category model
  * @example
- * const revived = JSON.parse(JSON.stringify(bank)) as BankState // plain data: behaves the same
+ * const revived = JSON.parse(JSON.stringify(bank)) as BankState // behaves the same
  */
 export interface BankState {
   readonly _tag: 'Bank'
@@ -128,9 +130,47 @@ export interface BankState {
   readonly requests: Table<{ readonly op: BankOp; readonly receipt: Receipt }>
 }
 
+/**
+ * The bank as plain JSON data: what `JSON.stringify(bank)` writes, as a value
+ * (each table's keys in hash buckets of records). It shares the bank's
+ * immutable records rather than copying them.
+ *
+ * @category model
+ * @example
+ * const data: BankJson = structuredClone(bankToJson(bank)) // plain data: clones, posts to a worker, stores
+ */
+export interface BankJson {
+  readonly _tag: 'Bank'
+  readonly config: CheckedConfig
+  readonly accounts: TableJson<AccountState>
+  readonly items: TableJson<ItemState>
+  readonly orders: TableJson<ShopOrder>
+  readonly claims: TableJson<Claim>
+  readonly requests: TableJson<{ readonly op: BankOp; readonly receipt: Receipt }>
+}
+
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
+
+/**
+ * A bank from its JSON data (as `bankToJson` or `JSON.parse(JSON.stringify(bank))`
+ * gave it), with its tables built at once. The data is trusted, not checked:
+ * pass only what this module wrote.
+ *
+ * @category constructors
+ * @example
+ * bankBalance(bankFromJson(bankToJson(bank)), 'm-1' as SubjectId, 'moral') // => bankBalance(bank, 'm-1' as SubjectId, 'moral')
+ */
+export const bankFromJson = (json: BankJson): BankState => ({
+  _tag: 'Bank',
+  config: json.config,
+  accounts: liveTable(json.accounts),
+  items: liveTable(json.items),
+  orders: liveTable(json.orders),
+  claims: liveTable(json.claims),
+  requests: liveTable(json.requests)
+})
 
 /**
  * An empty bank for a checked configuration, with the items' stock as configured.
@@ -157,6 +197,24 @@ export const emptyBank = (config: CheckedConfig): BankState => {
 // -------------------------------------------------------------------------------------
 // utilities
 // -------------------------------------------------------------------------------------
+
+/**
+ * The bank as plain JSON data (see `BankJson`), for `structuredClone`,
+ * `postMessage` or a store that takes values rather than text.
+ *
+ * @category utilities
+ * @example
+ * JSON.stringify(bankToJson(bank)) === JSON.stringify(bank) // => true
+ */
+export const bankToJson = (bank: BankState): BankJson => ({
+  _tag: 'Bank',
+  config: bank.config,
+  accounts: liveTable(bank.accounts).toJSON(),
+  items: liveTable(bank.items).toJSON(),
+  orders: liveTable(bank.orders).toJSON(),
+  claims: liveTable(bank.claims).toJSON(),
+  requests: liveTable(bank.requests).toJSON()
+})
 
 /**
  * The key of a subject's account in the accounts table (length-prefixed, so unambiguous).

@@ -1,9 +1,16 @@
 /**
- * A table of values by string key as plain, serialisable data: hash buckets
- * of records (the key `__proto__` is stored as `\u0000__proto__`, which no
- * id can be, so no key ever reaches a prototype). An operation copies only the buckets it writes (the old
- * table stays as it was), so one operation on a bank of a million requests
- * copies a few hundred keys, not a million.
+ * A table of values by string key, persistent and cheap to update: a large
+ * `base` Map that is never written again once built, plus a small `recent`
+ * Map of the keys written since. One operation copies only `recent` (kept
+ * near √size, then folded into a new base), so one operation on a bank of a
+ * million requests copies a few thousand keys, not a million; a batch writes
+ * into one private Map and, over an empty or small base, keeps that Map as
+ * the new base without copying it.
+ *
+ * `JSON.stringify` writes a table in its persisted form, hash buckets of
+ * records (the key `__proto__` is stored as `\u0000__proto__`, which no id
+ * can be, so no key ever reaches a prototype); every function here also
+ * accepts that form as read back by `JSON.parse`, converting it once (memoised).
  *
  * @module
  * @internal
@@ -13,14 +20,27 @@
 // model
 // -------------------------------------------------------------------------------------
 
-const BUCKETS = 1024
-
 /**
- * An immutable table: `buckets[hash(key)][key]`; plain JSON when serialised.
+ * An immutable table: `recent.get(key) ?? base.get(key)`; see `TableJson` for its JSON form.
+ * Neither Map is ever written once the table exists.
  *
  * @category model
  */
 export interface Table<V> {
+  readonly base: ReadonlyMap<string, V>
+  /** Keys written since `base` was built (their new values). */
+  readonly recent: ReadonlyMap<string, V>
+  readonly size: number
+  /** The persisted form, used by `JSON.stringify`. */
+  readonly toJSON: () => TableJson<V>
+}
+
+/**
+ * A table as JSON: hash buckets of records (the form `JSON.parse` gives back).
+ *
+ * @category model
+ */
+export interface TableJson<V> {
   readonly buckets: ReadonlyArray<Readonly<Record<string, V>>>
   readonly size: number
 }
@@ -33,12 +53,46 @@ export interface Table<V> {
 export interface TableDraft<V> {
   readonly get: (key: string) => V | undefined
   readonly set: (key: string, v: V) => void
+  /** The new table; the draft must not be used after this (the table may own its Map). */
   readonly done: () => Table<V>
 }
 
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
+
+const BUCKETS = 1024
+
+const safe = (key: string): string => (key === '__proto__' ? '\u0000__proto__' : key)
+const unsafe = (key: string): string => (key === '\u0000__proto__' ? '__proto__' : key)
+
+const bucketOf = (key: string): number => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+  return (h >>> 0) & (BUCKETS - 1)
+}
+
+const entriesOf = function* <V>(base: ReadonlyMap<string, V>, recent: ReadonlyMap<string, V>): Generator<readonly [string, V]> {
+  for (const kv of recent) yield kv
+  for (const kv of base) if (!recent.has(kv[0])) yield kv
+}
+
+// The JSON form keeps the layout of earlier versions (buckets of records by an FNV hash), so saved banks still load.
+const jsonOf = <V>(base: ReadonlyMap<string, V>, recent: ReadonlyMap<string, V>, size: number): TableJson<V> => {
+  const buckets: Array<Record<string, V>> = Array.from({ length: BUCKETS }, () => ({}))
+  for (const [k, v] of entriesOf(base, recent)) (buckets[bucketOf(k)] as Record<string, V>)[safe(k)] = v
+  return { buckets, size }
+}
+
+const make = <V>(base: ReadonlyMap<string, V>, recent: ReadonlyMap<string, V>, size: number): Table<V> => ({
+  base,
+  recent,
+  size,
+  toJSON: () => jsonOf(base, recent, size)
+})
+
+// Shared by every empty table; nothing ever writes it (drafts write only Maps they made).
+const NONE: ReadonlyMap<string, never> = new Map<string, never>()
 
 /**
  * An empty table.
@@ -47,73 +101,64 @@ export interface TableDraft<V> {
  * @example
  * emptyTable<number>().size // => 0
  */
-export const emptyTable = <V>(): Table<V> => ({ buckets: Array.from({ length: BUCKETS }, () => ({})), size: 0 })
+export const emptyTable = <V>(): Table<V> => make(NONE, NONE, 0)
 
-const bucketOf = (key: string): number => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
-  return (h >>> 0) & (BUCKETS - 1)
-}
-
-const has = Object.prototype.hasOwnProperty
-const safe = (key: string): string => (key === '__proto__' ? '\u0000__proto__' : key)
-const unsafe = (key: string): string => (key === '\u0000__proto__' ? '__proto__' : key)
+// Tables read back from JSON, converted once each (a JSON value is never changed, so the memo stays right).
+const revived = new WeakMap<object, Table<unknown>>()
 
 /**
- * Look a key up (own keys only: `__proto__` and friends are ordinary keys here).
+ * The table itself, or the table its JSON form stands for (converted once, then memoised).
  *
- * @category utilities
+ * @category constructors
  * @example
- * tableGet(emptyTable<number>(), 'x') // => undefined
+ * tableGet(liveTable(JSON.parse(JSON.stringify(t))), 'a') // => what tableGet(t, 'a') gives
  */
-export const tableGet = <V>(tb: Table<V>, key: string): V | undefined => {
-  const b = tb.buckets[bucketOf(key)]
-  key = safe(key)
-  return b !== undefined && has.call(b, key) ? b[key] : undefined
+export const liveTable = <V>(tb: Table<V> | TableJson<V>): Table<V> => {
+  if (typeof (tb as Partial<Table<V>>).toJSON === 'function') return tb as Table<V>
+  const memo = revived.get(tb) as Table<V> | undefined
+  if (memo !== undefined) return memo
+  const base = new Map<string, V>()
+  for (const b of (tb as TableJson<V>).buckets) for (const k of Object.keys(b)) base.set(unsafe(k), b[k] as V)
+  const t = make(base, NONE, base.size)
+  revived.set(tb, t as Table<unknown>)
+  return t
 }
 
+/** How many recent keys a table keeps before folding them into a new base (about √size: copying recent per operation and the base now and then cost about the same). */
+const recentLimit = (size: number): number => 64 + 2 * Math.ceil(Math.sqrt(size))
+
 /**
- * Start a draft; buckets are copied on first write.
+ * Start a draft. Its writes go to one private Map (seeded with the table's
+ * recent keys); `done` keeps that Map as the new recent part, or folds it
+ * into a new base when it has grown large.
  *
  * @category constructors
  * @example
  * const d = draftTable(emptyTable<number>()); d.set('a', 1); d.done().size // => 1
  */
-export const draftTable = <V>(base: Table<V>): TableDraft<V> => {
-  // The draft's writes go to a Map first, and into the records once, in `done`: V8 interns every
-  // record key (a lookup in its global string table on each read and write), which a Map does not,
-  // so a batch of a million operations reads and rewrites its own keys at Map speed.
+export const draftTable = <V>(input: Table<V>): TableDraft<V> => {
+  const t = liveTable(input)
+  const base = t.base
   // Made on the first write: a draft for one operation often writes only one or two tables.
   let writes: Map<string, V> | undefined
+  let size = t.size
   return {
-    get: (key) => {
-      const v = writes?.get(key)
-      // One Map lookup in the common case; the base is asked only when it has keys and this draft has not written this one.
-      return v !== undefined || base.size === 0 || writes?.has(key) === true ? v : tableGet(base, key)
-    },
+    // Values are never undefined, so `??` tells a missing key; a base that is empty is not asked at all.
+    get: (key) => (writes ?? t.recent).get(key) ?? (base.size === 0 ? undefined : base.get(key)),
     set: (key, v) => {
-      writes ??= new Map()
+      if (writes === undefined) writes = new Map(t.recent)
+      const before = writes.size
       writes.set(key, v)
+      if (writes.size !== before && !base.has(key)) size++
     },
     done: () => {
-      if (writes === undefined) return base
-      const buckets = base.buckets.slice() as Array<Record<string, V>>
-      const owned = new Uint8Array(BUCKETS)
-      let size = base.size
-      for (const [k, v] of writes) {
-        const i = bucketOf(k)
-        const key = safe(k)
-        let b = buckets[i] as Record<string, V>
-        if (owned[i] === 0) {
-          // Prototype-free records stay in V8's dictionary mode: fast for many keys, no hidden classes per key.
-          b = Object.assign(Object.create(null) as Record<string, V>, b)
-          buckets[i] = b
-          owned[i] = 1
-        }
-        if (!has.call(b, key)) size++
-        b[key] = v
-      }
-      return { buckets, size }
+      if (writes === undefined) return input // unwritten: the very same table (callers check identity)
+      if (writes.size <= recentLimit(size)) return make(base, writes, size)
+      // Fold: the writes win over the base. Over an empty base the private Map simply becomes the base.
+      if (base.size === 0) return make(writes, NONE, size)
+      const merged = new Map(base)
+      for (const [k, v] of writes) merged.set(k, v)
+      return make(merged, NONE, size)
     }
   }
 }
@@ -123,6 +168,30 @@ export const draftTable = <V>(base: Table<V>): TableDraft<V> => {
 // -------------------------------------------------------------------------------------
 
 /**
+ * Look a key up (`__proto__` and friends are ordinary keys here).
+ *
+ * @category utilities
+ * @example
+ * tableGet(emptyTable<number>(), 'x') // => undefined
+ */
+export const tableGet = <V>(tb: Table<V>, key: string): V | undefined => {
+  const t = liveTable(tb)
+  return t.recent.get(key) ?? t.base.get(key)
+}
+
+/**
+ * Call `f` on every value, in no particular order.
+ *
+ * @category utilities
+ * @example
+ * tableForEach(emptyTable<number>(), (v) => console.log(v)) // prints nothing
+ */
+export const tableForEach = <V>(tb: Table<V>, f: (v: V) => void): void => {
+  const t = liveTable(tb)
+  for (const [, v] of entriesOf(t.base, t.recent)) f(v)
+}
+
+/**
  * Every value of a table, keys in sorted order.
  *
  * @category utilities
@@ -130,8 +199,8 @@ export const draftTable = <V>(base: Table<V>): TableDraft<V> => {
  * tableValues(emptyTable<number>()) // => []
  */
 export const tableValues = <V>(tb: Table<V>): ReadonlyArray<V> => {
-  const pairs: Array<readonly [string, V]> = []
-  for (const b of tb.buckets) for (const k of Object.keys(b)) pairs.push([unsafe(k), b[k] as V])
+  const t = liveTable(tb)
+  const pairs = [...entriesOf(t.base, t.recent)]
   pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return pairs.map(([, v]) => v)
 }

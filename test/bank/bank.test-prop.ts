@@ -6,6 +6,8 @@ import {
   allOrders,
   applyOp,
   applyOps,
+  bankFromJson,
+  bankToJson,
   emptyBank,
   stockOf,
   type AccountState,
@@ -192,6 +194,26 @@ describe('bank laws on random operation sequences (checked against a reference m
         const b = applyOps(revived, tail)
         expect(JSON.parse(JSON.stringify(b.results))).toEqual(JSON.parse(JSON.stringify(a.results)))
         expect(JSON.parse(JSON.stringify(allAccounts(b.bank)))).toEqual(JSON.parse(JSON.stringify(allAccounts(a.bank))))
+      }),
+      { numRuns: 100 }
+    )
+  })
+
+  it('bankToJson is the plain data JSON writes; structuredClone of it and bankFromJson give a bank that behaves the same', () => {
+    fc.assert(
+      fc.property(commands(40), commands(40), (xs, ys) => {
+        const all = materialise([...xs, ...ys])
+        const mid = applyOps(emptyBank(config), all.slice(0, xs.length)).bank
+        const tail = all.slice(xs.length)
+        const data = bankToJson(mid)
+        expect(JSON.stringify(data)).toBe(JSON.stringify(mid))
+        const restored = bankFromJson(structuredClone(data))
+        const a = applyOps(mid, tail)
+        const b = applyOps(restored, tail)
+        expect(JSON.parse(JSON.stringify(b.results))).toEqual(JSON.parse(JSON.stringify(a.results)))
+        expect(JSON.parse(JSON.stringify(allAccounts(b.bank)))).toEqual(JSON.parse(JSON.stringify(allAccounts(a.bank))))
+        expect(JSON.parse(JSON.stringify(allOrders(b.bank)))).toEqual(JSON.parse(JSON.stringify(allOrders(a.bank))))
+        for (const it of config.spec.items ?? []) expect(stockOf(b.bank, it.id)).toBe(stockOf(a.bank, it.id))
       }),
       { numRuns: 100 }
     )
