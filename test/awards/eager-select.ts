@@ -9,61 +9,8 @@
  *
  * @module
  */
-import type { AwardSelection, DecisionReason, TiePolicy } from '../../src/awards/model.js'
-
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
-
-/**
- * A candidate as selection sees it: its score, tie-breaker values (smaller is
- * better; NaN worst), whether it met the criteria, and its quota unit.
- *
- * @category model
- * @example
- * const c: SelectionCandidate = { subject: 'm1', score: 540, chain: [1625097600000], eligible: true, quotaUnit: 'b1' }
- */
-export interface SelectionCandidate {
-  readonly subject: string
-  readonly score: number
-  readonly chain: ReadonlyArray<number>
-  readonly eligible: boolean
-  readonly quotaUnit?: string
-}
-
-/**
- * Options of a selection.
- *
- * @category model
- * @example
- * const o: SelectionOptions = { selection: { _tag: 'Top', n: 2 }, order: 'desc', ties: 'includeAll' }
- */
-export interface SelectionOptions {
-  readonly selection: AwardSelection
-  readonly order: 'desc' | 'asc'
-  readonly ties: TiePolicy
-  /** Seats per quota unit; absent: no per-unit quota. */
-  readonly unitQuota?: (unit: string) => number
-  readonly fallback?: boolean
-}
-
-/**
- * The decision for one candidate (same index as the input).
- *
- * @category model
- * @example
- * // { outcome: 'won', reason: 'selected', rank: 1, of: 12 }
- */
-export interface SelectionOutcome {
-  readonly outcome: 'won' | 'pending' | 'missed'
-  readonly reason: DecisionReason
-  /** Competition rank by score among the eligible. */
-  readonly rank?: number
-  readonly of?: number
-  /** Place in the full order among the eligible (score, then the chain under `breakChain`, then id), from 0. */
-  readonly position?: number
-  readonly grade?: string
-}
+import type { DecisionReason } from '../../src/awards/model.js'
+import { SELECTION_REASONS, type SelectionCandidate, type SelectionColumns, type SelectionOptions, type SelectionOutcome, type SelectionResultColumns } from '../../src/awards/select.js'
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -155,64 +102,6 @@ const sortByKey = (idx: Array<number>, key: Float64Array): void => {
     idx[k] = p - Math.floor(p / n) * n
   }
 }
-
-/**
- * Candidates column by column, for large runs (no object per candidate):
- * `score`, `eligible` (1 or 0), tie-breaker values `chains` (`width` per
- * candidate, smaller better, NaN worst), and accessors for subject and quota unit.
- *
- * @category model
- * @example
- * const cols: SelectionColumns = { n: 2, score: Float64Array.of(5, 3), eligible: Uint8Array.of(1, 1), chains: new Float64Array(0), width: 0, subject: (i) => ['a', 'b'][i]!, quotaUnit: () => undefined }
- */
-export interface SelectionColumns {
-  readonly n: number
-  readonly score: Float64Array
-  readonly eligible: Uint8Array
-  readonly chains: Float64Array
-  readonly width: number
-  readonly subject: (i: number) => string
-  readonly quotaUnit: (i: number) => string | undefined
-}
-
-/**
- * The outcomes column by column: `outcome` 0 missed, 1 won, 2 pending; `reason`
- * an index into `SELECTION_REASONS`; `rank` and `position` (NaN for the
- * ineligible); `grade` an index into `grades` (−1 for none); `of` the number eligible.
- *
- * @category model
- * @example
- * SELECTION_REASONS[out.reason[0]!] // => 'selected'
- */
-export interface SelectionResultColumns {
-  readonly outcome: Uint8Array
-  readonly reason: Uint8Array
-  readonly rank: Float64Array
-  readonly position: Float64Array
-  readonly grade: Int32Array
-  readonly grades: ReadonlyArray<string>
-  readonly of: number
-}
-
-/**
- * The reasons a selection gives, in the order `SelectionResultColumns.reason` indexes them.
- *
- * @category model
- * @example
- * SELECTION_REASONS[0] // => 'criteria'
- */
-export const SELECTION_REASONS: ReadonlyArray<DecisionReason> = /*#__PURE__*/ Object.freeze([
-  'criteria',
-  'over-quota',
-  'selected',
-  'tie-included',
-  'fallback',
-  'tie-flagged',
-  'tie-broken',
-  'unit-quota',
-  'below-threshold',
-  'below-band'
-] as const)
 
 const R = { criteria: 0, overQuota: 1, selected: 2, tieIncluded: 3, fallback: 4, tieFlagged: 5, tieBroken: 6, unitQuota: 7, belowThreshold: 8, belowBand: 9 } as const
 const MISSED = 0
