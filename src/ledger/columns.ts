@@ -1,6 +1,7 @@
 /**
  * How the fold stores one subject's entries and skips: in columns (typed
- * arrays of event positions, rule indexes and amounts) rather than one object
+ * arrays of event positions and rule indexes, an array of doubles for the
+ * amounts) rather than one object
  * per entry. A big fold makes over a million entries; as objects they all
  * stayed alive through every garbage collection, which made GC a large share
  * of the fold's time. `Entry` and `Skip` objects are built from the columns the first time
@@ -30,8 +31,11 @@ export interface SubjectColumns {
   readonly entryCount: number
   /** Per entry, 3 ints: the event's position in `events`, the rule's index, 1 + its cut's index in `cuts` (0: not cut). */
   readonly entryInts: Int32Array
-  /** Per entry, 3 numbers: points requested, points granted, the event's instant (so statements read only these columns). */
-  readonly amounts: Float64Array
+  /**
+   * Per entry, 3 numbers: points requested, points granted, the event's instant (so statements
+   * read only these columns). A plain array of doubles in the JS heap, not a `Float64Array`: see `finish`.
+   */
+  readonly amounts: ReadonlyArray<number>
   readonly cuts: ReadonlyArray<Cut>
   readonly skipCount: number
   /** Per skip, 3 ints: the event's position, the rule's index (-1: no rule listens), the reason's code (`REASONS`). */
@@ -127,12 +131,16 @@ export const columnWriter = (): ColumnWriter => {
       nSkips++
     },
     finish: (rules, subject, events) => {
-      // One buffer per subject, viewed as its three columns: one allocation outside the JS heap, not three.
-      const buffer = new ArrayBuffer(8 * 3 * nEntries + 4 * 3 * nEntries + 4 * 3 * nSkips)
-      const amountsOut = new Float64Array(buffer, 0, 3 * nEntries)
-      const entryIntsOut = new Int32Array(buffer, 8 * 3 * nEntries, 3 * nEntries)
-      const skipIntsOut = new Int32Array(buffer, 8 * 3 * nEntries + 4 * 3 * nEntries, 3 * nSkips)
-      amountsOut.set(amounts.subarray(0, 3 * nEntries))
+      // The amounts go to a plain array (V8 stores it as unboxed doubles in the JS heap), the ints
+      // to one buffer per subject viewed as two columns. Memory outside the JS heap makes V8 run a
+      // full GC each time it grows by 64 MiB since the last one; with all three columns there, a
+      // big fold (1M events) passed that alone, so every fold paid a full GC of everything the
+      // host holds (its events included). The amounts in the heap count towards its much larger limit instead.
+      const amountsOut: Array<number> = []
+      for (let i = 0; i < 3 * nEntries; i++) amountsOut.push(amounts[i] as number)
+      const buffer = new ArrayBuffer(4 * 3 * nEntries + 4 * 3 * nSkips)
+      const entryIntsOut = new Int32Array(buffer, 0, 3 * nEntries)
+      const skipIntsOut = new Int32Array(buffer, 4 * 3 * nEntries, 3 * nSkips)
       entryIntsOut.set(entryInts.subarray(0, 3 * nEntries))
       skipIntsOut.set(skipInts.subarray(0, 3 * nSkips))
       const made: SubjectColumns = {

@@ -83,9 +83,11 @@ export interface SubjectState {
   /** @internal */ readonly once: Uint8Array
   /**
    * @internal Content seen per rule, as stamps rather than a `Set` per rule: content keys get
-   * numbers in `contentIds` (kept across `resetState`), the rules counting content once get numbers
+   * numbers in `contentIds` (this subject's contents only), the rules counting content once get numbers
    * in `contentRule` (by rule index; -1 for the others), and `(content, rule)` is seen while its slot
-   * in `seen` holds the current `epoch`; `resetState` starts a new epoch instead of clearing.
+   * in `seen` holds the current `epoch`; `resetState` empties `contentIds` and starts a new epoch
+   * (rather than clearing `seen`). One subject's map stays small and in cache; one map of every
+   * content of a big fold made each look-up a few cache misses.
    */
   readonly contentIds: Map<string, number>
   /** @internal */ readonly contentRule: Int32Array
@@ -143,6 +145,7 @@ export const resetState = (st: SubjectState): void => {
   st.streakLast.fill(NaN)
   st.streakLen.fill(0)
   st.once.fill(0)
+  st.contentIds.clear()
   st.epoch++
 }
 
