@@ -9,8 +9,7 @@
  *
  * @module
  */
-import type { DecisionReason } from '../../src/awards/model.js'
-import { SELECTION_REASONS, type SelectionCandidate, type SelectionColumns, type SelectionOptions, type SelectionOutcome, type SelectionResultColumns } from '../../src/awards/select.js'
+import type { SelectionColumns, SelectionOptions, SelectionResultColumns } from '../../src/awards/select.js'
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -287,49 +286,3 @@ export const selectColumns =
     }
     return { outcome, reason, rank, position, grade, grades: bands.map((b) => b.grade), of }
   }
-
-/**
- * Select winners among candidates; returns one outcome per candidate, in input order.
- *
- * @category constructors
- * @example
- * selectCandidates({ selection: { _tag: 'Top', n: 1 }, order: 'desc', ties: 'flag' })([
- *   { subject: 'a', score: 5, chain: [], eligible: true }, { subject: 'b', score: 5, chain: [], eligible: true }])
- * // => [{ outcome: 'pending', reason: 'tie-flagged', rank: 1, of: 2, position: 0 }, { outcome: 'pending', reason: 'tie-flagged', rank: 1, of: 2, position: 0 }]
- */
-export const selectCandidates =
-  (options: SelectionOptions) =>
-  (candidates: ReadonlyArray<SelectionCandidate>): ReadonlyArray<SelectionOutcome> => {
-    const n = candidates.length
-    let width = 0
-    for (const c of candidates) if (c.chain.length > width) width = c.chain.length
-    const chains = new Float64Array(n * width).fill(NaN)
-    candidates.forEach((c, i) => c.chain.forEach((v, k) => (chains[i * width + k] = v)))
-    const out = selectColumns(options)({
-      n,
-      score: Float64Array.from(candidates, (c) => c.score),
-      eligible: Uint8Array.from(candidates, (c) => (c.eligible ? 1 : 0)),
-      chains,
-      width,
-      subject: (i) => (candidates[i] as SelectionCandidate).subject,
-      quotaUnit: (i) => (candidates[i] as SelectionCandidate).quotaUnit
-    })
-    return candidates.map((_, i) => selectionOutcomeAt(out, i))
-  }
-
-/**
- * The outcome of candidate `i` from column results, as an object.
- *
- * @category utilities
- * @example
- * selectionOutcomeAt(out, 0) // => { outcome: 'won', reason: 'selected', rank: 1, of: 2, position: 0 }
- */
-export const selectionOutcomeAt = (out: SelectionResultColumns, i: number): SelectionOutcome => {
-  const o = out.outcome[i]
-  const base = { outcome: o === WON ? 'won' : o === PENDING ? 'pending' : 'missed', reason: SELECTION_REASONS[out.reason[i] as number] as DecisionReason } as const
-  const r = out.rank[i] as number
-  if (Number.isNaN(r)) return base
-  const g = out.grade[i] as number
-  const withRank = { ...base, rank: r, of: out.of, position: out.position[i] as number }
-  return g < 0 ? withRank : { ...withRank, grade: out.grades[g] as string }
-}

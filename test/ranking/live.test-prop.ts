@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { liveBoard, rankScoresOrThrow, type Order, type TieScheme } from '../../src/ranking/index.js'
-
-const SCHEMES: ReadonlyArray<TieScheme> = ['competition', 'dense', 'ordinal', 'fractional']
+import { liveBoard, type Order, type Ranking } from '../../src/ranking/index.js'
+import { expectAgreesWithFullSort } from './live-model.js'
 
 // Boards of a few thousand subjects: large enough for the tree to keep integer key counts (from 1,024 pairs
 // on) and to be several levels deep; then far jumps and fractional scores, which make it drop the counts.
@@ -33,26 +32,17 @@ describe('live board at a few thousand subjects', () => {
               model.set(s, (model.get(s) ?? 0) + v)
             }
           })
-          expect(live.checkOrThrow()).toBe(model.size)
-          const scored = [...model].map(([subject, score]) => ({ subject, score }))
-          for (const scheme of SCHEMES) {
-            const full = rankScoresOrThrow({ scheme, order })(scored)
-            expect(full.rows.map((r) => live.rank(r.subject, scheme))).toEqual(full.rows.map((r) => r.rank))
-            if (scheme === 'ordinal') {
-              expect(live.entries().map((e) => [e.subject, e.score, e.position + 1])).toEqual(full.rows.map((r) => [r.subject, r.score, r.rank]))
-              const mid = full.rows[Math.floor(full.rows.length / 2)]
-              if (mid !== undefined) {
-                expect(live.around(mid.subject, 3).map((e) => e.subject)).toEqual(full.rows.slice(mid.rank - 4, mid.rank + 3).map((r) => r.subject))
-              }
-            }
-            if (scheme === 'competition') {
-              // Lists are in ordinal order (ties by subject id) and carry competition ranks.
-              const byId = new Map(full.rows.map((r) => [r.subject, r]))
-              const ordinal = rankScoresOrThrow({ scheme: 'ordinal', order })(scored).rows.slice(0, 25)
-              expect(live.top(25).map((e) => [e.subject, e.rank])).toEqual(ordinal.map((r) => [r.subject, byId.get(r.subject)?.rank]))
-              for (const r of full.rows.slice(0, 50)) expect(live.percentRank(r.subject)).toBe(r.percentRank)
-            }
+          const full = expectAgreesWithFullSort(live, model, order)
+          const ordinal = full.get('ordinal') as Ranking
+          const mid = ordinal.rows[Math.floor(ordinal.rows.length / 2)]
+          if (mid !== undefined) {
+            expect(live.around(mid.subject, 3).map((e) => e.subject)).toEqual(ordinal.rows.slice(mid.rank - 4, mid.rank + 3).map((r) => r.subject))
           }
+          // Lists are in ordinal order (ties by subject id) and carry competition ranks.
+          const competition = full.get('competition') as Ranking
+          const byId = new Map(competition.rows.map((r) => [r.subject, r]))
+          expect(live.top(25).map((e) => [e.subject, e.rank])).toEqual(ordinal.rows.slice(0, 25).map((r) => [r.subject, byId.get(r.subject)?.rank]))
+          for (const r of competition.rows.slice(0, 50)) expect(live.percentRank(r.subject)).toBe(r.percentRank)
         }
       ),
       { numRuns: 25 }

@@ -21,6 +21,7 @@ import {
   type TieBreaker,
   type TieScheme
 } from '../../src/ranking/index.js'
+import { expectAgreesWithFullSort } from './live-model.js'
 import { org } from './fixture.js'
 
 // Scores drawn from a handful of values, so ties are common (integers, and sometimes binary fractions,
@@ -158,13 +159,7 @@ describe('live board', () => {
               model.set(s, (model.get(s) ?? 0) + v)
             }
           }
-          expect(live.checkOrThrow()).toBe(model.size)
-          const scored = [...model].map(([subject, score]) => ({ subject, score }))
-          for (const scheme of SCHEMES) {
-            const full = rankScoresOrThrow({ scheme, order })(scored)
-            expect(full.rows.map((r) => live.rank(r.subject, scheme))).toEqual(full.rows.map((r) => r.rank))
-            if (scheme === 'ordinal') expect(live.entries().map((e) => [e.subject, e.score])).toEqual(full.rows.map((r) => [r.subject, r.score]))
-          }
+          expectAgreesWithFullSort(live, model, order)
         }
       ),
       { numRuns: 60 }
