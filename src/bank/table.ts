@@ -15,6 +15,7 @@
  * @module
  * @internal
  */
+import { fnv1a } from '../core/hash.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -66,11 +67,7 @@ const BUCKETS = 1024
 const safe = (key: string): string => (key === '__proto__' ? '\u0000__proto__' : key)
 const unsafe = (key: string): string => (key === '\u0000__proto__' ? '__proto__' : key)
 
-const bucketOf = (key: string): number => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
-  return (h >>> 0) & (BUCKETS - 1)
-}
+const bucketOf = (key: string): number => fnv1a(key) & (BUCKETS - 1)
 
 const entriesOf = function* <V>(base: ReadonlyMap<string, V>, recent: ReadonlyMap<string, V>): Generator<readonly [string, V]> {
   for (const kv of recent) yield kv

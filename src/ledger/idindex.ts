@@ -18,6 +18,7 @@
  * @internal
  */
 import type { EventId } from '../core/index.js'
+import { fnv1a } from '../core/hash.js'
 import type { ActivityEvent } from '../rules/index.js'
 
 // -------------------------------------------------------------------------------------
@@ -76,8 +77,7 @@ export const EMPTY_INDEX: IdIndex = { layers: [], size: 0 }
 
 /** FNV-1a over the UTF-16 code units, then murmur3's finaliser so the low bits (the slot) are well mixed. */
 const hashOf = (s: string): number => {
-  let h = 0x811c9dc5 | 0
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  let h = fnv1a(s)
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13

@@ -11,6 +11,7 @@
  * @internal
  * @module
  */
+import { fnv1a } from '../core/hash.js'
 
 /** @internal */
 export interface SlotIndex {
@@ -27,12 +28,8 @@ export interface SlotIndex {
 
 const EMPTY = -1
 
-// FNV-1a over the UTF-16 code units: deterministic, and cheap for the short ids of members and units.
-const hashOf = (id: string): number => {
-  let h = 0x811c9dc5 | 0
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
-  return h
-}
+// FNV-1a: deterministic, and cheap for the short ids of members and units.
+const hashOf = fnv1a
 
 /** @internal */
 export const makeSlotIndex = (names: ReadonlyArray<string>, initialCapacity = 16): SlotIndex => {
