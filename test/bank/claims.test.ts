@@ -4,16 +4,9 @@ import { applyOps, checkBankConfigOrThrow, claimOf, emptyBank, noticeEnd, stepCl
 import { DEFAULT_ZONE, instantOrThrow, renderProblem, type Instant } from '../../src/core/index.js'
 import { balanceOf, foldLedger } from '../../src/ledger/index.js'
 import { account, compileRuleSetOrThrow, inAccount, perAction, ruleSet, type SubjectId } from '../../src/rules/index.js'
+import { DEED_CLAIM } from './arbitrary.js'
 
-const deed: ClaimProcess = {
-  id: 'deed',
-  eventType: 'deed.approved',
-  stages: [
-    { kind: 'confirmation', id: 'helped' },
-    { kind: 'review', id: 'review' },
-    { kind: 'notice', id: 'notice', days: 3 }
-  ]
-}
+const deed: ClaimProcess = DEED_CLAIM
 const T = (s: string): Instant => instantOrThrow(s)
 const M1 = 'm-1' as SubjectId
 const step = stepClaim(deed, DEFAULT_ZONE)
