@@ -6,8 +6,9 @@
  *
  * @module
  */
-import type { CalendarKind, Instant, Text, UnitId, UnitKind } from '../core/index.js'
-import type { BoardSpec, RedBlackSpec } from '../ranking/index.js'
+import type { CalendarKind, Instant, OrgTree, Text, UnitId, UnitKind } from '../core/index.js'
+import type { BoardSpec, EntryLike, EventLike, HostMetrics, RedBlackSpec } from '../ranking/index.js'
+import type { BoardFigures, FigureTable } from './figures.js'
 
 // -------------------------------------------------------------------------------------
 // criteria
@@ -301,4 +302,42 @@ export interface AwardRun {
   readonly _tag: 'AwardRun'
   readonly at: Instant
   readonly results: ReadonlyArray<AwardResult>
+}
+
+// -------------------------------------------------------------------------------------
+// inputs of a run
+// -------------------------------------------------------------------------------------
+
+
+/**
+ * What a run reads: the organisation tree, ledger entries, activity events,
+ * host tables, and the instant whose periods are awarded.
+ *
+ * @category model
+ * @example
+ * const inputs: AwardInputs = { org, entries: allEntries(book), events, host: { skills: { m1: 92 } }, at: instantOrThrow('2021-09-30T12:00:00+08:00') }
+ */
+export interface AwardInputs {
+  readonly org: OrgTree
+  readonly entries?: ReadonlyArray<EntryLike>
+  readonly events?: ReadonlyArray<EventLike>
+  readonly host?: HostMetrics
+  readonly at: Instant
+  /** Figures computed before (by `awardFigures` for the same programme, instant and data): reused, not recomputed. */
+  readonly figures?: AwardFigures
+}
+
+/**
+ * The figures a run reads, computed once: member figures per period and
+ * cut-off, and the boards criteria name. Pass them back in `AwardInputs.figures`
+ * to run again (other quotas, a draft programme with the same figures) without recomputing.
+ *
+ * @category model
+ * @example
+ * const f = awardFigures(programme)(inputs); E.isRight(f) && runAwards(programme)({ ...inputs, figures: f.right })
+ */
+export interface AwardFigures {
+  readonly _tag: 'AwardFigures'
+  readonly members: ReadonlyMap<string, FigureTable>
+  readonly boards: ReadonlyMap<string, BoardFigures>
 }
