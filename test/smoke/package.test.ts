@@ -59,7 +59,7 @@ describe('the packed package', () => {
   })
   it('resolves every subpath in the exports map, with import and require, to a module with exports', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
-    const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => `moral-bank${k.slice(1)}`)
+    const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json' && !k.includes('*')).map((k) => `moral-bank${k.slice(1)}`)
     expect(subpaths.length).toBeGreaterThanOrEqual(9)
     const script = `const names = ${JSON.stringify(subpaths)}
       const out = {}
@@ -72,6 +72,13 @@ describe('the packed package', () => {
       expect(cjs, n).toBeGreaterThan(0)
       expect(esm, n).toBeGreaterThanOrEqual(cjs)
     }
+  })
+  it('ships the JSON Schemas, resolvable by name as the sources have them', () => {
+    const names = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.schema.json'))
+    expect(names.length).toBeGreaterThanOrEqual(3)
+    writeFileSync(join(app, 'schemas.cjs'), `console.log(JSON.stringify(${JSON.stringify(names)}.map((n) => require('moral-bank/schemas/' + n))))`)
+    const shipped = JSON.parse(sh('node', ['schemas.cjs'], app)) as ReadonlyArray<unknown>
+    expect(shipped).toEqual(names.map((n) => JSON.parse(readFileSync(join(root, 'schemas', n), 'utf8'))))
   })
   it('runs the moral-bank command from its bin entry', () => {
     const bin = join(app, 'node_modules', '.bin', 'moral-bank')

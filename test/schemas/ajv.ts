@@ -1,0 +1,70 @@
+// The published JSON Schemas (schemas/*.schema.json), compiled once with Ajv in strict mode, and the
+// library's own decoders for the same documents: the tests hold the two to each other.
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import Ajv2020 from 'ajv/dist/2020.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { decode, type Problem } from '../../src/core/index.js'
+import { BankConfigC, checkBankConfig } from '../../src/bank/index.js'
+import { decodeBank, QuestionC } from '../../src/quiz/index.js'
+import { decodeEvent } from '../../src/rules/index.js'
+
+const root = resolve(__dirname, '../..')
+
+export const SCHEMAS = ['event', 'bank-config', 'question-bank'] as const
+export type SchemaName = (typeof SCHEMAS)[number]
+
+export const schemaOf = (name: SchemaName): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8')) as Record<string, unknown>
+
+const ajv = new Ajv2020({ strict: true, allErrors: true })
+const validators = new Map(SCHEMAS.map((n) => [n, ajv.compile(schemaOf(n))] as const))
+
+/** The schema's verdict, and its errors' instance paths. */
+export const bySchema = (name: SchemaName, doc: unknown): { readonly ok: boolean; readonly paths: ReadonlyArray<string> } => {
+  const v = validators.get(name)
+  if (v === undefined) throw new Error(`no schema ${name}`)
+  const ok = v(doc)
+  return { ok, paths: (v.errors ?? []).map((e) => e.instancePath) }
+}
+
+/** The library's verdict on the same document (a bank must decode with no problem at all). */
+export const byLibrary = (name: SchemaName, doc: unknown): ReadonlyArray<Problem> => {
+  switch (name) {
+    case 'event': {
+      const r = decodeEvent(doc)
+      return E.isLeft(r) ? r.left : []
+    }
+    case 'bank-config': {
+      const r = checkBankConfig(doc)
+      return E.isLeft(r) ? r.left : []
+    }
+    case 'question-bank':
+      return decodeBank(doc).problems
+  }
+}
+
+/**
+ * The library's shape checks alone (its codecs, without the checks across fields that follow them):
+ * what a schema can state too.
+ */
+export const byLibraryShape = (name: SchemaName, doc: unknown): ReadonlyArray<Problem> => {
+  const left = (r: E.Either<ReadonlyArray<Problem>, unknown>): ReadonlyArray<Problem> => (E.isLeft(r) ? r.left : [])
+  switch (name) {
+    case 'event':
+      return left(decodeEvent(doc))
+    case 'bank-config':
+      return left(decode(BankConfigC)(doc))
+    case 'question-bank': {
+      // The bank's own envelope problems (version, keys) are shape; each question through its codec only.
+      const envelope = decodeBank(Array.isArray(doc) ? [] : typeof doc === 'object' && doc !== null ? { ...doc, questions: [] } : doc).problems
+      const o = doc as { readonly questions?: unknown }
+      const items: ReadonlyArray<unknown> = Array.isArray(doc) ? doc : Array.isArray(o?.questions) ? (o.questions as ReadonlyArray<unknown>) : []
+      const base = Array.isArray(doc) ? [] : ['questions']
+      return [...(Array.isArray(o?.questions) || Array.isArray(doc) ? envelope : []), ...items.flatMap((q, i) => left(decode(QuestionC, [...base, i])(q)))]
+    }
+  }
+}
+
+/** Problem codes of structure (what a schema states); others are checks a schema cannot make. */
+export const STRUCTURAL: ReadonlySet<string> = new Set(['type', 'missing', 'unknown-key'])
