@@ -5,7 +5,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { calendar, instant, renderProblem, zone, type CalendarKind, type Locale } from '../core/index.js'
+import { calendar, instant, jsonPathOffset, lineColumn, renderProblem, zone, type CalendarKind, type Locale, type Problem } from '../core/index.js'
+import { decodeProgrammeJson } from '../program/index.js'
+import { decodeEventsJsonl } from '../rules/index.js'
 
 /** What a CLI run prints and how it exits. */
 export interface CliResult {
@@ -18,12 +20,16 @@ export interface CliResult {
 export interface CliEnv {
   readonly version: string
   readonly now: number
+  /** Read a text file (throws when it cannot). */
+  readonly readText?: (path: string) => string
 }
 
 const USAGE = `moral-bank <command> [options]
 
 Commands:
   period <instant> [--zone Z] [--lang en|zh]   the day, week, month, quarter, half and year keys of an instant
+  check <programme.json> [--lang en|zh]         check a programme file: every problem at file:line:column
+  check-events <events.jsonl> [--lang en|zh]    check an events file: every rejected line and why
   --version                                     print the version
   --help                                        print this help
 `
@@ -33,6 +39,55 @@ const KINDS: ReadonlyArray<CalendarKind> = ['day', 'week', 'month', 'quarter', '
 const flag = (args: ReadonlyArray<string>, name: string): string | undefined => {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
+}
+
+// A problem at its place in the file: JSON paths become line:column of the value they name in `json`
+// (whose first line is line `firstLine` of the file); text positions already carry theirs.
+const placed = (p: Problem, file: string, json: string, lang: Locale, firstLine = 1): string => {
+  if (p.at._tag !== 'JsonPath') return renderProblem(p, lang)
+  const { line, column } = lineColumn(json, jsonPathOffset(json, p.at.segments).offset)
+  return `${file}:${line + firstLine - 1}:${column}: ${renderProblem(p, lang)}`
+}
+
+const readOr = (env: CliEnv, file: string | undefined, lang: Locale): { readonly text: string } | CliResult => {
+  if (file === undefined) return { stdout: '', stderr: `a file is needed\n\n${USAGE}`, code: 2 }
+  if (env.readText === undefined) return { stdout: '', stderr: 'this build cannot read files\n', code: 2 }
+  try {
+    return { text: env.readText(file) }
+  } catch (err) {
+    return { stdout: '', stderr: `${lang === 'zh' ? '无法读取' : 'cannot read'} ${file}: ${String((err as Error).message ?? err)}\n`, code: 2 }
+  }
+}
+
+const check = (file: string | undefined, env: CliEnv, lang: Locale): CliResult => {
+  const read = readOr(env, file, lang)
+  if (!('text' in read)) return read
+  const name = file as string
+  const r = decodeProgrammeJson(read.text, name)
+  if (E.isLeft(r)) return { stdout: '', stderr: r.left.map((p) => `${placed(p, name, read.text, lang)}\n`).join(''), code: 1 }
+  const p = r.right
+  const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`
+  const parts = [
+    `zone ${p.zone}`,
+    n(p.rules.accounts.length, 'account', 'accounts'),
+    n(p.rules.rules.length, 'rule', 'rules'),
+    p.bank === undefined ? 'no bank' : `bank: ${n((p.bank.spec.items ?? []).length, 'item', 'items')}, ${n(Object.keys(p.bank.processes).length, 'claim process', 'claim processes')}`,
+    p.awards === undefined
+      ? 'no awards'
+      : `awards: ${n(p.awards.awards.length, 'category', 'categories')}, ${n(Object.keys(p.awards.boards).length, 'board', 'boards')}, ${n(p.awards.badges.length, 'badge', 'badges')}`
+  ]
+  return { stdout: `${name}: ok (${parts.join('; ')})\n`, stderr: '', code: 0 }
+}
+
+const checkEvents = (file: string | undefined, env: CliEnv, lang: Locale): CliResult => {
+  const read = readOr(env, file, lang)
+  if (!('text' in read)) return read
+  const name = file as string
+  const lines = read.text.split('\n')
+  const { events, rejections } = decodeEventsJsonl(read.text, name)
+  const out = rejections.flatMap((r) => r.problems.map((p) => `${placed(p, name, (lines[r.index - 1] ?? '').replace(/\r$/, ''), lang, r.index)}\n`))
+  const summary = `${name}: ${events.length} event${events.length === 1 ? '' : 's'}, ${rejections.length} line${rejections.length === 1 ? '' : 's'} rejected\n`
+  return { stdout: summary, stderr: out.join(''), code: rejections.length > 0 ? 1 : 0 }
 }
 
 /**
@@ -56,5 +111,7 @@ export const run = (args: ReadonlyArray<string>, env: CliEnv): CliResult => {
     const lines = KINDS.map((k) => `${k}\t${cal.key(k, t.right)}`)
     return { stdout: `${lines.join('\n')}\nlocal\t${cal.format(t.right)}\n`, stderr: '', code: 0 }
   }
+  if (cmd === 'check') return check(rest[0], env, lang)
+  if (cmd === 'check-events') return checkEvents(rest[0], env, lang)
   return { stdout: '', stderr: `unknown command: ${cmd}\n\n${USAGE}`, code: 2 }
 }

@@ -103,3 +103,126 @@ const scanString = (s: string, start: number): number => {
   const j = STRING_CHAR.lastIndex
   return s[j] === '"' ? j + 1 : -j - 1
 }
+
+// -------------------------------------------------------------------------------------
+// locating a path
+// -------------------------------------------------------------------------------------
+
+/**
+ * Where a JSON path points in a JSON text: the offset (0-based, UTF-16
+ * code units) of the value at the deepest prefix of `path` that exists
+ * (for a missing key, its object; for a duplicated key, the last one, as
+ * `JSON.parse` keeps), and how many segments of the path were found. For
+ * turning a problem's JSON path into a line and column of the file the
+ * administrator edits. The text should be valid JSON.
+ *
+ * @category utilities
+ * @example
+ * jsonPathOffset('{"a": [1, {"b": 2}]}', ['a', 1, 'b']) // => { offset: 16, found: 3 }
+ * jsonPathOffset('{"a": 1}', ['x']) // => { offset: 0, found: 0 }
+ */
+export const jsonPathOffset = (s: string, path: ReadonlyArray<string | number>): { readonly offset: number; readonly found: number } => {
+  let i = 0
+  const ws = (): void => {
+    while (i < s.length && WS.has(s.charCodeAt(i))) i++
+  }
+  const skipString = (): void => {
+    const end = scanString(s, i)
+    i = end < 0 ? s.length : end
+  }
+  // Skip one value (containers by depth, minding strings).
+  const skipValue = (): void => {
+    ws()
+    const c = s[i]
+    if (c === '"') return skipString()
+    if (c === '{' || c === '[') {
+      let depth = 0
+      while (i < s.length) {
+        const d = s[i]
+        if (d === '"') {
+          skipString()
+          continue
+        }
+        if (d === '{' || d === '[') depth++
+        else if (d === '}' || d === ']') {
+          depth--
+          if (depth === 0) {
+            i++
+            return
+          }
+        }
+        i++
+      }
+      return
+    }
+    while (i < s.length && !WS.has(s.charCodeAt(i)) && s[i] !== ',' && s[i] !== '}' && s[i] !== ']') i++
+  }
+  ws()
+  let at = i
+  for (let k = 0; k < path.length; k++) {
+    const seg = path[k] as string | number
+    ws()
+    let next: number | undefined
+    if (typeof seg === 'number' && s[i] === '[') {
+      i++
+      for (let n = 0; ; n++) {
+        ws()
+        if (s[i] === ']' || i >= s.length) break
+        if (n === seg) {
+          next = i
+          break
+        }
+        skipValue()
+        ws()
+        if (s[i] !== ',') break
+        i++
+      }
+    } else if (typeof seg === 'string' && s[i] === '{') {
+      i++
+      for (;;) {
+        ws()
+        if (s[i] !== '"') break
+        const start = i
+        skipString()
+        let key: unknown
+        try {
+          key = JSON.parse(s.slice(start, i))
+        } catch {
+          break
+        }
+        ws()
+        if (s[i] !== ':') break
+        i++
+        ws()
+        if (key === seg) next = i // keep scanning: the last duplicate wins
+        skipValue()
+        ws()
+        if (s[i] !== ',') break
+        i++
+      }
+    }
+    if (next === undefined) return { offset: at, found: k }
+    i = next
+    at = next
+  }
+  return { offset: at, found: path.length }
+}
+
+/**
+ * The 1-based line and column of an offset in a text (columns count UTF-16 code units).
+ *
+ * @category utilities
+ * @example
+ * lineColumn('{\n  "a": 1\n}', 9) // => { line: 2, column: 8 }
+ */
+export const lineColumn = (s: string, offset: number): { readonly line: number; readonly column: number } => {
+  let line = 1
+  let start = 0
+  for (let i = 0; i < offset && i < s.length; i++) {
+    if (s.charCodeAt(i) === 0x0a) {
+      line++
+      start = i + 1
+    }
+  }
+  return { line, column: offset - start + 1 }
+}

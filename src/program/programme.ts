@@ -1,0 +1,267 @@
+/**
+ * The administrator's programme file: one versioned JSON document holding
+ * the point rules, the Moral Bank (accounts' expiry, the shop, claim
+ * processes) and the awards with the boards they read, under one time zone.
+ * Decoding checks every part with its own decoder (each problem under the
+ * part's path) and then what ties the parts together: accounts named by the
+ * bank and the awards exist in the rules, claims yield events some rule
+ * scores, and the zone is set once.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import {
+  at,
+  decode,
+  decodeJson,
+  problem,
+  refined,
+  renderProblems,
+  strict,
+  text,
+  TextC,
+  withPrefix,
+  zone as readZone,
+  DEFAULT_ZONE,
+  type Decoded,
+  type PathSegment,
+  type Problem,
+  type Text,
+  type Zone
+} from '../core/index.js'
+import { compileRuleSet, type CompiledRuleSet } from '../rules/index.js'
+import { checkBankConfig, type CheckedConfig } from '../bank/index.js'
+import { decodeAwardProgramme, splitFigure, type AwardProgramme } from '../awards/index.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A programme as JSON: `version` 1, an optional title and zone (IANA,
+ * `Asia/Shanghai` when absent), the point rules (a rule set without its own
+ * zone), and optionally the bank (every account of the rules is a bank
+ * account; `bank.accounts` adds expiry to some) and the awards (an awards programme without its own zone).
+ *
+ * @category model
+ * @example
+ * const spec: ProgrammeSpec = { version: 1, zone: 'Asia/Shanghai', rules: dailyStudy() }
+ */
+export interface ProgrammeSpec {
+  readonly version: 1
+  readonly title?: Text
+  readonly zone?: string
+  readonly rules: unknown
+  readonly bank?: unknown
+  readonly awards?: unknown
+}
+
+/**
+ * A decoded programme: every part compiled and checked, ready to use.
+ *
+ * @category model
+ * @example
+ * const p: Programme = decodeProgrammeOrThrow(json)
+ * foldLedger(p.rules)(events); p.bank && emptyBank(p.bank); p.awards && runAwards(p.awards)(inputs)
+ */
+export interface Programme {
+  readonly _tag: 'Programme'
+  readonly title?: Text
+  readonly zone: Zone
+  readonly rules: CompiledRuleSet
+  readonly bank: CheckedConfig | undefined
+  readonly awards: AwardProgramme | undefined
+}
+
+// -------------------------------------------------------------------------------------
+// codecs
+// -------------------------------------------------------------------------------------
+
+/**
+ * The programme's envelope (its parts are decoded by their own decoders afterwards).
+ *
+ * @category codecs
+ * @example
+ * E.isLeft(decode(ProgrammeShapeC)({ version: 2, rules: {} })) // => true
+ */
+export const ProgrammeShapeC = /*#__PURE__*/ strict(
+  { version: refined('Version1', (u): u is 1 => u === 1, text('version 1', '版本 1')), rules: t.UnknownRecord },
+  { title: TextC, zone: t.string, bank: t.UnknownRecord, awards: t.UnknownRecord },
+  'Programme'
+)
+
+// -------------------------------------------------------------------------------------
+// checks across parts
+// -------------------------------------------------------------------------------------
+
+// Award figures and board metrics whose argument is an account (`points:study`, `reachedAt:study`, ...).
+const ACCOUNT_FIGURES: ReadonlySet<string> = new Set(['points', 'previous', 'improvement', 'dailyMin', 'activeDays', 'reachedAt', 'perCapita', 'everyDayMin'])
+
+const ownZone = (part: string, u: Readonly<Record<string, unknown>>): ReadonlyArray<Problem> =>
+  'zone' in u
+    ? [problem('conflict', at([part, 'zone']), text("no zone here: the programme's zone ($.zone) applies to every part", '此处不设时区：方案的时区（$.zone）适用于所有部分'), u['zone'])]
+    : []
+
+const anAccount = (accounts: ReadonlyArray<string>): Text =>
+  text(`an account of the rules: ${accounts.join(', ')}`, `规则中的账户：${accounts.join('、')}`)
+
+// Every account an awards JSON names (figures in `fact`/`by`, `account` of board metrics and badges), at its path.
+const awardAccounts = (u: unknown, path: ReadonlyArray<PathSegment>, accounts: ReadonlyArray<string>, out: Array<Problem>): void => {
+  if (Array.isArray(u)) {
+    u.forEach((x, i) => awardAccounts(x, [...path, i], accounts, out))
+    return
+  }
+  if (typeof u !== 'object' || u === null) return
+  for (const [k, v] of Object.entries(u)) {
+    if (typeof v === 'string' && (k === 'fact' || k === 'by')) {
+      const [kind, arg] = splitFigure(v)
+      if (arg !== undefined && ACCOUNT_FIGURES.has(kind) && !accounts.includes(arg)) out.push(problem('reference', at([...path, k]), anAccount(accounts), v))
+    } else if (typeof v === 'string' && k === 'account') {
+      if (!accounts.includes(v)) out.push(problem('reference', at([...path, k]), anAccount(accounts), v))
+    } else awardAccounts(v, [...path, k], accounts, out)
+  }
+}
+
+/** An account of the rules as the bank needs it: its id and floor. */
+interface RuleAccount {
+  readonly id: string
+  readonly floor: number | null
+}
+
+// The rules' accounts: compiled, or, when the rules have problems, those of their JSON that are well formed
+// (so the bank's own problems are still found and reported beside the rules').
+const ruleAccounts = (rules: Decoded<CompiledRuleSet>, raw: Readonly<Record<string, unknown>>): ReadonlyArray<RuleAccount> => {
+  if (E.isRight(rules)) return rules.right.accounts.map((a) => ({ id: a.id, floor: a.floor }))
+  const xs = raw['accounts']
+  if (!Array.isArray(xs)) return []
+  return xs.flatMap((a: unknown): ReadonlyArray<RuleAccount> => {
+    if (typeof a !== 'object' || a === null || typeof (a as Record<string, unknown>)['id'] !== 'string') return []
+    const o = a as Record<string, unknown>
+    const f = o['floor']
+    return [{ id: o['id'] as string, floor: f === null ? null : Number.isSafeInteger(f) ? (f as number) : 0 }]
+  })
+}
+
+// The bank's configuration with the programme's zone and every account of the rules: those the bank lists
+// come first, in its order (so problems found in them keep the bank's own paths), with the floor of the
+// rules where they give none; the rules' other accounts follow with their floors and no expiry.
+const bankInput = (bank: Readonly<Record<string, unknown>>, rules: ReadonlyArray<RuleAccount>, z: string, out: Array<Problem>): Readonly<Record<string, unknown>> => {
+  const ids = rules.map((a) => a.id)
+  const floorOf = new Map<string, number | null>(rules.map((a) => [a.id, a.floor]))
+  const given = bank['accounts'] ?? []
+  if (!Array.isArray(given)) return { ...bank, zone: z }
+  const listed = new Set<string>()
+  const accounts = given.map((a: unknown, i) => {
+    const o = typeof a === 'object' && a !== null ? (a as Record<string, unknown>) : undefined
+    const id = o?.['id']
+    if (o === undefined || typeof id !== 'string') return a
+    listed.add(id)
+    if (!floorOf.has(id)) {
+      out.push(problem('reference', at(['bank', 'accounts', i, 'id']), anAccount(ids), id))
+      return a
+    }
+    const ruleFloor = floorOf.get(id) as number | null
+    if (!('floor' in o)) return { ...o, floor: ruleFloor }
+    if (o['floor'] !== ruleFloor) {
+      const f = ruleFloor === null ? 'null' : String(ruleFloor)
+      out.push(problem('conflict', at(['bank', 'accounts', i, 'floor']), text(`the floor of ${id} in the rules (${f}), or no floor here`, `与规则中 ${id} 的下限（${f}）相同，或此处不设`), o['floor']))
+    }
+    return a
+  })
+  const rest = rules.filter((a) => !listed.has(a.id)).map((a) => ({ id: a.id, floor: a.floor }))
+  return { ...bank, zone: z, accounts: [...accounts, ...rest] }
+}
+
+// Claims yield events: each process's event type must be one some rule scores.
+const claimEvents = (bank: CheckedConfig, rules: CompiledRuleSet): ReadonlyArray<Problem> => {
+  const types = [...rules.byType.keys()].sort()
+  const out: Array<Problem> = []
+  ;(bank.spec.claims ?? []).forEach((c, i) => {
+    if (!rules.byType.has(c.eventType)) {
+      out.push(problem('reference', at(['bank', 'claims', i, 'eventType']), text(`an event type some rule scores: ${types.join(', ')}`, `有规则计分的事件类型：${types.join('、')}`), c.eventType))
+    }
+  })
+  return out
+}
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+/**
+ * Decode a programme from parsed JSON: the envelope, each part with its own
+ * decoder (its problems under `$.rules`, `$.bank`, `$.awards`), then the
+ * checks across parts. Every problem found comes back, each at its path;
+ * parts that decode are checked even when another part has problems.
+ *
+ * @category decoding
+ * @example
+ * const r = decodeProgramme({ version: 1, rules: dailyStudy(), awards: { awards: [star] } })
+ * E.isRight(r) && r.right.rules.accounts.map((a) => a.id) // => ['study']
+ */
+export const decodeProgramme = (u: unknown): Decoded<Programme> => {
+  const shape = decode(ProgrammeShapeC)(u)
+  if (E.isLeft(shape)) return shape
+  const spec = shape.right
+  const ps: Array<Problem> = []
+  const z = readZone(spec.zone ?? DEFAULT_ZONE, ['zone'])
+  if (E.isLeft(z)) return E.left([z.left])
+  const zoneName = spec.zone ?? DEFAULT_ZONE
+
+  ps.push(...ownZone('rules', spec.rules))
+  const rules = compileRuleSet({ ...spec.rules, zone: zoneName }, ['rules'])
+  if (E.isLeft(rules)) ps.push(...rules.left)
+
+  let bank: CheckedConfig | undefined
+  if (spec.bank !== undefined) {
+    ps.push(...ownZone('bank', spec.bank))
+    const input = bankInput(spec.bank, ruleAccounts(rules, spec.rules), zoneName, ps)
+    const b = checkBankConfig(input, ['bank'])
+    if (E.isLeft(b)) ps.push(...b.left)
+    else {
+      bank = b.right
+      if (E.isRight(rules)) ps.push(...claimEvents(b.right, rules.right))
+    }
+  }
+
+  let awards: AwardProgramme | undefined
+  if (spec.awards !== undefined) {
+    ps.push(...ownZone('awards', spec.awards))
+    const a = decodeAwardProgramme({ ...spec.awards, zone: zoneName })
+    if (E.isLeft(a)) ps.push(...withPrefix(['awards'])(a.left))
+    else {
+      awards = a.right
+      if (E.isRight(rules)) awardAccounts(spec.awards, ['awards'], rules.right.accounts.map((x) => x.id as string), ps)
+    }
+  }
+
+  if (ps.length > 0 || E.isLeft(rules)) return E.left(ps)
+  return E.right({ _tag: 'Programme', ...(spec.title === undefined ? {} : { title: spec.title }), zone: z.right, rules: rules.right, bank, awards })
+}
+
+/**
+ * `decodeProgramme` from JSON text; a syntax error is a problem at `line:column`.
+ *
+ * @category decoding
+ * @example
+ * decodeProgrammeJson(readFileSync('programme.json', 'utf8'), 'programme.json') // => right(programme) or left(problems)
+ */
+export const decodeProgrammeJson = (json: string, file?: string): Decoded<Programme> => {
+  const r = decodeJson(t.unknown, file)(json)
+  return E.isLeft(r) ? r : decodeProgramme(r.right)
+}
+
+/**
+ * `decodeProgramme`, throwing a `TypeError` that lists every problem (for
+ * scripts and tests; hosts should handle the `Either`).
+ *
+ * @category decoding
+ * @example
+ * decodeProgrammeOrThrow({ version: 1, rules: dailyStudy() }).zone // => 'Asia/Shanghai'
+ */
+export const decodeProgrammeOrThrow = (u: unknown): Programme => {
+  const r = decodeProgramme(u)
+  if (E.isLeft(r)) throw new TypeError(`invalid programme:\n${renderProblems(r.left)}`)
+  return r.right
+}
