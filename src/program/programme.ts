@@ -113,10 +113,15 @@ const awardAccounts = (u: unknown, path: ReadonlyArray<PathSegment>, accounts: R
     return
   }
   if (typeof u !== 'object' || u === null) return
+  const figure = (name: string, where: ReadonlyArray<PathSegment>): void => {
+    const [kind, arg] = splitFigure(name)
+    if (arg !== undefined && ACCOUNT_FIGURES.has(kind) && !accounts.includes(arg)) out.push(problem('reference', at(where), anAccount(accounts), name))
+  }
   for (const [k, v] of Object.entries(u)) {
-    if (typeof v === 'string' && (k === 'fact' || k === 'by')) {
-      const [kind, arg] = splitFigure(v)
-      if (arg !== undefined && ACCOUNT_FIGURES.has(kind) && !accounts.includes(arg)) out.push(problem('reference', at([...path, k]), anAccount(accounts), v))
+    if (typeof v === 'string' && (k === 'fact' || k === 'by')) figure(v, [...path, k])
+    else if (k === 'by' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      // `by` as weights: { "points:study": 0.7, "host:skills": 0.3 }; the names are the keys
+      for (const name of Object.keys(v)) figure(name, [...path, k, name])
     } else if (typeof v === 'string' && k === 'account') {
       if (!accounts.includes(v)) out.push(problem('reference', at([...path, k]), anAccount(accounts), v))
     } else awardAccounts(v, [...path, k], accounts, out)
