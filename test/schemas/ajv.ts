@@ -5,26 +5,38 @@ import { join, resolve } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { decode, type Problem } from '../../src/core/index.js'
+import { decodeAwardProgramme } from '../../src/awards/index.js'
 import { BankConfigC, checkBankConfig } from '../../src/bank/index.js'
+import { decodeProgramme } from '../../src/program/index.js'
 import { decodeBank, QuestionC } from '../../src/quiz/index.js'
-import { decodeEvent } from '../../src/rules/index.js'
+import { compileRuleSet, decodeEvent } from '../../src/rules/index.js'
 
 const root = resolve(__dirname, '../..')
 
-export const SCHEMAS = ['event', 'bank-config', 'question-bank'] as const
+export const SCHEMAS = ['event', 'bank-config', 'question-bank', 'rules', 'awards', 'programme'] as const
 export type SchemaName = (typeof SCHEMAS)[number]
 
 export const schemaOf = (name: SchemaName): Record<string, unknown> =>
   JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8')) as Record<string, unknown>
 
+// The schemas refer to each other by relative file names (programme.schema.json to rules.schema.json, ...),
+// as an editor resolves them next to each other; here they sit under one base URI.
+const BASE = 'https://moral-bank.invalid/schemas/'
 const ajv = new Ajv2020({ strict: true, allErrors: true })
-const validators = new Map(SCHEMAS.map((n) => [n, ajv.compile(schemaOf(n))] as const))
+for (const n of SCHEMAS) ajv.addSchema(schemaOf(n), `${BASE}${n}.schema.json`)
+const validators = new Map(
+  SCHEMAS.map((n) => {
+    const v = ajv.getSchema(`${BASE}${n}.schema.json`)
+    if (v === undefined) throw new Error(`schema ${n} did not compile`)
+    return [n, v] as const
+  })
+)
 
 /** The schema's verdict, and its errors' instance paths. */
 export const bySchema = (name: SchemaName, doc: unknown): { readonly ok: boolean; readonly paths: ReadonlyArray<string> } => {
   const v = validators.get(name)
   if (v === undefined) throw new Error(`no schema ${name}`)
-  const ok = v(doc)
+  const ok = v(doc) === true
   return { ok, paths: (v.errors ?? []).map((e) => e.instancePath) }
 }
 
@@ -41,6 +53,18 @@ export const byLibrary = (name: SchemaName, doc: unknown): ReadonlyArray<Problem
     }
     case 'question-bank':
       return decodeBank(doc).problems
+    case 'rules': {
+      const r = compileRuleSet(doc)
+      return E.isLeft(r) ? r.left : []
+    }
+    case 'awards': {
+      const r = decodeAwardProgramme(doc)
+      return E.isLeft(r) ? r.left : []
+    }
+    case 'programme': {
+      const r = decodeProgramme(doc)
+      return E.isLeft(r) ? r.left : []
+    }
   }
 }
 
@@ -63,6 +87,11 @@ export const byLibraryShape = (name: SchemaName, doc: unknown): ReadonlyArray<Pr
       const base = Array.isArray(doc) ? [] : ['questions']
       return [...(Array.isArray(o?.questions) || Array.isArray(doc) ? envelope : []), ...items.flatMap((q, i) => left(decode(QuestionC, [...base, i])(q)))]
     }
+    // Their checks across fields report other codes than type, missing and unknown-key: all their problems count.
+    case 'rules':
+    case 'awards':
+    case 'programme':
+      return byLibrary(name, doc)
   }
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { bankArb } from '../quiz/arbitraries.js'
+import { awardsArb, programmeArb, ruleSetArb } from './arbitraries.js'
 import { bySchema, byLibrary, byLibraryShape, STRUCTURAL, type SchemaName } from './ajv.js'
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
@@ -53,7 +54,10 @@ const questionBankArb: fc.Arbitrary<Json> = fc
 const DOCS: ReadonlyArray<readonly [SchemaName, fc.Arbitrary<Json>]> = [
   ['event', eventArb],
   ['bank-config', bankConfigArb],
-  ['question-bank', questionBankArb]
+  ['question-bank', questionBankArb],
+  ['rules', ruleSetArb],
+  ['awards', awardsArb],
+  ['programme', programmeArb]
 ]
 
 // Every node of a document with its path (the root is []).
