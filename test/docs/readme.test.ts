@@ -1,104 +1,13 @@
-// Every TypeScript example in the README runs. The examples of one `##`
-// section run together, in order, as one program (later ones use what earlier
-// ones made), with their import lines merged; an example that declares a name
-// again starts a fresh program (it is a new, self-contained example); imports of `moral-bank`
-// resolve to src/ through tsconfig paths. A section that throws fails, and
-// so does a claim `expression // => literal` whose value differs (claims whose
-// right side is not a plain literal, such as `right(...)`, are prose).
-import { mkdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+// Every TypeScript example in the README runs (see readme.ts for how sections become programs), with
+// `moral-bank` resolved to src/ through tsconfig paths; the smoke lane runs them against the packed package too.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import { program, programs, root, sections, withClaims } from './readme.js'
 
-const root = resolve(__dirname, '../..')
-const readme = readFileSync(join(root, 'README.md'), 'utf8')
 const outdir = join(root, 'node_modules', '.cache', 'moral-bank-readme')
-
-interface Section {
-  readonly title: string
-  readonly line: number
-  readonly blocks: Array<string>
-}
-
-const sections: Array<Section> = []
-let current: Section | undefined
-let fence: Array<string> | undefined
-readme.split('\n').forEach((text, i) => {
-  if (fence !== undefined) {
-    if (text.startsWith('```')) {
-      current?.blocks.push(fence.join('\n'))
-      fence = undefined
-    } else fence.push(text)
-    return
-  }
-  if (text.startsWith('## ')) {
-    current = { title: text.slice(3), line: i + 1, blocks: [] }
-    sections.push(current)
-  } else if (text.startsWith('```ts')) fence = []
-})
-
-const LITERAL = String.raw`(?:-?\d+(?:\.\d+)?|'[^']*'|"[^"]*"|true|false|undefined|null)`
-const CLAIM = new RegExp(String.raw`^(?!\s*(?:const|let|var|import|if|for|return|export)\b)(\S.*?)\s*//\s*=>\s*(${LITERAL}|\[\s*(?:${LITERAL}\s*(?:,\s*${LITERAL}\s*)*)?\])\s*(?:\(.*\))?$`)
-
-/** Turn `expr // => literal` lines into checks. */
-export const withClaims = (block: string, where: string): string =>
-  block
-    .split('\n')
-    .map((line, i) => {
-      const m = CLAIM.exec(line)
-      return m === null ? line : `__claim(() => (${m[1]}), ${m[2]}, ${JSON.stringify(`${where}+${i + 1}: ${m[1]}`)})`
-    })
-    .join('\n')
-
-const CLAIM_HELPER = `
-const __claim = (f, expected, where) => {
-  const got = f()
-  const a = JSON.stringify(got), b = JSON.stringify(expected)
-  if (a !== b) throw new Error('README claim failed at ' + where + ': expected ' + b + ', got ' + a)
-}
-`
-
-const IMPORT = /^import\s+(type\s+)?(\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+(['"][^'"]+['"])\s*;?\s*$/gm
-
-/** Merge the import lines of many blocks (named imports per source united) ahead of their code. */
-export const program = (blocks: ReadonlyArray<string>): string => {
-  const named = new Map<string, Set<string>>()
-  const other = new Set<string>()
-  const bodies = blocks.map((b) =>
-    b.replace(IMPORT, (_m, typeOnly: string | undefined, what: string, from: string) => {
-      if (what.startsWith('{')) {
-        const set = named.get(from) ?? new Set<string>()
-        for (const n of what.slice(1, -1).split(',')) {
-          const name = n.trim()
-          if (name !== '') set.add(typeOnly === undefined ? name : name.startsWith('type ') ? name : `type ${name}`)
-        }
-        named.set(from, set)
-      } else other.add(`import ${what} from ${from}`)
-      return ''
-    })
-  )
-  const imports = [...other, ...[...named].map(([from, names]) => `import { ${[...names].join(', ')} } from ${from}`)]
-  return `${imports.join('\n')}\n${CLAIM_HELPER}\n${bodies.join('\n')}`
-}
-
-const DECLARED = /^(?:export\s+)?(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/gm
-
-/** Split a section's blocks into programs: a block redeclaring a top-level name starts a new one. */
-export const programs = (blocks: ReadonlyArray<string>): ReadonlyArray<ReadonlyArray<string>> => {
-  const out: Array<Array<string>> = []
-  let names = new Set<string>()
-  for (const b of blocks) {
-    const mine = [...b.matchAll(DECLARED)].map((m) => m[1] as string)
-    if (out.length === 0 || mine.some((n) => names.has(n))) {
-      out.push([])
-      names = new Set()
-    }
-    out[out.length - 1]?.push(b)
-    for (const n of mine) names.add(n)
-  }
-  return out
-}
 
 describe('README examples', () => {
   it('has examples to run', () => {
