@@ -1,9 +1,10 @@
 // `npm run demo`: the source park's month, as the reading room would post it:
-// the study-score board, the work groups' red and black lists, the Moral Bank,
-// and the honor roll with the reason for every award. Deterministic per seed:
-// `npm run demo -- <seed>`.
+// the programme it ran under, the study-score board, the work groups' red and
+// black lists, the Moral Bank and its love supermarket, and the honor roll with
+// the reason for every award. Deterministic per seed: `npm run demo -- <seed>`.
 import { balanceOf } from 'moral-bank/ledger'
 import { honorRollMarkdown } from 'moral-bank/awards'
+import { allOrders, bankBalance, stockOf } from 'moral-bank/bank'
 import type { SubjectId } from 'moral-bank/rules'
 import { simulatePark } from './park-sim.js'
 
@@ -19,6 +20,12 @@ console.log(
     `${park.events.length} activity events, ${park.rounds} quiz rounds played\n`
 )
 
+const p = park.programme
+console.log(
+  `Programme: ${p.title?.zh ?? ''} (${p.zone}): ${p.rules.accounts.length} accounts, ${p.rules.rules.length} point rules, ` +
+    `${p.bank?.spec.items?.length ?? 0} shop items, ${p.awards?.awards.length ?? 0} award categories, all checked before the month ran\n`
+)
+
 console.log('## 学习积分榜 Study-score board, top 10\n')
 for (const r of park.board.rows.slice(0, 10)) {
   console.log(`${String(r.rank).padStart(3)}  ${label(r.subject)}（${unitOf(r.subject)}） ${r.score} 分${r.tie === undefined ? '' : '（并列 tied）'}`)
@@ -29,10 +36,14 @@ for (const e of park.groupLists.red) console.log(`红榜  ${label(e.subject)}  �
 for (const e of park.groupLists.black) console.log(`黑榜  ${label(e.subject)}  人均 ${e.score.toFixed(1)} 分（第 ${e.rank} 名）`)
 
 const moral = park.org.members
-  .map((m) => ({ id: m.id, points: balanceOf(park.ledger, m.id as unknown as SubjectId, 'moral' as never) }))
-  .filter((m) => m.points !== 0)
-  .sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : 1))
-console.log(`\n## 道德银行 Moral Bank: ${moral.length} members hold moral points; the top 5\n`)
-for (const m of moral.slice(0, 5)) console.log(`${label(m.id)}（${unitOf(m.id)}） ${m.points} 分`)
+  .map((m) => ({ id: m.id, earned: balanceOf(park.ledger, m.id as unknown as SubjectId, 'moral' as never), left: bankBalance(park.bank, m.id as unknown as SubjectId, 'moral') }))
+  .filter((m) => m.earned !== 0)
+  .sort((a, b) => b.earned - a.earned || (a.id < b.id ? -1 : 1))
+console.log(`\n## 道德银行 Moral Bank: ${moral.length} members earned moral points; the top 5 (earned → left after shopping)\n`)
+for (const m of moral.slice(0, 5)) console.log(`${label(m.id)}（${unitOf(m.id)}） ${m.earned} → ${m.left} 分`)
+const handed = allOrders(park.bank).filter((o) => o.status === 'confirmed')
+const spent = handed.reduce((s, o) => s + o.amount, 0)
+console.log(`\n爱心超市 Love supermarket, 2021-08-07: ${handed.length} orders handed over, ${spent} points spent; stock left: ` +
+  ['soap', 'towel', 'rice'].map((i) => `${i} ${stockOf(park.bank, i) ?? 0}`).join(', '))
 
 console.log(`\n${honorRollMarkdown(park.roll, 'zh').replace(/^# /, '## ')}`)

@@ -1,14 +1,18 @@
 // The source park's month, simulated from a seed: an organisation tree of
 // enterprises, party branches and work groups; a month of study activity,
 // daily and weekly quiz rounds, good deeds and deductions; all folded through
-// the daily-study preset plus a moral-points account. Deterministic per seed.
+// the daily-study preset plus a moral-points account, all configured in one
+// programme file; the Moral Bank's "love supermarket" (爱心超市) where members
+// spend moral points. Deterministic per seed.
 import * as E from 'fp-ts/lib/Either.js'
 import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
 import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
-import { account, compileRuleSetOrThrow, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type RuleSetSpec, type SubjectId } from 'moral-bank/rules'
+import { account, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type SubjectId } from 'moral-bank/rules'
 import { allEntries, foldLedger, type Ledger } from 'moral-bank/ledger'
 import { computeBoard, redBlack, type Board, type RedBlack } from 'moral-bank/ranking'
-import { awardPresets, decodeAwardProgramme, honorRoll, runAwards, type AwardRun, type HonorRoll } from 'moral-bank/awards'
+import { awardPresets, honorRoll, runAwards, type AwardRun, type HonorRoll } from 'moral-bank/awards'
+import { allOrders, applyOps, emptyBank, postEntry, type BankOp, type BankState } from 'moral-bank/bank'
+import { decodeProgramme, type Programme } from 'moral-bank/program'
 
 export interface Park {
   readonly org: OrgTree
@@ -25,6 +29,13 @@ export interface Park {
   readonly awards: AwardRun
   /** The honor roll, posted for a week after the month. */
   readonly roll: HonorRoll
+  /** The programme file the month ran under (rules, bank, awards), as the administrator wrote it, and decoded. */
+  readonly programmeJson: unknown
+  readonly programme: Programme
+  /** The Moral Bank after the month's moral entries were posted and members shopped at the love supermarket. */
+  readonly bank: BankState
+  /** Orders handed over at the love supermarket. */
+  readonly handedOver: number
 }
 
 const ENTERPRISES = ['高新材料', '盐化工', '机械制造', '电子科技', '新能源', '物流服务', '食品加工', '生物医药']
@@ -175,13 +186,34 @@ export const simulatePark = (seed: string): Park => {
     }
   }
 
+  // The programme file, as the park's administrator writes it (here built from the presets, then plain JSON).
   const preset = dailyStudy()
-  const spec: RuleSetSpec = {
-    ...preset,
-    accounts: [...preset.accounts, account('moral', { label: { en: 'Moral points', zh: '道德积分' } })],
-    rules: [...preset.rules, inAccount('moral')(perAction('deed', 'deed.approved', 5)), inAccount('moral')(deduction('late', 'violation.recorded', 2))]
-  }
-  const ledger = foldLedger(compileRuleSetOrThrow(spec))(events)
+  const presetAwards = awardPresets({ dailyMin: 1, modelThreshold: 400 }) as { awards: Array<Record<string, unknown>> }
+  const programmeJson: unknown = JSON.parse(
+    JSON.stringify({
+      version: 1,
+      title: { en: 'Yantan park study programme, July 2021', zh: '沿滩高新区 2021 年 7 月学习方案' },
+      zone: 'Asia/Shanghai',
+      rules: {
+        accounts: [...preset.accounts, account('moral', { label: { en: 'Moral points', zh: '道德积分' } })],
+        rules: [...preset.rules, inAccount('moral')(perAction('deed', 'deed.approved', 5)), inAccount('moral')(deduction('late', 'violation.recorded', 2))],
+        groups: preset.groups ?? []
+      },
+      bank: {
+        accounts: [{ id: 'moral', expiryMonths: 12 }],
+        items: [
+          { id: 'soap', label: { en: 'Soap', zh: '肥皂' }, account: 'moral', price: 5, stock: 60 },
+          { id: 'towel', label: { en: 'Towel', zh: '毛巾' }, account: 'moral', price: 10, stock: 30 },
+          { id: 'rice', label: { en: 'Rice 5 kg', zh: '大米五公斤' }, account: 'moral', price: 20, stock: 10 }
+        ],
+        claims: [{ id: 'deed', eventType: 'deed.approved', stages: [{ kind: 'confirmation', id: 'helped' }, { kind: 'review', id: 'review' }, { kind: 'notice', id: 'notice', days: 3 }] }]
+      },
+      // The presets, made monthly for the demo (an admin edits the JSON the same way).
+      awards: { ...presetAwards, awards: presetAwards.awards.map((a) => ({ ...a, period: 'month' })) }
+    })
+  )
+  const programme = orThrow(decodeProgramme(programmeJson), 'programme')
+  const ledger = foldLedger(programme.rules)(events)
   const entries = allEntries(ledger)
   const period = orThrow(E.mapLeft((p: Problem) => [p])(parsePeriodKey('2021-07')), 'period')
   const board = orThrow(computeBoard({ id: 'study', subjects: 'members', metric: { kind: 'points', account: 'study' }, period })({ org, entries }), 'board')
@@ -190,11 +222,25 @@ export const simulatePark = (seed: string): Park => {
     'groups'
   )
   const groupLists = orThrow(redBlack({ red: { count: 3 }, black: { count: 3 } })(groups), 'lists')
-  // The presets, made monthly for the demo (an admin edits the JSON the same way).
-  const json = awardPresets({ dailyMin: 1, modelThreshold: 400 }) as { awards: Array<Record<string, unknown>> }
-  const monthly = { ...json, awards: json.awards.map((a) => ({ ...a, period: 'month' })) }
-  const programme = orThrow(decodeAwardProgramme(monthly), 'awards programme')
-  const awards = orThrow(runAwards(programme)({ org, entries, events, host, at: instantOrThrow('2021-07-31T23:00:00+08:00') }), 'awards')
+  const awards = orThrow(runAwards(programme.awards as NonNullable<Programme['awards']>)({ org, entries, events, host, at: instantOrThrow('2021-07-31T23:00:00+08:00') }), 'awards')
   const roll = orThrow(honorRoll(awards, { from: instantOrThrow('2021-08-02T00:00:00+08:00'), to: instantOrThrow('2021-08-09T00:00:00+08:00') }), 'honor roll')
-  return { org, period, events, ledger, rounds, board, groups, groupLists, awards, roll }
+  // The Moral Bank: the month's moral entries posted to the passbook, then on the first Saturday of August the
+  // love supermarket opens: members with points pick something they can afford (reserve, then hand-over).
+  const posts = entries.filter((e) => e.account === 'moral' && e.granted !== 0).map(postEntry)
+  const shopDay = instantOrThrow('2021-08-07T09:00:00+08:00')
+  const moral = new Map<string, number>()
+  for (const e of entries) if (e.account === 'moral') moral.set(e.subject, (moral.get(e.subject) ?? 0) + e.granted)
+  const shopping: Array<BankOp> = []
+  const sr = rngFromParts(seed, 'shop')
+  for (const m of org.members) {
+    const have = moral.get(m.id) ?? 0
+    if (have < 5 || uniformInt(sr, 100) >= 60) continue
+    const item = have >= 20 && uniformInt(sr, 2) === 0 ? 'rice' : have >= 10 && uniformInt(sr, 2) === 0 ? 'towel' : 'soap'
+    const at = (shopDay + shopping.length * 60_000) as Instant
+    shopping.push({ _tag: 'reserve', request: `order-${m.id}`, at, subject: m.id as unknown as SubjectId, item, quantity: 1 })
+    shopping.push({ _tag: 'confirm', request: `hand-over-${m.id}`, at: (at + 30_000) as Instant, order: `order-${m.id}` })
+  }
+  const moralBank = applyOps(emptyBank(programme.bank as NonNullable<Programme['bank']>), [...posts, ...shopping]).bank
+  const handedOver = allOrders(moralBank).filter((o) => o.status === 'confirmed').length
+  return { org, period, events, ledger, rounds, board, groups, groupLists, awards, roll, programmeJson, programme, bank: moralBank, handedOver }
 }

@@ -5,7 +5,7 @@
  * Decoding checks every part with its own decoder (each problem under the
  * part's path) and then what ties the parts together: accounts named by the
  * bank and the awards exist in the rules, claims yield events some rule
- * scores, and the zone is set once.
+ * scores, and one zone for all (a part may repeat it, never name another).
  *
  * @module
  */
@@ -40,9 +40,10 @@ import { decodeAwardProgramme, splitFigure, type AwardProgramme } from '../award
 
 /**
  * A programme as JSON: `version` 1, an optional title and zone (IANA,
- * `Asia/Shanghai` when absent), the point rules (a rule set without its own
- * zone), and optionally the bank (every account of the rules is a bank
- * account; `bank.accounts` adds expiry to some) and the awards (an awards programme without its own zone).
+ * `Asia/Shanghai` when absent), the point rules (a rule set), and optionally
+ * the bank (every account of the rules is a bank account; `bank.accounts`
+ * adds expiry to some) and the awards (an awards programme). A part may
+ * repeat the programme's zone, as presets do, but not name another.
  *
  * @category model
  * @example
@@ -98,9 +99,10 @@ export const ProgrammeShapeC = /*#__PURE__*/ strict(
 // Award figures and board metrics whose argument is an account (`points:study`, `reachedAt:study`, ...).
 const ACCOUNT_FIGURES: ReadonlySet<string> = new Set(['points', 'previous', 'improvement', 'dailyMin', 'activeDays', 'reachedAt', 'perCapita', 'everyDayMin'])
 
-const ownZone = (part: string, u: Readonly<Record<string, unknown>>): ReadonlyArray<Problem> =>
-  'zone' in u
-    ? [problem('conflict', at([part, 'zone']), text("no zone here: the programme's zone ($.zone) applies to every part", '此处不设时区：方案的时区（$.zone）适用于所有部分'), u['zone'])]
+// A part may repeat the programme's zone (presets carry one), never name another.
+const ownZone = (part: string, u: Readonly<Record<string, unknown>>, z: string): ReadonlyArray<Problem> =>
+  'zone' in u && u['zone'] !== z
+    ? [problem('conflict', at([part, 'zone']), text(`the programme's zone ${z} ($.zone applies to every part), or no zone here`, `方案的时区 ${z}（$.zone 适用于所有部分），或此处不设`), u['zone'])]
     : []
 
 const anAccount = (accounts: ReadonlyArray<string>): Text =>
@@ -214,13 +216,13 @@ export const decodeProgramme = (u: unknown): Decoded<Programme> => {
   if (E.isLeft(z)) return E.left([z.left])
   const zoneName = spec.zone ?? DEFAULT_ZONE
 
-  ps.push(...ownZone('rules', spec.rules))
+  ps.push(...ownZone('rules', spec.rules, zoneName))
   const rules = compileRuleSet({ ...spec.rules, zone: zoneName }, ['rules'])
   if (E.isLeft(rules)) ps.push(...rules.left)
 
   let bank: CheckedConfig | undefined
   if (spec.bank !== undefined) {
-    ps.push(...ownZone('bank', spec.bank))
+    ps.push(...ownZone('bank', spec.bank, zoneName))
     const input = bankInput(spec.bank, ruleAccounts(rules, spec.rules), zoneName, ps)
     const b = checkBankConfig(input, ['bank'])
     if (E.isLeft(b)) ps.push(...b.left)
@@ -232,7 +234,7 @@ export const decodeProgramme = (u: unknown): Decoded<Programme> => {
 
   let awards: AwardProgramme | undefined
   if (spec.awards !== undefined) {
-    ps.push(...ownZone('awards', spec.awards))
+    ps.push(...ownZone('awards', spec.awards, zoneName))
     const a = decodeAwardProgramme({ ...spec.awards, zone: zoneName })
     if (E.isLeft(a)) ps.push(...withPrefix(['awards'])(a.left))
     else {

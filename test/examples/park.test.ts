@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { allEntries, balanceOf } from '../../src/ledger/index.js'
 import type { SubjectId } from '../../src/rules/index.js'
+import { allOrders, bankBalance, stockOf } from '../../src/bank/index.js'
 import { simulatePark } from '../../examples/park-sim.js'
 
 describe('park simulation', () => {
@@ -25,6 +26,25 @@ describe('park simulation', () => {
         .filter((e) => e.subject === (m.id as unknown as SubjectId) && e.account === 'study')
         .reduce((s, e) => s + e.granted, 0)
       expect(balanceOf(a.ledger, m.id as unknown as SubjectId, 'study' as never)).toBe(sum)
+    }
+  })
+  it('runs under one programme file, and the love supermarket spends only what members earned', () => {
+    expect(a.programme.rules.accounts.map((x) => x.id)).toEqual(['study', 'moral'])
+    const orders = allOrders(a.bank)
+    expect(a.handedOver).toBe(orders.filter((o) => o.status === 'confirmed').length)
+    expect(a.handedOver).toBeGreaterThan(0)
+    for (const m of a.org.members) {
+      const s = m.id as unknown as SubjectId
+      const spent = orders.filter((o) => o.subject === s && o.status === 'confirmed').reduce((n, o) => n + o.amount, 0)
+      const earned = balanceOf(a.ledger, s, 'moral' as never)
+      // Deductions stop at the floor in both, so what is left is what was earned less what was spent.
+      expect(bankBalance(a.bank, s, 'moral')).toBe(earned - spent)
+      expect(bankBalance(a.bank, s, 'moral')).toBeGreaterThanOrEqual(0)
+    }
+    const initial = new Map([['soap', 60], ['towel', 30], ['rice', 10]])
+    for (const [item, n] of initial) {
+      const out = orders.filter((o) => o.item === item && o.status !== 'cancelled').reduce((k, o) => k + o.quantity, 0)
+      expect(stockOf(a.bank, item)).toBe(n - out)
     }
   })
 })

@@ -43,6 +43,16 @@ describe('decodeProgramme', () => {
     expect(q.bank?.accounts).toEqual({ moral: { floor: null, expiryMonths: 12 }, study: { floor: 0, expiryMonths: undefined } })
   })
 
+  it('a part may repeat the programme zone (presets carry one), not name another', () => {
+    const p = decodeProgrammeOrThrow(edit((x) => {
+      x['zone'] = 'UTC'
+      x['rules'].zone = 'UTC'
+      x['awards'].zone = 'UTC'
+    }))
+    expect([p.zone, p.rules.zone, p.awards?.zone]).toEqual(['UTC', 'UTC', 'UTC'])
+    expect(problems(edit((x) => (x['awards'].zone = 'UTC'))).map((m) => m.split(': ')[0])).toEqual(['$.awards.zone'])
+  })
+
   it('the bank and awards are optional; the zone defaults to Asia/Shanghai', () => {
     const p = decodeProgrammeOrThrow(edit((x) => {
       delete x['bank']
