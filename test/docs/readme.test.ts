@@ -2,10 +2,8 @@
 // `moral-bank` resolved to src/ through tsconfig paths; the smoke lane runs them against the packed package too.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
-import { program, programs, root, sections, withClaims } from './readme.js'
+import { root, runSection, sections } from './readme.js'
 
 const outdir = join(root, 'node_modules', '.cache', 'moral-bank-readme')
 
@@ -17,27 +15,7 @@ describe('README examples', () => {
     if (s.blocks.length === 0) continue
     it(`runs the examples of "${s.title}" (README.md:${s.line})`, async () => {
       mkdirSync(outdir, { recursive: true })
-      let k = 0
-      for (const [p, group] of programs(s.blocks).entries()) {
-        const outfile = join(outdir, `section-${n}-${p}.mjs`)
-        await build({
-          stdin: { contents: program(group.map((b) => withClaims(b, `${s.title} block ${++k}`))), loader: 'ts', resolveDir: root, sourcefile: `README.md:${s.line}` },
-          bundle: true,
-          platform: 'node',
-          format: 'esm',
-          packages: 'external',
-          tsconfig: join(root, 'tsconfig.json'),
-          outfile,
-          logLevel: 'silent'
-        })
-        const original = console.log
-        console.log = () => undefined // examples may print; what matters here is that they run
-        try {
-          await import(`${pathToFileURL(outfile).href}?v=${n}-${p}`)
-        } finally {
-          console.log = original
-        }
-      }
+      expect(await runSection(n, s, { outdir, resolveDir: root, tsconfig: join(root, 'tsconfig.json') })).toBeGreaterThan(0)
     })
   }
 })

@@ -97,3 +97,38 @@ export const programs = (blocks: ReadonlyArray<string>): ReadonlyArray<ReadonlyA
   return out
 }
 
+
+/**
+ * Build and run every program of one section, with `moral-bank` resolved from `resolveDir` (through the
+ * tsconfig's paths to src/ when one is given, else from its node_modules as a user's app does), writing
+ * the bundles into `outdir`. Returns how many programs ran; a failing claim or example throws.
+ */
+export const runSection = async (n: number, s: Section, opts: { readonly outdir: string; readonly resolveDir: string; readonly tsconfig?: string }): Promise<number> => {
+  // Imported here so that parsing the README (all most callers need) does not load esbuild.
+  const { build } = await import('esbuild')
+  const { pathToFileURL } = await import('node:url')
+  let k = 0
+  let ran = 0
+  for (const [p, group] of programs(s.blocks).entries()) {
+    const outfile = join(opts.outdir, `section-${n}-${p}.mjs`)
+    await build({
+      stdin: { contents: program(group.map((b) => withClaims(b, `${s.title} block ${++k}`))), loader: 'ts', resolveDir: opts.resolveDir, sourcefile: `README.md:${s.line}` },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      ...(opts.tsconfig === undefined ? {} : { tsconfig: opts.tsconfig }),
+      outfile,
+      logLevel: 'silent'
+    })
+    const original = console.log
+    console.log = () => undefined // examples may print; what matters here is that they run
+    try {
+      await import(`${pathToFileURL(outfile).href}?v=${n}-${p}`)
+    } finally {
+      console.log = original
+    }
+    ran++
+  }
+  return ran
+}

@@ -6,7 +6,6 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import {
-  answer,
   assemble,
   gradeQuestion,
   indexBank,
@@ -27,7 +26,7 @@ import {
 } from '../../src/quiz/index.js'
 import type { QuestionId } from '../../src/core/index.js'
 import { bankArb, questionArb } from './arbitraries.js'
-import { bankResponseArb, referenceFraction, toLabels } from './reference.js'
+import { bankResponseArb, playSteps, referenceFraction, toLabels } from './reference.js'
 
 const TYPES: ReadonlyArray<QuestionType> = ['single', 'multiple', 'judge', 'blank', 'ordering', 'matching', 'numerical', 'essay']
 
@@ -195,15 +194,8 @@ describe('rounds', () => {
         const bp = { id: 'bp', sections: [{ id: 's', count: qs.length, order: 'bank' }] } as unknown as Blueprint
         const paper = assemble(indexBank(qs), bp, { seed: 'x' })
         if (E.isLeft(paper)) throw new Error('assembly failed')
-        let round: Round = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, expiry: 'submit' } })
-        let now = 0
-        for (const [i, dt] of steps) {
-          now += dt
-          const pq = round.paper.questions[i] as PaperQuestion
-          const r = answer(pq.question.id, toLabels(pq.question, pq.order, responses[i] as never), now)(round)
-          if (E.isRight(r)) round = r.right
-          expect(JSON.parse(JSON.stringify(round))).toEqual(round)
-        }
+        const start = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, expiry: 'submit' } })
+        const { round, now } = playSteps(start, steps, responses, (r) => expect(JSON.parse(JSON.stringify(r))).toEqual(r))
         const done = pipe(round, submit(now + 1))
         if (E.isRight(done)) {
           expect(JSON.parse(JSON.stringify(done.right))).toEqual(done.right)

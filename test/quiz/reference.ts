@@ -1,7 +1,8 @@
 // A plain, obviously-correct reference grader working in bank terms (option indices, not labels),
 // in floating point; the real grader works through labels and exact rationals.
 import fc from 'fast-check'
-import { letterLabel, normaliseAnswer, numberLabel, type Question, type QuizResponse } from '../../src/quiz/index.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { answer, letterLabel, normaliseAnswer, numberLabel, type PaperQuestion, type Question, type QuizResponse, type Round } from '../../src/quiz/index.js'
 
 /** A response in bank terms. */
 export type BankResponse =
@@ -135,4 +136,27 @@ export const bankResponseArb = (q: Question): fc.Arbitrary<BankResponse> => {
     case 'essay':
       return fc.string().map((text) => ({ type: 'essay', text }))
   }
+}
+
+/**
+ * Answer a round's questions in the given steps (question index, milliseconds since the last step) with
+ * the bank responses given per question, as a member would; refused answers leave the round as it was.
+ * `each` sees the round after every step. Returns the round and the time of the last step.
+ */
+export const playSteps = (
+  start: Round,
+  steps: ReadonlyArray<readonly [number, number]>,
+  responses: ReadonlyArray<BankResponse>,
+  each: (r: Round) => void = () => undefined
+): { readonly round: Round; readonly now: number } => {
+  let round = start
+  let now = start.startedAt
+  for (const [i, dt] of steps) {
+    now += dt
+    const pq = round.paper.questions[i] as PaperQuestion
+    const r = answer(pq.question.id, toLabels(pq.question, pq.order, responses[i] as never), now)(round)
+    if (E.isRight(r)) round = r.right
+    each(round)
+  }
+  return { round, now }
 }

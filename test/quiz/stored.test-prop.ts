@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { answer, assemble, decodeRound, gradeManual, indexBank, roundResult, startRound, submit, type Blueprint, type PaperQuestion, type Round } from '../../src/quiz/index.js'
+import { assemble, decodeRound, gradeManual, indexBank, roundResult, startRound, submit, type Blueprint, type Round } from '../../src/quiz/index.js'
 import { bankArb } from './arbitraries.js'
-import { bankResponseArb, toLabels } from './reference.js'
+import { bankResponseArb, playSteps } from './reference.js'
 
 const roundArb = bankArb(1, 8).chain((qs) =>
   fc.tuple(
@@ -25,14 +25,13 @@ const play = ([qs, mode, steps, responses, finish, seed]: PlayInput): Round => {
   const bp = { id: 'bp', sections: [{ id: 's', count: qs.length }] } as unknown as Blueprint
   const paper = assemble(indexBank(qs), bp, { seed })
   if (E.isLeft(paper)) throw new Error('assembly failed')
-  let round: Round = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, expiry: 'submit' } })
-  let now = 0
-  for (const [i, dt] of steps) {
-    now += dt
-    const pq = round.paper.questions[i] as PaperQuestion
-    const r = answer(pq.question.id, toLabels(pq.question, pq.order, responses[i] as never), now)(round)
-    if (E.isRight(r)) round = r.right
-  }
+  const played = playSteps(
+    startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, expiry: 'submit' } }),
+    steps,
+    responses
+  )
+  let round = played.round
+  const now = played.now
   if (!finish) return round
   const done = submit(now + 1)(round)
   if (E.isLeft(done)) return round

@@ -5,11 +5,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendar, instantOrThrow, rngFromSeed, shuffle } from '../../src/core/index.js'
-import { program, programs, sections, withClaims } from '../docs/readme.js'
+import { runSection, sections } from '../docs/readme.js'
 
 const root = resolve(__dirname, '../..')
 let app = ''
@@ -85,30 +83,8 @@ describe('the packed package', () => {
   })
   it('runs every README example against the installed package (its dist, not the sources)', async () => {
     let ran = 0
-    for (const [n, s] of sections.entries()) {
-      let k = 0
-      for (const [p, group] of programs(s.blocks).entries()) {
-        const outfile = join(app, `readme-${n}-${p}.mjs`)
-        // No tsconfig paths here: `moral-bank` resolves from the app's node_modules, as for a user.
-        await build({
-          stdin: { contents: program(group.map((b) => withClaims(b, `${s.title} block ${++k}`))), loader: 'ts', resolveDir: app, sourcefile: `README.md:${s.line}` },
-          bundle: true,
-          platform: 'node',
-          format: 'esm',
-          packages: 'external',
-          outfile,
-          logLevel: 'silent'
-        })
-        const original = console.log
-        console.log = () => undefined
-        try {
-          await import(pathToFileURL(outfile).href)
-        } finally {
-          console.log = original
-        }
-        ran++
-      }
-    }
+    // No tsconfig paths here: `moral-bank` resolves from the app's node_modules, as for a user.
+    for (const [n, s] of sections.entries()) ran += await runSection(n, s, { outdir: app, resolveDir: app })
     expect(ran).toBeGreaterThan(10)
   })
   it('runs the moral-bank command from its bin entry', () => {
