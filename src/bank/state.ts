@@ -7,13 +7,17 @@
  *
  * @module
  */
-import { calendar, civilFromDays, daysFromCivil, daysInMonth, type Instant, type Period, type Points } from '../core/index.js'
+import type { Instant, Period, Points } from '../core/index.js'
 import { statementOf, type Entry, type Statement } from '../ledger/index.js'
 import type { AccountId, ActivityEvent, SubjectId } from '../rules/index.js'
 import type { Claim } from './claims.js'
 import type { BankOp } from './ops.js'
 import type { CheckedConfig, ShopItem } from './config.js'
-import { draftTable, emptyTable, liveTable, tableGet, tableValues, type Table, type TableJson } from './table.js'
+import { accountOfSlot, accountsOf, emptyAt, fromJson, jsonOf, orderOfIndex, storeOf } from './version.js'
+import { receiptAt } from './read.js'
+import { indexOf } from './ids.js'
+import { findSlot, requestOf, S_BALANCE, S_EXISTS, S_RESERVED, SLOT } from './store.js'
+import type { Table, TableJson } from './table.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -111,9 +115,12 @@ export interface Receipt {
 }
 
 /**
- * The bank: configuration and state. Its tables hold `Map`s in memory and
- * write themselves as plain records to `JSON.stringify`; every function
- * accepts a bank read back with `JSON.parse` (see also `bankToJson`).
+ * The bank: configuration and state. In memory a bank is a version of a
+ * columnar store (see the README: using each state once is O(1) per
+ * operation; reading or reusing an older state replays the log into a copy);
+ * its tables are built from the store when read and write themselves as
+ * plain records to `JSON.stringify`. Every function accepts a bank read back
+ * with `JSON.parse` (see also `bankToJson`).
  *
  * @category model
  * @example
@@ -155,22 +162,14 @@ export interface BankJson {
 
 /**
  * A bank from its JSON data (as `bankToJson` or `JSON.parse(JSON.stringify(bank))`
- * gave it), with its tables built at once. The data is trusted, not checked:
+ * gave it), loaded at once. The data is trusted, not checked:
  * pass only what this module wrote.
  *
  * @category constructors
  * @example
  * bankBalance(bankFromJson(bankToJson(bank)), 'm-1' as SubjectId, 'moral') // => bankBalance(bank, 'm-1' as SubjectId, 'moral')
  */
-export const bankFromJson = (json: BankJson): BankState => ({
-  _tag: 'Bank',
-  config: json.config,
-  accounts: liveTable(json.accounts),
-  items: liveTable(json.items),
-  orders: liveTable(json.orders),
-  claims: liveTable(json.claims),
-  requests: liveTable(json.requests)
-})
+export const bankFromJson = (json: BankJson): BankState => fromJson(json)
 
 /**
  * An empty bank for a checked configuration, with the items' stock as configured.
@@ -180,19 +179,7 @@ export const bankFromJson = (json: BankJson): BankState => ({
  * const bank = emptyBank(checkBankConfigOrThrow({ accounts: [{ id: 'moral' }] }))
  * bank.accounts.size // => 0
  */
-export const emptyBank = (config: CheckedConfig): BankState => {
-  const items = draftTable(emptyTable<ItemState>())
-  for (const it of config.spec.items ?? []) items.set(it.id, { item: it, stock: it.stock })
-  return {
-    _tag: 'Bank',
-    config,
-    accounts: emptyTable(),
-    items: items.done(),
-    orders: emptyTable(),
-    claims: emptyTable(),
-    requests: emptyTable()
-  }
-}
+export const emptyBank = (config: CheckedConfig): BankState => emptyAt(config)
 
 // -------------------------------------------------------------------------------------
 // utilities
@@ -206,40 +193,16 @@ export const emptyBank = (config: CheckedConfig): BankState => {
  * @example
  * JSON.stringify(bankToJson(bank)) === JSON.stringify(bank) // => true
  */
-export const bankToJson = (bank: BankState): BankJson => ({
-  _tag: 'Bank',
-  config: bank.config,
-  accounts: liveTable(bank.accounts).toJSON(),
-  items: liveTable(bank.items).toJSON(),
-  orders: liveTable(bank.orders).toJSON(),
-  claims: liveTable(bank.claims).toJSON(),
-  requests: liveTable(bank.requests).toJSON()
-})
+export const bankToJson = (bank: BankState): BankJson => jsonOf(bank)
 
-/**
- * The key of a subject's account in the accounts table (length-prefixed, so unambiguous).
- *
- * @category utilities
- * @example
- * accountKey('moral', 'm-1') // => '5:moralm-1'
- */
-export const accountKey = (account: string, subject: string): string => `${account.length}:${account}${subject}`
+export { accountKey, expiryOf } from './store.js'
 
-/**
- * When points earned at `at` expire: the start of the local day `months`
- * calendar months later (the day clamped to the month's end).
- *
- * @category utilities
- * @example
- * expiryOf(instantOrThrow('2021-01-31T10:00:00+08:00'), 1, DEFAULT_ZONE) // => the instant of 2021-02-28T00:00:00+08:00
- */
-export const expiryOf = (t: Instant, months: number, zone: CheckedConfig['zone']): Instant => {
-  const cal = calendar(zone)
-  const d = civilFromDays(cal.dayNumber(t))
-  const m0 = d.month - 1 + months
-  const year = d.year + Math.floor(m0 / 12)
-  const month = (m0 % 12) + 1
-  return cal.startOfDay(daysFromCivil(year, month, Math.min(d.day, daysInMonth(year, month))))
+/** The slot of a subject's account with an account there, else -1. */
+const slotIn = (st: ReturnType<typeof storeOf>, subject: string, account: string): number => {
+  const acc = st.accIndex.get(account)
+  if (acc === undefined) return -1
+  const slot = findSlot(st, subject, acc)
+  return slot >= 0 && st.slots[SLOT * slot + S_EXISTS] === 1 ? slot : -1
 }
 
 /**
@@ -249,8 +212,11 @@ export const expiryOf = (t: Instant, months: number, zone: CheckedConfig['zone']
  * @example
  * accountOf(bank, 'm-1' as SubjectId, 'moral')?.balance // => 12
  */
-export const accountOf = (bank: BankState, subject: SubjectId, account: string): AccountState | undefined =>
-  tableGet(bank.accounts, accountKey(account, subject))
+export const accountOf = (bank: BankState, subject: SubjectId, account: string): AccountState | undefined => {
+  const st = storeOf(bank)
+  const slot = slotIn(st, subject, account)
+  return slot < 0 ? undefined : accountOfSlot(bank, st, slot)
+}
 
 /**
  * The posted balance of a subject's account (0 if it has none).
@@ -259,8 +225,11 @@ export const accountOf = (bank: BankState, subject: SubjectId, account: string):
  * @example
  * bankBalance(bank, 'm-1' as SubjectId, 'moral') // => 12
  */
-export const bankBalance = (bank: BankState, subject: SubjectId, account: string): Points =>
-  ((accountOf(bank, subject, account)?.balance ?? 0) + 0) as Points
+export const bankBalance = (bank: BankState, subject: SubjectId, account: string): Points => {
+  const st = storeOf(bank)
+  const slot = slotIn(st, subject, account)
+  return ((slot < 0 ? 0 : (st.slots[SLOT * slot + S_BALANCE] as number)) + 0) as Points
+}
 
 /**
  * What a subject can spend now: balance minus reserved points minus the floor
@@ -271,12 +240,13 @@ export const bankBalance = (bank: BankState, subject: SubjectId, account: string
  * spendable(bank, 'm-1' as SubjectId, 'moral') // => 7 (balance 12, 5 reserved, floor 0)
  */
 export const spendable = (bank: BankState, subject: SubjectId, account: string): number => {
-  const a = accountOf(bank, subject, account)
-  const policy = bank.config.accounts[account]
-  if (policy === undefined) return 0
-  const floor = policy.floor
+  const st = storeOf(bank)
+  const acc = st.accIndex.get(account)
+  if (acc === undefined) return 0
+  const floor = (st.policies[acc] as { readonly floor: number | null }).floor
   if (floor === null) return Infinity
-  return (a === undefined ? 0 : a.balance - a.reserved) - floor
+  const slot = slotIn(st, subject, account)
+  return (slot < 0 ? 0 : (st.slots[SLOT * slot + S_BALANCE] as number) - (st.slots[SLOT * slot + S_RESERVED] as number)) - floor
 }
 
 /**
@@ -286,7 +256,11 @@ export const spendable = (bank: BankState, subject: SubjectId, account: string):
  * @example
  * orderOf(bank, 'req-7')?.status // => 'reserved'
  */
-export const orderOf = (bank: BankState, id: string): ShopOrder | undefined => tableGet(bank.orders, id)
+export const orderOf = (bank: BankState, id: string): ShopOrder | undefined => {
+  const st = storeOf(bank)
+  const o = indexOf(st.orderIndex, id)
+  return o < 0 ? undefined : orderOfIndex(bank, st, o)
+}
 
 /**
  * An item's stock now (undefined for an unknown item).
@@ -295,7 +269,11 @@ export const orderOf = (bank: BankState, id: string): ShopOrder | undefined => t
  * @example
  * stockOf(bank, 'soap') // => 39
  */
-export const stockOf = (bank: BankState, item: string): number | undefined => tableGet(bank.items, item)?.stock
+export const stockOf = (bank: BankState, item: string): number | undefined => {
+  const st = storeOf(bank)
+  const i = st.itemIndex.get(item)
+  return i === undefined ? undefined : st.stock[i]
+}
 
 /**
  * A claim by id.
@@ -304,7 +282,7 @@ export const stockOf = (bank: BankState, item: string): number | undefined => ta
  * @example
  * claimOf(bank, 'c1')?.status // => 'notice'
  */
-export const claimOf = (bank: BankState, id: string): Claim | undefined => tableGet(bank.claims, id)
+export const claimOf = (bank: BankState, id: string): Claim | undefined => storeOf(bank).claims.get(id)
 
 /**
  * The receipt kept for a request id.
@@ -313,7 +291,11 @@ export const claimOf = (bank: BankState, id: string): Claim | undefined => table
  * @example
  * receiptOf(bank, 'req-7')?.op // => 'reserve'
  */
-export const receiptOf = (bank: BankState, request: string): Receipt | undefined => tableGet(bank.requests, request)?.receipt
+export const receiptOf = (bank: BankState, request: string): Receipt | undefined => {
+  const st = storeOf(bank)
+  const r = requestOf(st, request)
+  return r === undefined ? undefined : receiptAt(st, r)
+}
 
 /**
  * Every account, in key order.
@@ -322,7 +304,10 @@ export const receiptOf = (bank: BankState, request: string): Receipt | undefined
  * @example
  * allAccounts(bank).length // => 2
  */
-export const allAccounts = (bank: BankState): ReadonlyArray<AccountState> => tableValues(bank.accounts)
+export const allAccounts = (bank: BankState): ReadonlyArray<AccountState> => accountsOf(bank)
+
+const sortedValues = <V>(m: ReadonlyMap<string, V>): ReadonlyArray<V> =>
+  [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v)
 
 /**
  * Every order, in id order.
@@ -331,7 +316,12 @@ export const allAccounts = (bank: BankState): ReadonlyArray<AccountState> => tab
  * @example
  * allOrders(bank).filter((o) => o.status === 'reserved').length // => orders awaiting hand-over
  */
-export const allOrders = (bank: BankState): ReadonlyArray<ShopOrder> => tableValues(bank.orders)
+export const allOrders = (bank: BankState): ReadonlyArray<ShopOrder> => {
+  const st = storeOf(bank)
+  const out = new Map<string, ShopOrder>()
+  for (let o = 0; o < st.oCount; o++) out.set(st.orderIndex.keys[o] as string, orderOfIndex(bank, st, o))
+  return sortedValues(out)
+}
 
 /**
  * Every claim, in id order.
@@ -340,7 +330,7 @@ export const allOrders = (bank: BankState): ReadonlyArray<ShopOrder> => tableVal
  * @example
  * allClaims(bank).filter((c) => c.status === 'notice').length // => claims on public notice
  */
-export const allClaims = (bank: BankState): ReadonlyArray<Claim> => tableValues(bank.claims)
+export const allClaims = (bank: BankState): ReadonlyArray<Claim> => sortedValues(storeOf(bank).claims)
 
 /**
  * The passbook page (存折) of a subject's bank account for a period: the

@@ -1,16 +1,13 @@
 /**
- * A table of values by string key, persistent and cheap to update: a large
- * `base` Map that is never written again once built, plus a small `recent`
- * Map of the keys written since. One operation copies only `recent` (kept
- * near √size, then folded into a new base), so one operation on a bank of a
- * million requests copies a few thousand keys, not a million; a batch writes
- * into one private Map and, over an empty or small base, keeps that Map as
- * the new base without copying it.
+ * The bank's tables as hosts read them (`bank.accounts` … `bank.requests`):
+ * a view over a `Map` built from the bank's store when first read. The
+ * fields `base`, `recent` and `size` keep the shape tables had before the
+ * bank became a columnar store (`recent` is always empty now).
  *
  * `JSON.stringify` writes a table in its persisted form, hash buckets of
  * records (the key `__proto__` is stored as `\u0000__proto__`, which no id
- * can be, so no key ever reaches a prototype); every function here also
- * accepts that form as read back by `JSON.parse`, converting it once (memoised).
+ * can be, so no key ever reaches a prototype); `liveTable` also accepts that
+ * form as read back by `JSON.parse`, converting it once (memoised).
  *
  * @module
  * @internal
@@ -29,7 +26,7 @@ import { fnv1a } from '../core/hash.js'
  */
 export interface Table<V> {
   readonly base: ReadonlyMap<string, V>
-  /** Keys written since `base` was built (their new values). */
+  /** Keys written since `base` was built (their new values): none, in the bank's tables now. */
   readonly recent: ReadonlyMap<string, V>
   readonly size: number
   /** The persisted form, used by `JSON.stringify`. */
@@ -46,18 +43,6 @@ export interface TableJson<V> {
   readonly size: number
 }
 
-/**
- * A mutable draft of a table, private to one operation or batch.
- *
- * @category model
- */
-export interface TableDraft<V> {
-  readonly get: (key: string) => V | undefined
-  readonly set: (key: string, v: V) => void
-  /** The new table; the draft must not be used after this (the table may own its Map). */
-  readonly done: () => Table<V>
-}
-
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
@@ -69,36 +54,36 @@ const unsafe = (key: string): string => (key === '\u0000__proto__' ? '__proto__'
 
 const bucketOf = (key: string): number => fnv1a(key) & (BUCKETS - 1)
 
-const entriesOf = function* <V>(base: ReadonlyMap<string, V>, recent: ReadonlyMap<string, V>): Generator<readonly [string, V]> {
-  for (const kv of recent) yield kv
-  for (const kv of base) if (!recent.has(kv[0])) yield kv
-}
-
 // The JSON form keeps the layout of earlier versions (buckets of records by an FNV hash), so saved banks still load.
-const jsonOf = <V>(base: ReadonlyMap<string, V>, recent: ReadonlyMap<string, V>, size: number): TableJson<V> => {
+const jsonOf = <V>(base: ReadonlyMap<string, V>, size: number): TableJson<V> => {
   const buckets: Array<Record<string, V>> = Array.from({ length: BUCKETS }, () => ({}))
-  for (const [k, v] of entriesOf(base, recent)) (buckets[bucketOf(k)] as Record<string, V>)[safe(k)] = v
+  for (const [k, v] of base) (buckets[bucketOf(k)] as Record<string, V>)[safe(k)] = v
   return { buckets, size }
 }
 
-const make = <V>(base: ReadonlyMap<string, V>, recent: ReadonlyMap<string, V>, size: number): Table<V> => ({
-  base,
-  recent,
-  size,
-  toJSON: () => jsonOf(base, recent, size)
-})
-
-// Shared by every empty table; nothing ever writes it (drafts write only Maps they made).
+// Shared by every table; nothing ever writes it.
 const NONE: ReadonlyMap<string, never> = new Map<string, never>()
 
 /**
- * An empty table.
+ * A table over a Map built only when first read (its size known now): the
+ * bank's tables are views of its store, built on demand.
  *
  * @category constructors
  * @example
- * emptyTable<number>().size // => 0
+ * lazyTable(1, () => new Map([['a', 1]])).size // => 1
  */
-export const emptyTable = <V>(): Table<V> => make(NONE, NONE, 0)
+export const lazyTable = <V>(size: number, build: () => ReadonlyMap<string, V>): Table<V> => {
+  let built: ReadonlyMap<string, V> | undefined
+  const base = (): ReadonlyMap<string, V> => (built ??= build())
+  return {
+    get base() {
+      return base()
+    },
+    recent: NONE,
+    size,
+    toJSON: () => jsonOf(base(), size)
+  }
+}
 
 // Tables read back from JSON, converted once each (a JSON value is never changed, so the memo stays right).
 const revived = new WeakMap<object, Table<unknown>>()
@@ -108,7 +93,7 @@ const revived = new WeakMap<object, Table<unknown>>()
  *
  * @category constructors
  * @example
- * tableGet(liveTable(JSON.parse(JSON.stringify(t))), 'a') // => what tableGet(t, 'a') gives
+ * liveTable(JSON.parse(JSON.stringify(t))).base.get('a') // => what t.base.get('a') gives
  */
 export const liveTable = <V>(tb: Table<V> | TableJson<V>): Table<V> => {
   if (typeof (tb as Partial<Table<V>>).toJSON === 'function') return tb as Table<V>
@@ -116,88 +101,7 @@ export const liveTable = <V>(tb: Table<V> | TableJson<V>): Table<V> => {
   if (memo !== undefined) return memo
   const base = new Map<string, V>()
   for (const b of (tb as TableJson<V>).buckets) for (const k of Object.keys(b)) base.set(unsafe(k), b[k] as V)
-  const t = make(base, NONE, base.size)
+  const t = lazyTable(base.size, () => base)
   revived.set(tb, t as Table<unknown>)
   return t
-}
-
-/** How many recent keys a table keeps before folding them into a new base (about √size: copying recent per operation and the base now and then cost about the same). */
-const recentLimit = (size: number): number => 64 + 2 * Math.ceil(Math.sqrt(size))
-
-/**
- * Start a draft. Its writes go to one private Map (seeded with the table's
- * recent keys); `done` keeps that Map as the new recent part, or folds it
- * into a new base when it has grown large.
- *
- * @category constructors
- * @example
- * const d = draftTable(emptyTable<number>()); d.set('a', 1); d.done().size // => 1
- */
-export const draftTable = <V>(input: Table<V>): TableDraft<V> => {
-  const t = liveTable(input)
-  const base = t.base
-  // Made on the first write: a draft for one operation often writes only one or two tables.
-  let writes: Map<string, V> | undefined
-  let size = t.size
-  return {
-    // Values are never undefined, so `??` tells a missing key; a base that is empty is not asked at all.
-    get: (key) => (writes ?? t.recent).get(key) ?? (base.size === 0 ? undefined : base.get(key)),
-    set: (key, v) => {
-      if (writes === undefined) writes = new Map(t.recent)
-      const before = writes.size
-      writes.set(key, v)
-      if (writes.size !== before && !base.has(key)) size++
-    },
-    done: () => {
-      if (writes === undefined) return input // unwritten: the very same table (callers check identity)
-      if (writes.size <= recentLimit(size)) return make(base, writes, size)
-      // Fold: the writes win over the base. Over an empty base the private Map simply becomes the base.
-      if (base.size === 0) return make(writes, NONE, size)
-      const merged = new Map(base)
-      for (const [k, v] of writes) merged.set(k, v)
-      return make(merged, NONE, size)
-    }
-  }
-}
-
-// -------------------------------------------------------------------------------------
-// utilities
-// -------------------------------------------------------------------------------------
-
-/**
- * Look a key up (`__proto__` and friends are ordinary keys here).
- *
- * @category utilities
- * @example
- * tableGet(emptyTable<number>(), 'x') // => undefined
- */
-export const tableGet = <V>(tb: Table<V>, key: string): V | undefined => {
-  const t = liveTable(tb)
-  return t.recent.get(key) ?? t.base.get(key)
-}
-
-/**
- * Call `f` on every value, in no particular order.
- *
- * @category utilities
- * @example
- * tableForEach(emptyTable<number>(), (v) => console.log(v)) // prints nothing
- */
-export const tableForEach = <V>(tb: Table<V>, f: (v: V) => void): void => {
-  const t = liveTable(tb)
-  for (const [, v] of entriesOf(t.base, t.recent)) f(v)
-}
-
-/**
- * Every value of a table, keys in sorted order.
- *
- * @category utilities
- * @example
- * tableValues(emptyTable<number>()) // => []
- */
-export const tableValues = <V>(tb: Table<V>): ReadonlyArray<V> => {
-  const t = liveTable(tb)
-  const pairs = [...entriesOf(t.base, t.recent)]
-  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return pairs.map(([, v]) => v)
 }
