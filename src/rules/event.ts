@@ -10,18 +10,18 @@ import * as t from 'io-ts'
 import {
   EventIdC,
   InstantC,
-  atText,
+  batchDecoders,
   decode,
   formatInstantUtc,
   idCodec,
-  jsonSyntaxProblem,
   refined,
   strict,
   text,
   type EventId,
   type Id,
   type Instant,
-  type Problem
+  type Problem,
+  type Rejection
 } from '../core/index.js'
 
 // -------------------------------------------------------------------------------------
@@ -60,19 +60,6 @@ export interface ActivityEvent {
 }
 
 /**
- * An input that could not be decoded into an event: where it was and every reason.
- *
- * @category model
- */
-export interface Rejection {
-  readonly _tag: 'Rejection'
-  /** Line number (1-based) in a JSONL text, or index in an array. */
-  readonly index: number
-  readonly input: unknown
-  readonly problems: ReadonlyArray<Problem>
-}
-
-/**
  * Events decoded from many inputs: the good ones in input order, and the rejections.
  *
  * @category model
@@ -81,6 +68,9 @@ export interface EventBatch {
   readonly events: ReadonlyArray<ActivityEvent>
   readonly rejections: ReadonlyArray<Rejection>
 }
+
+// An input that could not be decoded into an event (the shared `Rejection` of core, named here too for existing imports).
+export type { Rejection } from '../core/index.js'
 
 // -------------------------------------------------------------------------------------
 // codecs
@@ -147,6 +137,8 @@ const RawC = /*#__PURE__*/ strict(
  */
 export const decodeEvent = (u: unknown): E.Either<ReadonlyArray<Problem>, ActivityEvent> => decode(ActivityEventC)(u)
 
+const eventBatch = /*#__PURE__*/ batchDecoders(ActivityEventC)
+
 /**
  * Decode an array of event objects; bad ones become rejections at their index
  * (problems carry the index as the first path segment).
@@ -156,14 +148,8 @@ export const decodeEvent = (u: unknown): E.Either<ReadonlyArray<Problem>, Activi
  * decodeEvents([{ id: 'a', type: 'login', member: 'm', at: 0 }, { id: 'b' }]).rejections.length // => 1
  */
 export const decodeEvents = (inputs: ReadonlyArray<unknown>): EventBatch => {
-  const events: Array<ActivityEvent> = []
-  const rejections: Array<Rejection> = []
-  for (let i = 0; i < inputs.length; i++) {
-    const r = decode(ActivityEventC, [i])(inputs[i])
-    if (E.isRight(r)) events.push(r.right)
-    else rejections.push({ _tag: 'Rejection', index: i, input: inputs[i], problems: r.left })
-  }
-  return { events, rejections }
+  const b = eventBatch.each(inputs)
+  return { events: b.values, rejections: b.rejections }
 }
 
 /**
@@ -178,26 +164,8 @@ export const decodeEvents = (inputs: ReadonlyArray<unknown>): EventBatch => {
  * batch.rejections[0]?.index // => 2
  */
 export const decodeEventsJsonl = (jsonl: string, file?: string): EventBatch => {
-  const events: Array<ActivityEvent> = []
-  const rejections: Array<Rejection> = []
-  const lines = jsonl.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).replace(/\r$/, '')
-    if (line.trim() === '') continue
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch (err) {
-      const p = jsonSyntaxProblem(line, err, file)
-      const col = p.at._tag === 'TextPosition' ? p.at.column : 1
-      rejections.push({ _tag: 'Rejection', index: i + 1, input: line, problems: [{ ...p, at: atText(i + 1, col, file) }] })
-      continue
-    }
-    const r = decodeEvent(value)
-    if (E.isRight(r)) events.push(r.right)
-    else rejections.push({ _tag: 'Rejection', index: i + 1, input: value, problems: r.left })
-  }
-  return { events, rejections }
+  const b = eventBatch.lines(jsonl, file)
+  return { events: b.values, rejections: b.rejections }
 }
 
 // -------------------------------------------------------------------------------------

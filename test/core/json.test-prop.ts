@@ -40,7 +40,7 @@ describe('jsonPathOffset', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>, layoutArb, (v, pad) => {
         const { text, at } = serialise(v, pad)
-        expect(JSON.parse(text)).toEqual(v)
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v))) // as JSON: -0 is written 0
         for (const [key, offset] of at) {
           const path = JSON.parse(key) as Path
           expect(jsonPathOffset(text, path)).toEqual({ offset, found: path.length })
