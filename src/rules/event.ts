@@ -91,7 +91,14 @@ export const SubjectIdC: t.Type<SubjectId, string, unknown> = /*#__PURE__*/ idCo
 
 const EventTypeC = /*#__PURE__*/ idCodec<'EventType'>('EventType')
 
-const AttrValueC = /*#__PURE__*/ refined(
+/**
+ * An attribute value: a finite number, a string or a boolean.
+ *
+ * @category codecs
+ * @example
+ * E.isLeft(decode(AttrValueC)(Infinity)) // => true
+ */
+export const AttrValueC: t.Type<AttrValue, AttrValue, unknown> = /*#__PURE__*/ refined(
   'AttrValue',
   (u): u is AttrValue => typeof u === 'string' || typeof u === 'boolean' || (typeof u === 'number' && Number.isFinite(u)),
   text('a finite number, a string or a boolean', '有限数、字符串或布尔值')
