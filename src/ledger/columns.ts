@@ -1,10 +1,12 @@
 /**
- * How the fold stores one subject's entries and skips: in columns (typed
- * arrays of event positions and rule indexes, an array of doubles for the
- * amounts) rather than one object
- * per entry. A big fold makes over a million entries; as objects they all
- * stayed alive through every garbage collection, which made GC a large share
- * of the fold's time. `Entry` and `Skip` objects are built from the columns the first time
+ * How the fold stores one subject's entries and skips: in columns (event
+ * positions, rule indexes, cuts, amounts) rather than one object per entry,
+ * and the columns of the subjects one fold call writes share big slabs (plain
+ * arrays of doubles, allocated straight in the old generation), rather than a
+ * few small arrays per subject. A big fold makes over a million entries; as
+ * objects they all stayed alive through every garbage collection, and as small
+ * per-subject arrays every young-generation GC copied them, which made GC a
+ * large share of the fold's time. `Entry` and `Skip` objects are built from the columns the first time
  * a host reads `entries` or `skips`, and kept; statements read the columns
  * directly.
  *
@@ -19,7 +21,8 @@ import type { Entry, Skip } from './entry.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * One subject's entries and skips as columns, in (instant, event id, rule order).
+ * One subject's entries and skips as columns, in (instant, event id, rule order). The columns are
+ * slabs shared by the subjects one fold call wrote: a subject's rows start at `entryStart` and `skipStart`.
  *
  * @category model
  */
@@ -29,20 +32,27 @@ export interface SubjectColumns {
   /** The subject's events in (instant, id) order: entries and skips name theirs by position. */
   readonly events: ReadonlyArray<ActivityEvent>
   readonly entryCount: number
+  /** Where the subject's entries start in the slabs (entry `i` is at `3 × (entryStart + i)`). */
+  readonly entryStart: number
   /** Per entry, 3 ints: the event's position in `events`, the rule's index, 1 + its cut's index in `cuts` (0: not cut). */
-  readonly entryInts: Int32Array
-  /**
-   * Per entry, 3 numbers: points requested, points granted, the event's instant (so statements
-   * read only these columns). A plain array of doubles in the JS heap, not a `Float64Array`: see `finish`.
-   */
+  readonly entryInts: ReadonlyArray<number>
+  /** Per entry, 3 numbers: points requested, points granted, the event's instant (so statements read only these columns). */
   readonly amounts: ReadonlyArray<number>
   readonly cuts: ReadonlyArray<Cut>
   readonly skipCount: number
+  readonly skipStart: number
   /** Per skip, 3 ints: the event's position, the rule's index (-1: no rule listens), the reason's code (`REASONS`). */
-  readonly skipInts: Int32Array
+  readonly skipInts: ReadonlyArray<number>
 }
 
-const REASON_CODE: Readonly<Record<SkipReason, number>> = {
+/**
+ * The code of each skip reason in the columns (and in the fold's rows).
+ *
+ * @category model
+ * @example
+ * REASONS[REASON_CODE['limit']] // => 'limit'
+ */
+export const REASON_CODE: Readonly<Record<SkipReason, number>> = {
   'no-rule': 0,
   condition: 1,
   'below-threshold': 2,
@@ -55,50 +65,89 @@ const REASON_CODE: Readonly<Record<SkipReason, number>> = {
   streak: 9,
   zero: 10
 }
-const REASONS = Object.keys(REASON_CODE) as ReadonlyArray<SkipReason>
+/**
+ * The skip reasons by code.
+ *
+ * @category model
+ * @example
+ * REASONS[0] // => 'no-rule'
+ */
+export const REASONS = Object.keys(REASON_CODE) as ReadonlyArray<SkipReason>
 
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
 /**
- * A writer of columns, private to one fold call: it grows scratch arrays as
- * needed and copies each subject's rows out at `finish` (so the scratch is
- * allocated once per call, not once per subject).
+ * A writer of columns, private to one fold call: it writes each subject's
+ * rows into slabs (plain arrays) shared by the subjects it writes, starting a
+ * bigger slab when one is full.
  *
  * @category model
  */
 export interface ColumnWriter {
   readonly entry: (eventPos: number, at: number, ruleIndex: number, requested: number, granted: number, cut: Cut | undefined) => void
   readonly skip: (eventPos: number, ruleIndex: number, reason: SkipReason) => void
-  /** The columns written since the last `finish`, then starts afresh. */
+  /** The columns written since the last `finish`, then starts the next subject. */
   readonly finish: (rules: CompiledRuleSet, subject: SubjectId, events: ReadonlyArray<ActivityEvent>) => SubjectColumns
 }
+
+/**
+ * A plain array of room for `n` numbers, stored unboxed in the JS heap; its elements are holes until
+ * written (callers write each one before reading it). The fold's columns are plain arrays, not typed
+ * arrays: typed arrays' memory lies outside the JS heap, and V8 runs a full GC (of everything the host
+ * holds, its events included) each time that memory grows by 64 MiB; the JS heap has far more room.
+ * Big ones are allocated straight in the old generation, so young-generation GCs never copy them.
+ * Made from a literal of doubles and lengthened: `new Array(n).fill(x)` allocated and wrote it twice
+ * (an array of tagged values first, then one of doubles).
+ *
+ * @category constructors
+ * @example
+ * const a = numbers(3); a[0] = 1.5; a.length // => 3
+ */
+export const numbers = (n: number): Array<number> => {
+  const a = [0.5]
+  a.length = n
+  return a
+}
+
+/** The largest slab a writer starts on its own (rows): past it, slabs hold one subject's rows at least. */
+const SLAB = 1 << 15
 
 /**
  * A fresh writer.
  *
  * @category constructors
  * @example
- * const w = columnWriter(); w.entry(0, 0, 1, 1, undefined); w.finish(rs, s, events).entryCount // => 1
+ * const w = columnWriter(); w.entry(0, 0, 1, 1, 1, undefined); w.finish(rs, s, events).entryCount // => 1
  */
 export const columnWriter = (): ColumnWriter => {
-  let entryInts = new Int32Array(3 * 256)
-  let amounts = new Float64Array(3 * 256)
-  let skipInts = new Int32Array(3 * 64)
-  let cuts: Array<Cut> = []
+  // Entries: slabs of `entryCap` rows; the current subject's rows are [entryBase, entryBase + nEntries).
+  let entryCap = 64
+  let entryInts = numbers(3 * entryCap)
+  let amounts = numbers(3 * entryCap)
+  let entryBase = 0
   let nEntries = 0
+  let skipCap = 64
+  let skipInts = numbers(3 * skipCap)
+  let skipBase = 0
   let nSkips = 0
+  let cuts: Array<Cut> = []
   let lastCut: Cut | undefined
   return {
     entry: (eventPos, at, ruleIndex, requested, granted, cut) => {
-      if (3 * nEntries + 3 > entryInts.length) {
-        const ints = new Int32Array(2 * entryInts.length)
-        ints.set(entryInts)
+      if (entryBase + nEntries === entryCap) {
+        // A new slab, with the current subject's rows so far moved to its start (older subjects keep the old one).
+        entryCap = Math.max(Math.min(2 * entryCap, SLAB), 2 * (nEntries + 1))
+        const ints = numbers(3 * entryCap)
+        const amt = numbers(3 * entryCap)
+        for (let i = 0; i < 3 * nEntries; i++) {
+          ints[i] = entryInts[3 * entryBase + i] as number
+          amt[i] = amounts[3 * entryBase + i] as number
+        }
         entryInts = ints
-        const amt = new Float64Array(2 * amounts.length)
-        amt.set(amounts)
         amounts = amt
+        entryBase = 0
       }
       let c = 0
       if (cut !== undefined) {
@@ -109,54 +158,48 @@ export const columnWriter = (): ColumnWriter => {
         }
         c = cuts.length
       }
-      const k = 3 * nEntries
+      const k = 3 * (entryBase + nEntries)
       entryInts[k] = eventPos
       entryInts[k + 1] = ruleIndex
       entryInts[k + 2] = c
-      amounts[3 * nEntries] = requested
-      amounts[3 * nEntries + 1] = granted
-      amounts[3 * nEntries + 2] = at
+      amounts[k] = requested
+      amounts[k + 1] = granted
+      amounts[k + 2] = at
       nEntries++
     },
     skip: (eventPos, ruleIndex, reason) => {
-      if (3 * nSkips + 3 > skipInts.length) {
-        const ints = new Int32Array(2 * skipInts.length)
-        ints.set(skipInts)
+      if (skipBase + nSkips === skipCap) {
+        skipCap = Math.max(Math.min(2 * skipCap, SLAB), 2 * (nSkips + 1))
+        const ints = numbers(3 * skipCap)
+        for (let i = 0; i < 3 * nSkips; i++) ints[i] = skipInts[3 * skipBase + i] as number
         skipInts = ints
+        skipBase = 0
       }
-      const k = 3 * nSkips
+      const k = 3 * (skipBase + nSkips)
       skipInts[k] = eventPos
       skipInts[k + 1] = ruleIndex
       skipInts[k + 2] = REASON_CODE[reason]
       nSkips++
     },
     finish: (rules, subject, events) => {
-      // The amounts go to a plain array (V8 stores it as unboxed doubles in the JS heap), the ints
-      // to one buffer per subject viewed as two columns. Memory outside the JS heap makes V8 run a
-      // full GC each time it grows by 64 MiB since the last one; with all three columns there, a
-      // big fold (1M events) passed that alone, so every fold paid a full GC of everything the
-      // host holds (its events included). The amounts in the heap count towards its much larger limit instead.
-      const amountsOut: Array<number> = []
-      for (let i = 0; i < 3 * nEntries; i++) amountsOut.push(amounts[i] as number)
-      const buffer = new ArrayBuffer(4 * 3 * nEntries + 4 * 3 * nSkips)
-      const entryIntsOut = new Int32Array(buffer, 0, 3 * nEntries)
-      const skipIntsOut = new Int32Array(buffer, 4 * 3 * nEntries, 3 * nSkips)
-      entryIntsOut.set(entryInts.subarray(0, 3 * nEntries))
-      skipIntsOut.set(skipInts.subarray(0, 3 * nSkips))
       const made: SubjectColumns = {
         rules,
         subject,
         events,
         entryCount: nEntries,
-        entryInts: entryIntsOut,
-        amounts: amountsOut,
+        entryStart: entryBase,
+        entryInts,
+        amounts,
         cuts,
         skipCount: nSkips,
-        skipInts: skipIntsOut
+        skipStart: skipBase,
+        skipInts
       }
       cuts = []
       lastCut = undefined
+      entryBase += nEntries
       nEntries = 0
+      skipBase += nSkips
       nSkips = 0
       return made
     }
@@ -179,11 +222,12 @@ export const entriesOfColumns = (cols: SubjectColumns): Array<Entry> => {
   const cal = rs.calendar
   const out: Array<Entry> = new Array<Entry>(cols.entryCount)
   for (let i = 0; i < cols.entryCount; i++) {
-    const e = events[entryInts[3 * i] as number] as ActivityEvent
-    const r = rs.rules[entryInts[3 * i + 1] as number] as CompiledRule
-    const c = entryInts[3 * i + 2] as number
-    const requested = amounts[3 * i] as Entry['requested']
-    const granted = amounts[3 * i + 1] as Entry['granted']
+    const k = 3 * (cols.entryStart + i)
+    const e = events[entryInts[k] as number] as ActivityEvent
+    const r = rs.rules[entryInts[k + 1] as number] as CompiledRule
+    const c = entryInts[k + 2] as number
+    const requested = amounts[k] as Entry['requested']
+    const granted = amounts[k + 1] as Entry['granted']
     const id = `${e.id}#${r.id}`
     const kind = requested < 0 ? 'deduct' : 'earn'
     const day = cal.keyOfDay('day', cal.dayNumber(e.at))
@@ -208,9 +252,10 @@ export const skipsOfColumns = (cols: SubjectColumns): Array<Skip> => {
   const { rules: rs, subject, events, skipInts } = cols
   const out: Array<Skip> = new Array<Skip>(cols.skipCount)
   for (let i = 0; i < cols.skipCount; i++) {
-    const e = events[skipInts[3 * i] as number] as ActivityEvent
-    const ri = skipInts[3 * i + 1] as number
-    const reason = REASONS[skipInts[3 * i + 2] as number] as SkipReason
+    const k = 3 * (cols.skipStart + i)
+    const e = events[skipInts[k] as number] as ActivityEvent
+    const ri = skipInts[k + 1] as number
+    const reason = REASONS[skipInts[k + 2] as number] as SkipReason
     out[i] =
       ri < 0
         ? { event: e.id, eventType: e.type, subject, at: e.at, reason }

@@ -9,7 +9,7 @@
 import type { Monoid } from 'fp-ts/lib/Monoid.js'
 import type { Points } from '../core/index.js'
 import {
-  applyRuleInto,
+  decideRule,
   eventContentKey,
   initialState,
   resetState,
@@ -17,6 +17,7 @@ import {
   type CompiledRule,
   type CompiledRuleSet,
   type DecisionScratch,
+  type Prepared,
   type SkipReason,
   type SubjectAttrs,
   type SubjectId,
@@ -24,8 +25,9 @@ import {
   type AccountId
 } from '../rules/index.js'
 import type { Conflict, Entry, Skip } from './entry.js'
-import { EMPTY_INDEX, draftIndex, indexValues, type IdIndex } from './idindex.js'
-import { columnWriter, entriesOfColumns, registerColumns, skipsOfColumns, type ColumnWriter, type SubjectColumns } from './columns.js'
+import { EMPTY_INDEX, draftIndex, hashOf, indexValues, type IdIndex } from './idindex.js'
+import { REASONS, columnWriter, numbers, entriesOfColumns, registerColumns, skipsOfColumns, type ColumnWriter, type SubjectColumns } from './columns.js'
+import { AT, DAY, LIST, SKIP, VALUE, buildRows, type Rows } from './rows.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -105,16 +107,10 @@ export const emptyLedger = (rules: CompiledRuleSet, options: LedgerOptions = {})
 // the fold of one subject
 // -------------------------------------------------------------------------------------
 
-const byInstantThenId = (a: ActivityEvent, b: ActivityEvent): number => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-const sortEvents = (events: Array<ActivityEvent>): Array<ActivityEvent> => {
-  for (let i = 1; i < events.length; i++) {
-    if (byInstantThenId(events[i - 1] as ActivityEvent, events[i] as ActivityEvent) > 0) return events.sort(byInstantThenId)
-  }
-  return events
-}
-
 const NO_ATTRS: SubjectAttrs = Object.freeze({})
+
+/** Ids hashed (and their slots read) ahead of their claims. */
+const CLAIM_BLOCK = 32
 
 /**
  * Fold one subject's events (any order, ids unique) into its ledger part.
@@ -128,44 +124,82 @@ export const foldSubject = (
   subject: SubjectId,
   events: ReadonlyArray<ActivityEvent>,
   attrs: SubjectAttrs = NO_ATTRS
-): SubjectLedger => foldOwned(rs, subject, events.slice(), attrs, foldScratch(rs))
+): SubjectLedger => {
+  const scratch = foldScratch(rs)
+  const rows = buildRows(rs, scratch.st.contentIds, events, undefined, new Array<number>(events.length).fill(0), events.length, 1, () => attrs)
+  return foldRows(rs, rows, 0, subject, scratch)
+}
 
-/** `foldSubject` on an array the caller owns and gives away (sorted in place, then kept as the subject's events). */
-const foldOwned = (rs: CompiledRuleSet, subject: SubjectId, events: Array<ActivityEvent>, attrs: SubjectAttrs, scratch: FoldScratch): SubjectLedger => {
-  const sorted = sortEvents(events)
-  const { w, st, out, declined } = scratch
+/** Whether the event at position `p` goes after the one at `q` in (instant, id) order. */
+const after = (rows: Rows, q: number, p: number): boolean => {
+  const x = rows.data[q * rows.stride + AT] as number
+  const y = rows.data[p * rows.stride + AT] as number
+  return x !== y ? x > y : (rows.events[q] as ActivityEvent).id > (rows.events[p] as ActivityEvent).id
+}
+
+/** Subject `k`'s positions in (instant, id) order, or `undefined` when they already are (the usual case). */
+const orderOf = (rows: Rows, k: number): Int32Array | undefined => {
+  const a = rows.start[k] as number
+  const b = rows.start[k + 1] as number
+  let sorted = true
+  for (let p = a + 1; p < b && sorted; p++) sorted = !after(rows, p - 1, p)
+  if (sorted) return undefined
+  const order = Array.from({ length: b - a }, (_, q) => a + q)
+  order.sort((x, y) => (after(rows, x, y) ? 1 : after(rows, y, x) ? -1 : 0))
+  return Int32Array.from(order)
+}
+
+/** Fold subject `k` of the rows with the decisions' per-subject half. */
+const foldRows = (rs: CompiledRuleSet, rows: Rows, k: number, subject: SubjectId, scratch: FoldScratch): SubjectLedger => {
+  const { w, st, out, pre, declined } = scratch
+  const { lists, data, stride, width, contentColumn } = rows
+  const none = lists.length
+  const a = rows.start[k] as number
+  const n = (rows.start[k + 1] as number) - a
+  const order = orderOf(rows, k)
+  // The subject's events in (instant, id) order.
+  const events = order === undefined ? rows.events.slice(a, a + n) : Array.from(order, (p) => rows.events[p] as ActivityEvent)
   resetState(st)
-  const cal = rs.calendar
-  for (let i = 0; i < sorted.length; i++) {
-    const e = sorted[i] as ActivityEvent
-    const rules = rs.byType.get(e.type)
-    if (rules === undefined) {
-      w.skip(i, -1, 'no-rule')
+  for (let q = 0; q < n; q++) {
+    const o = (order === undefined ? a + q : (order[q] as number)) * stride
+    const li = data[o + LIST] as number
+    if (li === none) {
+      w.skip(q, -1, 'no-rule')
       continue
     }
-    const day = cal.dayNumber(e.at)
+    const rules = lists[li] as ReadonlyArray<CompiledRule>
+    const columns = contentColumn[li] as Int32Array
+    const d = data[o + DAY] as number
     let scored = false
     // A count, not `declined.length = 0`: emptying an array frees its storage, so every push reallocated.
     let nDeclined = 0
     for (let j = 0; j < rules.length; j++) {
       const r = rules[j] as CompiledRule
-      const why = applyRuleInto(rs, r, st, e, day, attrs, out)
+      const v = data[o + VALUE + j] as number
+      let why: SkipReason | undefined
+      if (v === Math.floor(v) || v !== v) {
+        // Whole: requested points; NaN: the amount's attribute is missing (decideRule says so in its turn).
+        pre.requested = v
+        const c = columns[j] as number
+        pre.content = c < 0 ? -1 : (data[o + VALUE + width + c] as number)
+        why = decideRule(rs, r, st, pre, d, out)
+      } else why = REASONS[v - SKIP] as SkipReason
       if (why !== undefined) {
         declined[nDeclined++] = r
         declined[nDeclined++] = why
         continue
       }
       scored = true
-      w.entry(i, e.at, r.index, out.requested, out.granted, out.cut)
+      w.entry(q, data[o + AT] as number, r.index, out.requested, out.granted, out.cut)
     }
     // An event that earned no entry is explained by every rule that declined it.
     if (!scored) {
-      for (let k = 0; k < nDeclined; k += 2) w.skip(i, (declined[k] as CompiledRule).index, declined[k + 1] as SkipReason)
+      for (let m = 0; m < nDeclined; m += 2) w.skip(q, (declined[m] as CompiledRule).index, declined[m + 1] as SkipReason)
     }
   }
   const balances: Record<string, Points> = {}
-  for (const a of rs.accounts) balances[a.id] = ((st.balances[a.index] as number) + 0) as Points
-  return subjectLedgerOf(w.finish(rs, subject, sorted), balances)
+  for (const acc of rs.accounts) balances[acc.id] = ((st.balances[acc.index] as number) + 0) as Points
+  return subjectLedgerOf(w.finish(rs, subject, events), balances)
 }
 
 /** What one fold call reuses from subject to subject (it owns all of it). */
@@ -173,6 +207,7 @@ interface FoldScratch {
   readonly w: ColumnWriter
   readonly st: SubjectState
   readonly out: DecisionScratch
+  readonly pre: Prepared
   readonly declined: Array<CompiledRule | SkipReason>
 }
 
@@ -180,6 +215,7 @@ const foldScratch = (rs: CompiledRuleSet): FoldScratch => ({
   w: columnWriter(),
   st: initialState(rs),
   out: { requested: 0, granted: 0, cut: undefined },
+  pre: { requested: 0, content: -1 },
   declined: []
 })
 
@@ -229,67 +265,126 @@ export const appendEvents =
     const kept = draftIndex(ledger.kept, Array.isArray(events) ? events.length : 0)
     const refused = new Map<string, Conflict>()
     for (const c of ledger.conflicts) refused.set(eventContentKey(c.refused), c)
-    // Added events per subject; subjects that lost a kept event to a conflict.
-    const added = new Map<SubjectId, Array<ActivityEvent>>()
+    // Subjects numbered in the order first touched; the added events (their positions in `given`, in
+    // arrival order) with their subjects' numbers.
+    const given: ReadonlyArray<ActivityEvent> = Array.isArray(events) ? events : Array.from(events)
+    const subjectIndex = new Map<SubjectId, number>()
+    const subjectIds: Array<SubjectId> = []
+    const numberOf = (s: SubjectId): number => {
+      let k = subjectIndex.get(s)
+      if (k === undefined) {
+        k = subjectIds.length
+        subjectIds.push(s)
+        subjectIndex.set(s, k)
+      }
+      return k
+    }
+    // `added[j]` is the position of the j-th added event; `undefined` while that is j (no duplicate yet).
+    let added: Array<number> | undefined
+    const addedSubject = numbers(given.length)
+    let nAdded = 0
+    // Subjects that lost a kept event to a conflict.
     const lost = new Set<SubjectId>()
     let lastSubject: SubjectId | undefined
-    let lastList: Array<ActivityEvent> = []
-    const add = (e: ActivityEvent): void => {
+    let lastK = 0
+    const add = (e: ActivityEvent, i: number): void => {
       const s = subjectOf(e)
       if (s !== lastSubject) {
-        let list = added.get(s)
-        if (list === undefined) {
-          list = []
-          added.set(s, list)
-        }
+        lastK = numberOf(s)
         lastSubject = s
-        lastList = list
       }
-      lastList.push(e)
+      if (added === undefined && i !== nAdded) added = Array.from({ length: nAdded }, (_, j) => j)
+      if (added !== undefined) added[nAdded] = i
+      addedSubject[nAdded++] = lastK
     }
     let arrivals = ledger.arrivals
-    const offer = (e: ActivityEvent): void => {
+    // Ids are claimed in blocks: first every id's hash and a read of its slot (the reads of a block
+    // overlap in the CPU, where one by one each waited for memory: the table is far bigger than the
+    // caches), then the claims.
+    const hashes = new Int32Array(CLAIM_BLOCK)
+    let touched = 0
+    for (let i = 0; i < given.length; i++) {
+      const b = i % CLAIM_BLOCK
+      if (b === 0) {
+        const m = Math.min(CLAIM_BLOCK, given.length - i)
+        for (let j = 0; j < m; j++) hashes[j] = hashOf((given[i + j] as ActivityEvent).id)
+        // A loop of reads only, so the CPU has many of them in flight at once.
+        for (let j = 0; j < m; j++) touched ^= kept.touch(hashes[j] as number)
+      }
+      const e = given[i] as ActivityEvent
       arrivals++
-      const old = kept.claim(e)
-      if (old === undefined) return add(e)
-      if (old === e) return
+      const old = kept.claimHashed(e, hashes[b] as number)
+      if (old === undefined) {
+        add(e, i)
+        continue
+      }
+      if (old === e) continue
       const ko = eventContentKey(old)
       const ke = eventContentKey(e)
-      if (ko === ke || refused.has(ke)) return
+      if (ko === ke || refused.has(ke)) continue
       // Keep the smaller content, whatever the arrival order.
       if (ke < ko) {
         kept.set(e.id, e)
-        add(e)
+        add(e, i)
         lost.add(subjectOf(old))
         refused.set(ko, { id: e.id, kept: e, refused: old })
       } else refused.set(ke, { id: e.id, kept: old, refused: e })
     }
-    // An index loop over arrays: `for...of` here allocated an iterator result per event.
-    if (Array.isArray(events)) for (let i = 0; i < events.length; i++) offer(events[i] as ActivityEvent)
-    else for (const e of events) offer(e)
     // Conflicts name the version finally kept.
     const conflicts = [...refused.values()].map((c) => {
       const k = kept.get(c.id) as ActivityEvent
       return k === c.kept ? c : { ...c, kept: k }
     })
     conflicts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : eventContentKey(a.refused) < eventContentKey(b.refused) ? -1 : 1))
+    // Keep the slot reads above observable (the compiler drops reads whose values are never used).
+    hashes[0] = touched
     const index = kept.done()
     const duplicates = arrivals - index.size - conflicts.length
-    if (added.size === 0 && lost.size === 0) return { ...ledger, kept: index, arrivals, conflicts, duplicates }
+    if (subjectIds.length === 0 && lost.size === 0) return { ...ledger, kept: index, arrivals, conflicts, duplicates }
+    for (const s of lost) numberOf(s)
 
-    // Each touched subject's kept events: its old ones still kept, plus the added ones still kept.
-    const subjects = new Map(ledger.subjects)
+    // Each touched subject's kept events: its old ones still kept (first: they are usually the earlier
+    // ones, so the subject's rows stay in order), then the added ones still kept.
+    let source = given
+    let rowIndex = added
+    let rowSubject = addedSubject
+    let n = nAdded
+    const stillKept = (x: ActivityEvent): boolean => kept.get(x.id) === x
+    if (ledger.subjects.size > 0 || lost.size > 0) {
+      const list: Array<ActivityEvent> = []
+      const subs: Array<number> = []
+      for (let k = 0; k < subjectIds.length; k++) {
+        for (const x of ledger.subjects.get(subjectIds[k] as SubjectId)?.events ?? []) {
+          if (lost.size === 0 || stillKept(x)) {
+            list.push(x)
+            subs.push(k)
+          }
+        }
+      }
+      for (let i = 0; i < nAdded; i++) {
+        const x = given[added === undefined ? i : (added[i] as number)] as ActivityEvent
+        if (lost.size === 0 || stillKept(x)) {
+          list.push(x)
+          subs.push(addedSubject[i] as number)
+        }
+      }
+      source = list
+      rowIndex = undefined
+      rowSubject = subs
+      n = list.length
+    }
     const rs = ledger.rules
     const attrsOf = ledger.options.attrsOf
-    const stillKept = (x: ActivityEvent): boolean => kept.get(x.id) === x
     const scratch = foldScratch(rs)
-    for (const s of new Set([...added.keys(), ...lost])) {
-      const prev = ledger.subjects.get(s)?.events ?? []
-      const fresh = added.get(s) ?? []
-      // Every `list` here is a new array this call owns (`added`'s lists are its own).
-      const list = lost.size > 0 ? [...prev.filter(stillKept), ...fresh.filter(stillKept)] : prev.length === 0 ? fresh : [...prev, ...fresh]
-      if (list.length === 0) subjects.delete(s)
-      else subjects.set(s, foldOwned(rs, s, list, attrsOf === undefined ? NO_ATTRS : attrsOf(s), scratch))
+    // A subject's attributes are asked once, and only when a condition reads them.
+    const attrsMemo: Array<SubjectAttrs | undefined> = []
+    const attrsFor = attrsOf === undefined ? undefined : (k: number): SubjectAttrs => (attrsMemo[k] ??= attrsOf(subjectIds[k] as SubjectId))
+    const rows = buildRows(rs, scratch.st.contentIds, source, rowIndex, rowSubject, n, subjectIds.length, attrsFor)
+    const subjects = new Map(ledger.subjects)
+    for (let k = 0; k < subjectIds.length; k++) {
+      const s = subjectIds[k] as SubjectId
+      if (rows.start[k] === rows.start[k + 1]) subjects.delete(s)
+      else subjects.set(s, foldRows(rs, rows, k, s, scratch))
     }
     return { ...ledger, subjects, kept: index, arrivals, conflicts, duplicates }
   }

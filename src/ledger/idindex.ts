@@ -59,6 +59,14 @@ export interface IdIndexDraft {
   readonly set: (id: EventId, e: ActivityEvent) => void
   /** The event kept for this id if there is one; otherwise keeps `e` and returns `undefined`. */
   readonly claim: (e: ActivityEvent) => ActivityEvent | undefined
+  /** `claim` given the id's `hashOf`. */
+  readonly claimHashed: (e: ActivityEvent, h: number) => ActivityEvent | undefined
+  /**
+   * Read the top layer's slot of a hash (a number the caller must use, so the read is not optimised
+   * away): a loop reading the slots of the next few ids lets the CPU fetch them from memory together,
+   * before `claimHashed` needs them one by one.
+   */
+  readonly touch: (h: number) => number
   readonly done: () => IdIndex
 }
 
@@ -75,8 +83,14 @@ export interface IdIndexDraft {
  */
 export const EMPTY_INDEX: IdIndex = { layers: [], size: 0 }
 
-/** FNV-1a over the UTF-16 code units, then murmur3's finaliser so the low bits (the slot) are well mixed. */
-const hashOf = (s: string): number => {
+/**
+ * FNV-1a over the UTF-16 code units, then murmur3's finaliser so the low bits (the slot) are well mixed.
+ *
+ * @category utilities
+ * @example
+ * hashOf('ev-1') === hashOf('ev-1') // => true
+ */
+export const hashOf = (s: string): number => {
   let h = fnv1a(s)
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
@@ -134,6 +148,7 @@ const layerDraft = (from: IdLayer | undefined, expected: number) => {
   return {
     layer: (): IdLayer => ({ events, table }),
     find: (id: string, h: number): number => find(table, events, id, h),
+    touch: (h: number): number => table[2 * (h & ((table.length >> 1) - 1)) + 1] as number,
     get: (p: number): ActivityEvent => events[p] as ActivityEvent,
     replace: (p: number, e: ActivityEvent): void => {
       events[p] = e
@@ -169,6 +184,15 @@ export const draftIndex = (base: IdIndex, expected = 0): IdIndexDraft => {
     const p = top.find(id, h)
     return p >= 0 ? top.get(p) : lookUp(below, id, h)
   }
+  const claimHashed = (e: ActivityEvent, h: number): ActivityEvent | undefined => {
+    const p = top.find(e.id, h)
+    if (p >= 0) return top.get(p)
+    const old = lookUp(below, e.id, h)
+    if (old !== undefined) return old
+    top.add(h, e)
+    size++
+    return undefined
+  }
   return {
     get,
     set: (id, e) => {
@@ -178,16 +202,9 @@ export const draftIndex = (base: IdIndex, expected = 0): IdIndexDraft => {
       if (lookUp(below, id, h) === undefined) size++
       top.add(h, e)
     },
-    claim: (e) => {
-      const h = hashOf(e.id)
-      const p = top.find(e.id, h)
-      if (p >= 0) return top.get(p)
-      const old = lookUp(below, e.id, h)
-      if (old !== undefined) return old
-      top.add(h, e)
-      size++
-      return undefined
-    },
+    claim: (e) => claimHashed(e, hashOf(e.id)),
+    claimHashed,
+    touch: (h) => top.touch(h),
     done: () => {
       if (top.size() === 0) return { layers: below, size }
       const layers = below.slice()

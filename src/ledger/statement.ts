@@ -261,10 +261,11 @@ const statementOfColumns = (cols: SubjectColumns, account: AccountId, period: Pe
   const cal = rs.calendar
   let lastDay = NaN
   for (let i = 0; i < cols.entryCount; i++) {
-    const r = rs.rules[entryInts[3 * i + 1] as number] as CompiledRule
+    const k = 3 * (cols.entryStart + i)
+    const r = rs.rules[entryInts[k + 1] as number] as CompiledRule
     if (r.account.id !== account) continue
-    const granted = amounts[3 * i + 1] as number
-    const at = amounts[3 * i + 2] as Instant
+    const granted = amounts[k + 1] as number
+    const at = amounts[k + 2] as Instant
     if (at < period.start) {
       acc.before(granted)
       continue
@@ -275,7 +276,7 @@ const statementOfColumns = (cols: SubjectColumns, account: AccountId, period: Pe
       lastDay = d
       acc.startDay(cal.keyOfDay('day', d))
     }
-    acc.move((amounts[3 * i] as number) < 0 ? 'deduct' : 'earn', granted, r.id)
+    acc.move((amounts[k] as number) < 0 ? 'deduct' : 'earn', granted, r.id)
   }
   return acc.done(labels)
 }

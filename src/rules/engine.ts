@@ -1,8 +1,13 @@
 /**
  * The rule engine: a subject's state so far, and one step that turns an
  * event into decisions (scored with requested and granted points and the
- * cap that cut them, or skipped with a reason). The state is private and
- * mutable for speed; the ledger keeps one per subject inside its pure fold.
+ * cap that cut them, or skipped with a reason). The step has two halves:
+ * `prepareRule` reads the event (conditions, thresholds, hours, content key,
+ * requested points) and `decideRule` reads and updates the state (once,
+ * content seen, first N, streaks, caps, floors); `applyRule` runs both. The
+ * ledger runs the first over all events in arrival order and the second
+ * subject by subject. The state is private and mutable for speed; the
+ * ledger reuses one inside its pure fold.
  *
  * @module
  */
@@ -11,6 +16,7 @@ import { holds, type SubjectAttrs } from './condition.js'
 import type { ActivityEvent } from './event.js'
 import type { CompiledCap, CompiledRule, CompiledRuleSet } from './compile.js'
 import type { CapPeriod } from './rule.js'
+import { interner, type Interner } from './intern.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -83,13 +89,13 @@ export interface SubjectState {
   /** @internal */ readonly once: Uint8Array
   /**
    * @internal Content seen per rule, as stamps rather than a `Set` per rule: content keys get
-   * numbers in `contentIds` (this subject's contents only), the rules counting content once get numbers
-   * in `contentRule` (by rule index; -1 for the others), and `(content, rule)` is seen while its slot
-   * in `seen` holds the current `epoch`; `resetState` empties `contentIds` and starts a new epoch
-   * (rather than clearing `seen`). One subject's map stays small and in cache; one map of every
-   * content of a big fold made each look-up a few cache misses.
+   * numbers in `contentIds` (an intern table that outlives `resetState`, so the ledger can intern every
+   * event's content in one pass in arrival order before folding subject by subject), the rules counting
+   * content once get numbers in `contentRule` (by rule index; -1 for the others), and `(content, rule)`
+   * is seen while its slot in `seen` holds the current `epoch`; `resetState` starts a new epoch (rather
+   * than clearing `seen`).
    */
-  readonly contentIds: Map<string, number>
+  readonly contentIds: Interner
   /** @internal */ readonly contentRule: Int32Array
   /** @internal */ readonly contentRules: number
   /** @internal */ seen: Int32Array
@@ -120,7 +126,7 @@ export const initialState = (rs: CompiledRuleSet): SubjectState => {
     streakLast: new Float64Array(n).fill(NaN),
     streakLen: new Float64Array(n),
     once: new Uint8Array(n),
-    contentIds: new Map(),
+    contentIds: interner(),
     contentRule,
     contentRules: k,
     seen: new Int32Array(0),
@@ -145,7 +151,6 @@ export const resetState = (st: SubjectState): void => {
   st.streakLast.fill(NaN)
   st.streakLen.fill(0)
   st.once.fill(0)
-  st.contentIds.clear()
   st.epoch++
 }
 
@@ -267,7 +272,10 @@ export const applyRule = (
 
 /**
  * `applyRule` without allocating: returns the skip reason, or `undefined`
- * after writing the scored amounts into `out` (for hot loops).
+ * after writing the scored amounts into `out` (for hot loops). It is
+ * `prepareRule` (what the event alone decides) followed by `decideRule`
+ * (what the subject's state so far decides): the ledger runs the same two
+ * halves, the first over events in arrival order, the second per subject.
  *
  * @category utilities
  * @example
@@ -283,92 +291,96 @@ export const applyRuleInto = (
   subject: SubjectAttrs,
   out: DecisionScratch
 ): SkipReason | undefined => {
-  const s = rule.spec
-  const i = rule.index
+  const pre: Prepared = { requested: 0, content: -1 }
+  const why = prepareRule(rs, rule, e, day, subject, st.contentIds, pre)
+  return why !== undefined ? why : decideRule(rs, rule, st, pre, day, out)
+}
+
+/**
+ * What a rule makes of an event before looking at the subject's state: the
+ * points it asks (bonuses applied; `NaN` when the amount's attribute is
+ * missing) and the interned id of its content (`perContent` rules; -1 when
+ * the attribute is missing or the rule has none).
+ *
+ * @category model
+ */
+export interface Prepared {
+  requested: number
+  content: number
+}
+
+/**
+ * The half of a rule that depends on the event only (and the subject's
+ * attributes): the guards `when`, `atLeast`, `longerThan` and `hours` (the
+ * first that fails is the skip reason), the content key interned in
+ * `contentIds` (a state's table, so ids match the state's `seen` stamps),
+ * and the requested points with bonuses. A pure function of its inputs but
+ * for the interning.
+ *
+ * @category utilities
+ * @example
+ * const pre: Prepared = { requested: 0, content: -1 }
+ * prepareRule(rs, rs.rules[1]!, articleEvent, day, {}, st.contentIds, pre) // => undefined, pre.requested === 1
+ */
+export const prepareRule = (
+  rs: CompiledRuleSet,
+  rule: CompiledRule,
+  e: ActivityEvent,
+  day: number,
+  subject: SubjectAttrs,
+  contentIds: Interner,
+  out: Prepared
+): SkipReason | undefined => {
+  const s = rule.plan
   if (s.when !== undefined && !holds(s.when, e, subject)) return 'condition'
-  if (s.atLeast !== undefined) {
-    const v = numAttr(e, s.atLeast.attr)
+  if (s.atLeastAttr !== undefined) {
+    const v = numAttr(e, s.atLeastAttr)
     if (v === undefined) return 'missing-attribute'
-    if (v < s.atLeast.value) return 'below-threshold'
+    if (v < s.atLeastValue) return 'below-threshold'
   }
-  if (s.longerThan !== undefined) {
-    const v = e.attrs[s.longerThan.attr]
+  if (s.longerThanAttr !== undefined) {
+    const v = e.attrs[s.longerThanAttr]
     const len = typeof v === 'string' ? [...v.trim()].length : typeof v === 'number' ? v : undefined
     if (len === undefined) return 'missing-attribute'
-    if (len <= s.longerThan.chars) return 'too-short'
+    if (len <= s.longerThanChars) return 'too-short'
   }
   if (rule.hours !== undefined && !inWindows(rule.hours, minuteOfDay(rs, e, day))) return 'outside-hours'
-  if (s.once === true) {
-    if (st.once[i] === 1) return 'once'
-    st.once[i] = 1
-  }
+  out.content = -1
   if (s.perContent !== undefined) {
     const c = e.attrs[s.perContent]
-    if (c === undefined) return 'missing-attribute'
-    const key = String(c)
-    let id = st.contentIds.get(key)
-    if (id === undefined) {
-      id = st.contentIds.size
-      st.contentIds.set(key, id)
+    if (c !== undefined) {
+      out.content = contentIds.idOf(String(c))
     }
-    const slot = id * st.contentRules + (st.contentRule[i] as number)
-    if (slot >= st.seen.length) {
-      const grown = new Int32Array(Math.max(2 * st.seen.length, slot + 1, 64))
-      grown.set(st.seen)
-      st.seen = grown
-    }
-    if (st.seen[slot] === st.epoch) return 'content-seen'
-    st.seen[slot] = st.epoch
   }
-  if (s.firstN !== undefined) {
-    const pid = periodId(s.firstN.per, day)
-    if (st.nPeriod[i] !== pid) {
-      st.nPeriod[i] = pid
-      st.nCount[i] = 0
-    }
-    if ((st.nCount[i] as number) >= s.firstN.count) return 'limit'
-    st.nCount[i] = (st.nCount[i] as number) + 1
-  }
-
   let requested: number
-  const a = s.amount
-  switch (a.per) {
+  switch (s.per) {
     case 'action':
-      requested = a.points
+    case 'streak':
+      requested = s.points
       break
     case 'unit': {
-      const v = numAttr(e, a.attr)
-      if (v === undefined) return 'missing-attribute'
-      requested = a.points * Math.floor(v / a.unit)
+      const v = numAttr(e, s.attr)
+      if (v === undefined) return missing(out)
+      requested = s.points * Math.floor(v / s.unit)
       break
     }
     case 'linear': {
-      const v = numAttr(e, a.attr)
-      if (v === undefined) return 'missing-attribute'
-      requested = roundBy(a.factor * v + (a.offset ?? 0), a.round)
+      const v = numAttr(e, s.attr)
+      if (v === undefined) return missing(out)
+      requested = roundBy(s.factor * v + s.offset, s.round)
       break
     }
     case 'table': {
-      const v = numAttr(e, a.attr)
-      if (v === undefined) return 'missing-attribute'
+      const v = numAttr(e, s.attr)
+      if (v === undefined) return missing(out)
       let best = -Infinity
       requested = 0
-      for (const row of a.rows) {
+      for (const row of s.rows) {
         if (row.min <= v && row.min > best) {
           best = row.min
           requested = row.points
         }
       }
-      break
-    }
-    case 'streak': {
-      const last = st.streakLast[i] as number
-      if (last === day) return 'streak'
-      const len = last === day - 1 ? (st.streakLen[i] as number) + 1 : 1
-      st.streakLast[i] = day
-      st.streakLen[i] = len
-      if (!(len === a.days || (a.repeat === true && len % a.days === 0))) return 'streak'
-      requested = a.points
       break
     }
   }
@@ -377,7 +389,71 @@ export const applyRuleInto = (
     if (b.hours !== undefined && !inWindows(b.hours, minuteOfDay(rs, e, day))) continue
     requested = Math.trunc(requested * b.multiply)
   }
+  // Never NaN from here on (NaN is not a safe integer): NaN means a missing attribute only.
   if (!Number.isSafeInteger(requested)) requested = requested > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER
+  out.requested = requested
+  return undefined
+}
+
+// A missing amount attribute is reported only after `once`, `perContent` and `firstN` have counted the event.
+const missing = (out: Prepared): undefined => {
+  out.requested = NaN
+  return undefined
+}
+
+/**
+ * The half of a rule that depends on the subject's state (and updates it):
+ * `once`, `perContent`, `firstN`, streaks, then caps and the account's
+ * floor, from what `prepareRule` found.
+ *
+ * @category utilities
+ * @example
+ * decideRule(rs, rs.rules[0]!, st, { requested: 1, content: -1 }, day, out) // => undefined, out.granted === 1
+ */
+export const decideRule = (
+  rs: CompiledRuleSet,
+  rule: CompiledRule,
+  st: SubjectState,
+  pre: Prepared,
+  day: number,
+  out: DecisionScratch
+): SkipReason | undefined => {
+  const s = rule.plan
+  const i = rule.index
+  if (s.once) {
+    if (st.once[i] === 1) return 'once'
+    st.once[i] = 1
+  }
+  if (s.perContent !== undefined) {
+    if (pre.content < 0) return 'missing-attribute'
+    const slot = pre.content * st.contentRules + (st.contentRule[i] as number)
+    if (slot >= st.seen.length) {
+      const grown = new Int32Array(Math.max(2 * st.seen.length, slot + 1, 64))
+      grown.set(st.seen)
+      st.seen = grown
+    }
+    if (st.seen[slot] === st.epoch) return 'content-seen'
+    st.seen[slot] = st.epoch
+  }
+  if (s.firstNPer !== undefined) {
+    const pid = periodId(s.firstNPer, day)
+    if (st.nPeriod[i] !== pid) {
+      st.nPeriod[i] = pid
+      st.nCount[i] = 0
+    }
+    if ((st.nCount[i] as number) >= s.firstNCount) return 'limit'
+    st.nCount[i] = (st.nCount[i] as number) + 1
+  }
+  if (s.per === 'streak') {
+    const last = st.streakLast[i] as number
+    if (last === day) return 'streak'
+    const len = last === day - 1 ? (st.streakLen[i] as number) + 1 : 1
+    st.streakLast[i] = day
+    st.streakLen[i] = len
+    if (!(len === s.days || (s.repeat && len % s.days === 0))) return 'streak'
+  }
+  const requested = pre.requested
+  if (requested !== requested) return 'missing-attribute'
   if (requested === 0) return 'zero'
 
   // Caps: the tightest remaining allowance cuts.
