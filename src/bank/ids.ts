@@ -13,7 +13,7 @@
  * @module
  * @internal
  */
-import { fnv1a } from '../core/hash.js'
+import { mixedHash } from '../core/hash.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -50,14 +50,7 @@ export const stringIndex = (): StringIndex => ({ keys: [], table: new Int32Array
  *
  * @category utilities
  */
-export const hashOf = (s: string): number => {
-  let h = fnv1a(s)
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  return h ^ (h >>> 16)
-}
+export const hashOf: (s: string) => number = mixedHash
 
 /**
  * The position of a string, or -1.

@@ -277,29 +277,23 @@ const memoOf = (bank: BankState): Memo => {
  *
  * @category utilities
  */
-export const accountOfSlot = (bank: BankState, st: Store, slot: number): AccountState => {
-  const m = memoOf(bank)
-  let a = m.slots.get(slot)
-  if (a === undefined) {
-    a = accountAt(st, slot)
-    m.slots.set(slot, a)
-  }
-  return a
-}
+export const accountOfSlot = (bank: BankState, st: Store, slot: number): AccountState => cached(memoOf(bank).slots, slot, () => accountAt(st, slot))
 
 /**
  * A bank's order by index (memoised per bank).
  *
  * @category utilities
  */
-export const orderOfIndex = (bank: BankState, st: Store, o: number): ShopOrder => {
-  const m = memoOf(bank)
-  let x = m.orders.get(o)
-  if (x === undefined) {
-    x = orderAt(st, o)
-    m.orders.set(o, x)
+export const orderOfIndex = (bank: BankState, st: Store, o: number): ShopOrder => cached(memoOf(bank).orders, o, () => orderAt(st, o))
+
+// The value kept in a memo map for a key, made on first use.
+const cached = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
+  let v = m.get(k)
+  if (v === undefined) {
+    v = make()
+    m.set(k, v)
   }
-  return x
+  return v
 }
 
 const byKey = <V>(pairs: Array<readonly [string, V]>): ReadonlyArray<V> => {

@@ -18,7 +18,7 @@
  * @internal
  */
 import type { EventId } from '../core/index.js'
-import { fnv1a } from '../core/hash.js'
+import { mixedHash } from '../core/hash.js'
 import type { ActivityEvent } from '../rules/index.js'
 
 // -------------------------------------------------------------------------------------
@@ -90,14 +90,7 @@ export const EMPTY_INDEX: IdIndex = { layers: [], size: 0 }
  * @example
  * hashOf('ev-1') === hashOf('ev-1') // => true
  */
-export const hashOf = (s: string): number => {
-  let h = fnv1a(s)
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  return h ^ (h >>> 16)
-}
+export const hashOf: (s: string) => number = mixedHash
 
 /** The position of `id` in a layer's events, or -1. */
 const find = (table: Int32Array, events: ReadonlyArray<ActivityEvent>, id: string, h: number): number => {
