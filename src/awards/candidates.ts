@@ -9,7 +9,7 @@
 import { membersOf, subtreeUnits, type Member, type MemberId, type UnitId, type UnitKind } from '../core/index.js'
 import { subTable, unitFigures, unitFiguresOfRows, type FigureContext, type FigureTable } from './figures.js'
 import type { AwardCategory } from './model.js'
-import type { Keys } from './selector.js'
+import { numberDistinct, type Keys } from './selector.js'
 import { isAligned, memberUnitsOf, nearestOfKind, unitIndexOf, type Context } from './context.js'
 
 // The candidates of a category and where their figures are: `row(i)` of `table` (criteria read
@@ -166,19 +166,7 @@ export const quotaUnitsOf = (ctx: Context, cands: Candidates, kind: UnitKind): {
   const { org } = ctx.inputs
   let numbering = ctx.orgIndex.quota?.get(kind)
   if (numbering === undefined) {
-    const names: Array<UnitId | undefined> = []
-    const numberOf = new Map<UnitId | undefined, number>()
-    const byIndex = new Int32Array(org.units.length)
-    org.units.forEach((u, ui) => {
-      const q = nearestOfKind(org, u.id, kind)
-      let k = numberOf.get(q)
-      if (k === undefined) {
-        k = names.length
-        numberOf.set(q, k)
-        names.push(q)
-      }
-      byIndex[ui] = k
-    })
+    const { codes: byIndex, names, numberOf } = numberDistinct(org.units.length, (ui) => nearestOfKind(org, (org.units[ui] as (typeof org.units)[number]).id, kind))
     numbering = { byIndex, names, numberOf }
     ctx.orgIndex.quota ??= new Map()
     ctx.orgIndex.quota.set(kind, numbering)

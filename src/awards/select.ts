@@ -8,7 +8,7 @@
  * @module
  */
 import type { AwardSelection, DecisionReason, TiePolicy } from './model.js'
-import { PENDING, REASONS, WON, selectPool } from './selector.js'
+import { numberDistinct, PENDING, REASONS, WON, selectPool } from './selector.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -131,20 +131,11 @@ export const selectColumns =
     const { n } = cols
     // quota units by number (the name '' for none)
     let unit: Int32Array | undefined
-    const names: Array<string> = []
+    let names: Array<string> = []
     if (options.unitQuota !== undefined || options.fallback === true) {
-      unit = new Int32Array(n)
-      const number = new Map<string, number>()
-      for (let i = 0; i < n; i++) {
-        const name = cols.quotaUnit(i) ?? ''
-        let u = number.get(name)
-        if (u === undefined) {
-          u = names.length
-          number.set(name, u)
-          names.push(name)
-        }
-        unit[i] = u
-      }
+      const numbered = numberDistinct(n, (i) => cols.quotaUnit(i) ?? '')
+      unit = numbered.codes
+      names = numbered.names
     }
     const unitQuota = options.unitQuota
     const s = selectPool({

@@ -212,6 +212,27 @@ const prefixOf = (key: Float64Array, elig: Int32Array, refine: ((run: Int32Array
 // selection
 // -------------------------------------------------------------------------------------
 
+/**
+ * Number the distinct values of `valueOf(0..n-1)` in first-seen order: each index's number, the values by
+ * number, and the number of each value (per-unit quotas count seats by number, not by name).
+ */
+export const numberDistinct = <K>(n: number, valueOf: (i: number) => K): { readonly codes: Int32Array; readonly names: Array<K>; readonly numberOf: Map<K, number> } => {
+  const codes = new Int32Array(n)
+  const names: Array<K> = []
+  const numberOf = new Map<K, number>()
+  for (let i = 0; i < n; i++) {
+    const v = valueOf(i)
+    let k = numberOf.get(v)
+    if (k === undefined) {
+      k = names.length
+      numberOf.set(v, k)
+      names.push(v)
+    }
+    codes[i] = k
+  }
+  return { codes, names, numberOf }
+}
+
 /** The keys of a pool (see `Keys`); `sign` −1 for `desc`, 1 for `asc`. A small function of its own so its loops are optimised whole. */
 export const keysOf = (score: Float64Array, eligible: Uint8Array, sign: number): Keys => {
   const n = score.length
