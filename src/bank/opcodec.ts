@@ -7,7 +7,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { batchDecoders, CountC, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded, type JsonLinesDecoder } from '../core/index.js'
+import { batchDecoders, CountC, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded, type JsonLinesDecoder, type TextChunk } from '../core/index.js'
 import type { Entry } from '../ledger/index.js'
 import { AttrValueC, SubjectIdC } from '../rules/index.js'
 import type { ClaimAction } from './claims.js'
@@ -148,7 +148,7 @@ export const decodeBankOps = (inputs: ReadonlyArray<unknown>): Batch<BankOp> => 
  * const log = decodeBankOpsJsonl(text, 'bank-ops.jsonl')
  * log.rejections.length === 0 && applyOps(bank, log.values)
  */
-export const decodeBankOpsJsonl = (text: string | Iterable<string>, file?: string): Batch<BankOp> => opBatch.lines(text, file)
+export const decodeBankOpsJsonl = (text: TextChunk | Iterable<TextChunk>, file?: string): Batch<BankOp> => opBatch.lines(text, file)
 
 /**
  * Decode an operation log as it streams in (chunks, or asynchronous chunks

@@ -10,7 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { decode, jsonSyntaxProblem, type Decoded } from './decode.js'
 import { atText, problem, text, type Problem } from './errors.js'
-import { DEFAULT_MAX_LINE_LENGTH, lineSplitter, linesOf, type LineOptions, type TextLine } from './lines.js'
+import { DEFAULT_MAX_LINE_LENGTH, lineSplitter, linesOf, type LineOptions, type TextChunk, type TextLine } from './lines.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -87,8 +87,8 @@ export type JsonLine<A> = AcceptedLine<A> | LineRejection
  * const d: JsonLinesDecoder<number> = decodeJsonLinesFrom((u) => decode(t.number)(u))
  */
 export interface JsonLinesDecoder<A> {
-  (chunks: string | Iterable<string>, file?: string): Generator<JsonLine<A>, void, undefined>
-  (chunks: AsyncIterable<string>, file?: string): AsyncGenerator<JsonLine<A>, void, undefined>
+  (chunks: TextChunk | Iterable<TextChunk>, file?: string): Generator<JsonLine<A>, void, undefined>
+  (chunks: AsyncIterable<TextChunk>, file?: string): AsyncGenerator<JsonLine<A>, void, undefined>
 }
 
 // -------------------------------------------------------------------------------------
@@ -140,8 +140,8 @@ const decodeLine = <A>(one: (u: unknown) => Decoded<A>, line: TextLine, file: st
 }
 
 /**
- * Decode JSON Lines given as one string, chunks (split anywhere) or
- * asynchronous chunks, yielding each line's result as soon as the line is
+ * Decode JSON Lines given as one string, chunks (strings or UTF-8 bytes,
+ * split anywhere) or asynchronous chunks, yielding each line's result as soon as the line is
  * complete: memory holds one line and one chunk, whatever the size of the
  * input. Blank lines are skipped; `\r\n` endings, a UTF-8 byte order mark at
  * the start and a last line without newline are accepted; line numbers count
@@ -158,13 +158,13 @@ const decodeLine = <A>(one: (u: unknown) => Decoded<A>, line: TextLine, file: st
  */
 export const decodeJsonLinesFrom = <A>(one: (u: unknown) => Decoded<A>, options: LineOptions = {}): JsonLinesDecoder<A> => {
   const max = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH
-  function* sync(chunks: string | Iterable<string>, file?: string): Generator<JsonLine<A>, void, undefined> {
+  function* sync(chunks: TextChunk | Iterable<TextChunk>, file?: string): Generator<JsonLine<A>, void, undefined> {
     for (const line of linesOf(chunks, options)) {
       const r = decodeLine(one, line, file, max)
       if (r !== undefined) yield r
     }
   }
-  async function* async(chunks: AsyncIterable<string>, file?: string): AsyncGenerator<JsonLine<A>, void, undefined> {
+  async function* async(chunks: AsyncIterable<TextChunk>, file?: string): AsyncGenerator<JsonLine<A>, void, undefined> {
     const s = lineSplitter(options)
     for await (const chunk of chunks) {
       for (const line of s.push(chunk)) {
@@ -177,8 +177,8 @@ export const decodeJsonLinesFrom = <A>(one: (u: unknown) => Decoded<A>, options:
       if (r !== undefined) yield r
     }
   }
-  return ((chunks: string | Iterable<string> | AsyncIterable<string>, file?: string) =>
-    typeof chunks !== 'string' && Symbol.asyncIterator in chunks ? async(chunks, file) : sync(chunks as string | Iterable<string>, file)) as JsonLinesDecoder<A>
+  return ((chunks: TextChunk | Iterable<TextChunk> | AsyncIterable<TextChunk>, file?: string) =>
+    typeof chunks === 'object' && Symbol.asyncIterator in chunks ? async(chunks, file) : sync(chunks as TextChunk | Iterable<TextChunk>, file)) as JsonLinesDecoder<A>
 }
 
 /**
@@ -197,7 +197,7 @@ export const decodeJsonLinesFrom = <A>(one: (u: unknown) => Decoded<A>, options:
  */
 export const decodeJsonLines =
   <A>(one: (u: unknown) => Decoded<A>, options: LineOptions = {}) =>
-  (text: string | Iterable<string>, file?: string): Batch<A> => {
+  (text: TextChunk | Iterable<TextChunk>, file?: string): Batch<A> => {
     const values: Array<A> = []
     const rejections: Array<Rejection> = []
     for (const r of decodeJsonLinesFrom(one, options)(text, file)) {
@@ -229,7 +229,7 @@ export const batchDecoders = <A, O>(
   codec: t.Type<A, O, unknown>
 ): {
   readonly each: (inputs: ReadonlyArray<unknown>) => Batch<A>
-  readonly lines: (text: string | Iterable<string>, file?: string) => Batch<A>
+  readonly lines: (text: TextChunk | Iterable<TextChunk>, file?: string) => Batch<A>
   readonly from: JsonLinesDecoder<A>
 } => {
   const one = (u: unknown): Decoded<A> => decode(codec)(u)

@@ -4,8 +4,9 @@
  * `\r` and its `\n`); a UTF-8 byte order mark at the start is dropped, `\r\n`
  * endings are accepted, the last line needs no newline, and a line longer
  * than a bound is reported by its length instead of being kept, so memory
- * stays bounded by the longest allowed line. Pure: no I/O; give it strings
- * (for bytes, decode them first, e.g. with `TextDecoder` in stream mode).
+ * stays bounded by the longest allowed line. Chunks are strings, or bytes
+ * (UTF-8, decoded in stream mode, so a character cut between two chunks
+ * stays whole). Pure: no I/O.
  *
  * @module
  */
@@ -25,6 +26,15 @@
 export type TextLine =
   | { readonly _tag: 'Line'; readonly number: number; readonly text: string }
   | { readonly _tag: 'LongLine'; readonly number: number; readonly length: number }
+
+/**
+ * A piece of a text: characters, or UTF-8 bytes.
+ *
+ * @category model
+ * @example
+ * const cs: ReadonlyArray<TextChunk> = ['{"a":', new TextEncoder().encode('1}\n')]
+ */
+export type TextChunk = string | Uint8Array
 
 /**
  * Options of line splitting.
@@ -60,7 +70,7 @@ export const DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024
  * s.end().map((l) => l._tag === 'Line' && l.text) // => ['b']
  */
 export interface LineSplitter {
-  readonly push: (chunk: string) => ReadonlyArray<TextLine>
+  readonly push: (chunk: TextChunk) => ReadonlyArray<TextLine>
   readonly end: () => ReadonlyArray<TextLine>
 }
 
@@ -108,8 +118,9 @@ export const lineSplitter = (options: LineOptions = {}): LineSplitter => {
     lastWasCr = false
   }
 
-  const push = (chunk: string): ReadonlyArray<TextLine> => {
-    let c = chunk
+  let bytes: TextDecoder | undefined // made at the first chunk of bytes
+  const push = (chunk: TextChunk): ReadonlyArray<TextLine> => {
+    let c = typeof chunk === 'string' ? chunk : (bytes ??= new TextDecoder('utf-8', { ignoreBOM: true })).decode(chunk, { stream: true })
     if (!started && c.length > 0) {
       started = true
       if (c.charCodeAt(0) === BOM) c = c.slice(1)
@@ -127,7 +138,7 @@ export const lineSplitter = (options: LineOptions = {}): LineSplitter => {
     return out
   }
   const end = (): ReadonlyArray<TextLine> => {
-    const out: Array<TextLine> = []
+    const out: Array<TextLine> = bytes === undefined ? [] : [...push(bytes.decode())] // an unfinished character becomes U+FFFD
     if (length > 0) finish(out)
     return out
   }
@@ -145,21 +156,21 @@ export const lineSplitter = (options: LineOptions = {}): LineSplitter => {
  * @example
  * [...linesOf(['{"a":', '1}\r\n\r\n2'])].map((l) => l.number) // => [1, 2, 3]
  */
-export function* linesOf(chunks: string | Iterable<string>, options: LineOptions = {}): Generator<TextLine, void, undefined> {
+export function* linesOf(chunks: TextChunk | Iterable<TextChunk>, options: LineOptions = {}): Generator<TextLine, void, undefined> {
   const s = lineSplitter(options)
-  for (const chunk of typeof chunks === 'string' ? [chunks] : chunks) yield* s.push(chunk)
+  for (const chunk of typeof chunks === 'string' || chunks instanceof Uint8Array ? [chunks] : chunks) yield* s.push(chunk)
   yield* s.end()
 }
 
 /**
- * The lines of a text given as asynchronous chunks (a Node readable stream
- * with an encoding set, a web `ReadableStream` through a `TextDecoderStream`), in order.
+ * The lines of a text given as asynchronous chunks (a Node readable stream,
+ * a web `ReadableStream` of strings or bytes), in order.
  *
  * @category utilities
  * @example
  * for await (const line of linesOfAsync(createReadStream('events.jsonl', 'utf8'))) console.log(line.number)
  */
-export async function* linesOfAsync(chunks: AsyncIterable<string>, options: LineOptions = {}): AsyncGenerator<TextLine, void, undefined> {
+export async function* linesOfAsync(chunks: AsyncIterable<TextChunk>, options: LineOptions = {}): AsyncGenerator<TextLine, void, undefined> {
   const s = lineSplitter(options)
   for await (const chunk of chunks) yield* s.push(chunk)
   yield* s.end()

@@ -22,7 +22,8 @@ import {
   type Instant,
   type JsonLinesDecoder,
   type Problem,
-  type Rejection
+  type Rejection,
+  type TextChunk
 } from '../core/index.js'
 
 // -------------------------------------------------------------------------------------
@@ -171,7 +172,7 @@ export const decodeEvents = (inputs: ReadonlyArray<unknown>): EventBatch => {
  * batch.events.length // => 1
  * batch.rejections[0]?.index // => 2
  */
-export const decodeEventsJsonl = (jsonl: string | Iterable<string>, file?: string): EventBatch => {
+export const decodeEventsJsonl = (jsonl: TextChunk | Iterable<TextChunk>, file?: string): EventBatch => {
   const b = eventBatch.lines(jsonl, file)
   return { events: b.values, rejections: b.rejections }
 }

@@ -64,6 +64,18 @@ describe('issue #14: JSON Lines in chunks decode as the whole text', () => {
     )
   })
 
+  it('any cut of its UTF-8 bytes (through multi-byte characters too) gives exactly the results of one string', () => {
+    fc.assert(
+      fc.property(textArb, fc.array(fc.nat(), { maxLength: 12 }), (s, points) => {
+        const bytes = new TextEncoder().encode(s)
+        const at = [...new Set(points.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b)
+        const chunks = [0, ...at].map((from, i) => bytes.subarray(from, [...at, bytes.length][i]))
+        expect([...decodeJsonLinesFrom(one)(chunks, 'f.jsonl')]).toEqual([...decodeJsonLinesFrom(one)(s, 'f.jsonl')])
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
   it('any cut into asynchronous chunks gives exactly the results of one string', async () => {
     await fc.assert(
       fc.asyncProperty(textArb, fc.array(fc.nat(), { maxLength: 12 }), async (s, points) => {

@@ -57,6 +57,12 @@ describe('issue #14: JSON Lines from chunks', () => {
     expect(decodeBankOpsJsonl([op.slice(0, 9), op.slice(9)]).values.length).toBe(1)
   })
 
+  it('reads UTF-8 bytes, a character cut between chunks kept whole, a BOM dropped', () => {
+    const bytes = new TextEncoder().encode('\uFEFF"学习"\n"a"')
+    const rs = [...decodeJsonLinesFrom((u) => decode(t.string)(u))([bytes.subarray(0, 2), bytes.subarray(2, 6), bytes.subarray(6)])]
+    expect(rs.map((r) => r._tag === 'Accepted' && r.value)).toEqual(['学习', 'a'])
+  })
+
   it('lineSplitter keeps only the unfinished line between pushes', () => {
     const s = lineSplitter()
     expect(s.push('a\nb')).toEqual([{ _tag: 'Line', number: 1, text: 'a' }])
