@@ -130,11 +130,23 @@ const notJsonLines = (first: LineRejection, file: string, kind: LinesKind, lang:
 const group = (n: number): string => n.toLocaleString('en-US')
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
+/** A check in progress: `step` each line's result (false: stop reading), then `end`. */
+export interface LinesChecker {
+  readonly step: (r: JsonLine<unknown>) => boolean
+  readonly end: () => LinesOutcome
+}
+
 /**
- * A check as a fold over the lines' results: `step` each one (it says
- * whether to go on), then `end`. Keeps counts and at most one held line, never the lines.
+ * A check as a fold over the lines' results, printing problems through `emit`
+ * as they come. Keeps counts and at most one held line (the first, until the
+ * second tells whether the file is pretty-printed JSON), never the lines.
+ *
+ * @example
+ * const c = linesChecker({ file: 'e.jsonl', lang: 'en', maxProblems: 100 }, EVENTS, (s) => process.stderr.write(s))
+ * for (const r of EVENTS.decoder(text, 'e.jsonl')) if (!c.step(r)) break
+ * c.end().stdout // => 'e.jsonl: 2 events, 0 lines rejected\n'
  */
-export const linesChecker = (args: LinesArgs, kind: LinesKind, emit: (problemText: string) => void) => {
+export const linesChecker = (args: LinesArgs, kind: LinesKind, emit: (problemText: string) => void): LinesChecker => {
   const { file, lang, maxProblems } = args
   let accepted = 0
   let rejected = 0
