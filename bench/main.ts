@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { allRows, peakRssMiB } from './harness.js'
-import { run as core } from './core.bench.js'
+import { run as core, runStream as coreStream } from './core.bench.js'
 import { run as ranking } from './ranking.bench.js'
 import { run as ledger } from './ledger.bench.js'
 import { run as formats } from './formats.bench.js'
@@ -20,7 +20,8 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ledger', ledger],
   ['bank', bank],
   ['ranking', ranking],
-  ['awards', awards]
+  ['awards', awards],
+  ['core-stream', coreStream]
 ]
 
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')

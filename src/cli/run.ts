@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { calendar, instant, jsonPathOffset, lineColumn, renderProblem, zone, type CalendarKind, type Locale, type Problem } from '../core/index.js'
 import { decodeProgrammeJson } from '../program/index.js'
-import { decodeEventsJsonl } from '../rules/index.js'
+import { EVENTS, checkLinesSync, linesArgs } from './check-lines.js'
 
 /** What a CLI run prints and how it exits. */
 export interface CliResult {
@@ -29,7 +29,9 @@ const USAGE = `moral-bank <command> [options]
 Commands:
   period <instant> [--zone Z] [--lang en|zh]   the day, week, month, quarter, half and year keys of an instant
   check <programme.json> [--lang en|zh]         check a programme file: every problem at file:line:column
-  check-events <events.jsonl> [--lang en|zh]    check an events file: every rejected line and why
+  check-events <events.jsonl> [--lang en|zh] [--max-problems N]
+                                                check an events file as it streams: each rejected line and why
+                                                (the first N problems, 100 by default; the rest counted)
   --version                                     print the version
   --help                                        print this help
 `
@@ -79,15 +81,15 @@ const check = (file: string | undefined, env: CliEnv, lang: Locale): CliResult =
   return { stdout: `${name}: ok (${parts.join('; ')})\n`, stderr: '', code: 0 }
 }
 
-const checkEvents = (file: string | undefined, env: CliEnv, lang: Locale): CliResult => {
-  const read = readOr(env, file, lang)
+// check-events on a text read whole (tests, hosts without a file system); the command streams the file (main.ts).
+const checkEvents = (args: ReadonlyArray<string>, env: CliEnv, lang: Locale): CliResult => {
+  const parsed = linesArgs(args)
+  if ('error' in parsed) return { stdout: '', stderr: `${parsed.error}\n\n${USAGE}`, code: 2 }
+  const read = readOr(env, parsed.file, lang)
   if (!('text' in read)) return read
-  const name = file as string
-  const lines = read.text.split('\n')
-  const { events, rejections } = decodeEventsJsonl(read.text, name)
-  const out = rejections.flatMap((r) => r.problems.map((p) => `${placed(p, name, (lines[r.index - 1] ?? '').replace(/\r$/, ''), lang, r.index)}\n`))
-  const summary = `${name}: ${events.length} event${events.length === 1 ? '' : 's'}, ${rejections.length} line${rejections.length === 1 ? '' : 's'} rejected\n`
-  return { stdout: summary, stderr: out.join(''), code: rejections.length > 0 ? 1 : 0 }
+  let stderr = ''
+  const r = checkLinesSync(EVENTS, parsed, read.text, (s) => (stderr += s))
+  return { stdout: r.stdout, stderr, code: r.code }
 }
 
 /**
@@ -112,6 +114,6 @@ export const run = (args: ReadonlyArray<string>, env: CliEnv): CliResult => {
     return { stdout: `${lines.join('\n')}\nlocal\t${cal.format(t.right)}\n`, stderr: '', code: 0 }
   }
   if (cmd === 'check') return check(rest[0], env, lang)
-  if (cmd === 'check-events') return checkEvents(rest[0], env, lang)
+  if (cmd === 'check-events') return checkEvents(rest, env, lang)
   return { stdout: '', stderr: `unknown command: ${cmd}\n\n${USAGE}`, code: 2 }
 }
