@@ -12,6 +12,7 @@ import { run as formats } from './formats.bench.js'
 import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
 import { run as awards } from './awards.bench.js'
+import { run as collide } from './collide.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
@@ -20,7 +21,8 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ledger', ledger],
   ['bank', bank],
   ['ranking', ranking],
-  ['awards', awards]
+  ['awards', awards],
+  ['collide', collide]
 ]
 
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')
