@@ -75,3 +75,22 @@ export const MAX_PROBES = 32
  * MAX_SAME_HASH // => 4
  */
 export const MAX_SAME_HASH = 4
+
+/**
+ * A second string hash, of another family than FNV-1a (a rotate-multiply-add per code unit, then murmur3's
+ * finaliser): the tree of a crowded home orders keys by it before comparing strings, so ids crafted to
+ * collide under FNV-1a are told apart by integers. Only keys that reach a tree are hashed with it.
+ *
+ * @internal
+ * @example
+ * hash2('ev-1') === hash2('ev-1') // => true
+ */
+export const hash2 = (s: string): number => {
+  let h = 0x9e3779b9 | 0
+  for (let i = 0; i < s.length; i++) h = (Math.imul((h << 7) | (h >>> 25), 0x2545f491) + s.charCodeAt(i) + i) | 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}

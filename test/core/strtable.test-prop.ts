@@ -40,7 +40,7 @@ describe('the string table (core/internal/strtable.ts) against a Map', () => {
               fc.constantFrom('add', 'remove', 'find', 'reserve'),
               fc.oneof(fc.integer({ min: 0, max: 300 }).map((n) => `m${n}`), fc.string({ maxLength: 3 }), fc.constantFrom(...CRAFTED))
             ),
-            { minLength: 1, maxLength: 1500 }
+            { minLength: 300, maxLength: 1500 }
           ),
           (ops) => {
             const keys: Array<string> = []

@@ -11,7 +11,7 @@
  * ever stored farther than `MAX_PROBES` cells from its home, and no home
  * holds `MAX_SAME_HASH` keys of one hash: an insertion that would break either
  * bound flags the home, and from then on every key whose home it is lives in
- * an AVL tree ordered by (hash, key) instead (the way Java's HashMap turns a
+ * an AVL tree ordered by (hash, a second hash of another family, key) instead (the way Java's HashMap turns a
  * long bucket into a tree). So a look-up costs at most `MAX_PROBES` cells and
  * `MAX_SAME_HASH` string comparisons, or O(log n) comparisons in the tree,
  * whatever the keys: an attacker who reads this source can make every key
@@ -25,10 +25,8 @@
  * @module
  * @internal
  */
-import { MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
-import { treeEach, treeFind, treeInsert, treeRemove, treeVisits, type KeyAt, type Tree } from './tree.js'
-
-export type { KeyAt } from './tree.js'
+import { hash2, MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
+import { emptyTree, treeCopy, treeEach, treeFind, treeInsert, treeRemove, treeVisits, type Tree } from './tree.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -77,7 +75,7 @@ export const strTable = <S>(source: S, keyOf: (source: S, ref: number) => string
   cells: new Int32Array(2 * cellsFor(expected)),
   live: 0,
   filled: 0,
-  tree: undefined,
+  tree: emptyTree(),
   source,
   keyOf
 })
@@ -89,7 +87,7 @@ export const strTable = <S>(source: S, keyOf: (source: S, ref: number) => string
  */
 export const tableCopy = <S>(from: StrTable<S>, source: S, expected = 0): StrTable<S> => {
   const slots = cellsFor(Math.max(expected, from.live))
-  if (slots === from.cells.length >> 1) return { cells: from.cells.slice(), live: from.live, filled: from.filled, tree: from.tree, source, keyOf: from.keyOf }
+  if (slots === from.cells.length >> 1) return { cells: from.cells.slice(), live: from.live, filled: from.filled, tree: treeCopy(from.tree), source, keyOf: from.keyOf }
   const t = strTable(source, from.keyOf, Math.max(expected, from.live))
   refill(t, from)
   return t
@@ -98,12 +96,6 @@ export const tableCopy = <S>(from: StrTable<S>, source: S, expected = 0): StrTab
 // -------------------------------------------------------------------------------------
 // utilities
 // -------------------------------------------------------------------------------------
-
-/** The tree's view of a table's keys (the tree is the rare path: a closure there costs nothing that matters). */
-const keyAtOf =
-  <S>(t: StrTable<S>): KeyAt =>
-  (ref) =>
-    t.keyOf(t.source, ref)
 
 /** A key's tag: its hash with bit 0 cleared (bit 0 of a cell's tag word is the cell's home flag). */
 const tagOf = (h: number): number => h & ~FLAG
@@ -121,7 +113,7 @@ export const tableFind = <S>(t: StrTable<S>, key: string, h: number): number => 
   const mask = (cells.length >> 1) - 1
   const tag = tagOf(h)
   const home = homeOf(tag, mask)
-  if (((cells[2 * home] as number) & FLAG) !== 0) return treeFind(t.tree, tag, key, keyAtOf(t))
+  if (((cells[2 * home] as number) & FLAG) !== 0) return treeFind(t.tree, tag, hash2(key), key, t.source, t.keyOf)
   for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
     const p = cells[2 * i + 1] as number
     if (p === EMPTY) return -1
@@ -140,7 +132,7 @@ export const tableCost = <S>(t: StrTable<S>, key: string, h: number): number => 
   const mask = (cells.length >> 1) - 1
   const tag = tagOf(h)
   const home = homeOf(tag, mask)
-  if (((cells[2 * home] as number) & FLAG) !== 0) return 1 + treeVisits(t.tree, tag, key, keyAtOf(t))
+  if (((cells[2 * home] as number) & FLAG) !== 0) return 1 + treeVisits(t.tree, tag, hash2(key), key, t.source, t.keyOf)
   let d = 0
   for (let i = home; d < MAX_PROBES; i = (i + 1) & mask) {
     d++
@@ -168,7 +160,8 @@ const flagHome = <S>(t: StrTable<S>, home: number, mask: number): void => {
     if (p === EMPTY) return
     const tag = (cells[2 * i] as number) & ~FLAG
     if (p > 0 && homeOf(tag, mask) === home) {
-      t.tree = treeInsert(t.tree, tag, t.keyOf(t.source, p - 1), p - 1, keyAtOf(t))
+      const key = t.keyOf(t.source, p - 1)
+      treeInsert(t.tree, tag, hash2(key), key, p - 1, t.source, t.keyOf)
       cells[2 * i + 1] = DELETED
     }
   }
@@ -193,14 +186,15 @@ const put = <S>(t: StrTable<S>, tag: number, ref: number): void => {
     }
     flagHome(t, home, mask)
   }
-  t.tree = treeInsert(t.tree, tag, t.keyOf(t.source, ref), ref, keyAtOf(t))
+  const key = t.keyOf(t.source, ref)
+  treeInsert(t.tree, tag, hash2(key), key, ref, t.source, t.keyOf)
 }
 
 /** Put every key of `from` into `t` (empty, and large enough). */
 const refill = <S>(t: StrTable<S>, from: StrTable<S>): void => {
   const cells = from.cells
   for (let i = 0; i < cells.length; i += 2) if ((cells[i + 1] as number) > 0) put(t, (cells[i] as number) & ~FLAG, (cells[i + 1] as number) - 1)
-  treeEach(from.tree, (tag, ref) => put(t, tag, ref))
+  treeEach(from.tree, (tag, _, ref) => put(t, tag, ref))
   t.live = from.live
 }
 
@@ -218,7 +212,7 @@ export const tableReserve = <S>(t: StrTable<S>, n: number): void => {
   while (next < 2 * (t.live + n)) next *= 2
   t.cells = new Int32Array(2 * next)
   t.filled = 0
-  t.tree = undefined
+  t.tree = emptyTree()
   refill(t, old)
 }
 
@@ -244,9 +238,7 @@ export const tableRemove = <S>(t: StrTable<S>, key: string, h: number): boolean 
   const tag = tagOf(h)
   const home = homeOf(tag, mask)
   if (((cells[2 * home] as number) & FLAG) !== 0) {
-    const before = t.tree
-    t.tree = treeRemove(before, tag, key, keyAtOf(t))
-    if (t.tree === before) return false
+    if (!treeRemove(t.tree, tag, hash2(key), key, t.source, t.keyOf)) return false
     t.live--
     return true
   }
@@ -272,7 +264,7 @@ export const tableRefs = <S>(t: StrTable<S>): Array<number> => {
   const out: Array<number> = []
   const cells = t.cells
   for (let i = 1; i < cells.length; i += 2) if ((cells[i] as number) > 0) out.push((cells[i] as number) - 1)
-  treeEach(t.tree, (_, ref) => out.push(ref))
+  treeEach(t.tree, (_, __, ref) => out.push(ref))
   return out
 }
 
@@ -281,8 +273,4 @@ export const tableRefs = <S>(t: StrTable<S>): Array<number> => {
  *
  * @category utilities
  */
-export const tableTreeSize = <S>(t: StrTable<S>): number => {
-  let n = 0
-  treeEach(t.tree, () => n++)
-  return n
-}
+export const tableTreeSize = <S>(t: StrTable<S>): number => t.tree.size

@@ -1,9 +1,15 @@
 /**
- * An immutable AVL tree of (hash, ref) entries ordered by hash, then by key
- * (the owner's string at `ref`, read through `keyAt`): the ordered fallback
- * of the string table (see strtable.ts) for homes that ids chosen to collide
- * have crowded. Every operation is O(log n) comparisons whatever the keys,
- * and copies only the path it changes, so a table copy can share its tree.
+ * An AVL tree of (tag, tag2, ref) entries ordered by the key's table hash
+ * (`tag`), then a second hash of another family (`tag2`, see `hash2` in
+ * ../hash.ts), then the key itself (the owner's string at `ref`): the ordered
+ * fallback of the string table (strtable.ts) for homes that ids chosen to
+ * collide have crowded. Ids crafted against the table's hash differ in
+ * `tag2`, so the tree compares integers; ids crafted against both still cost
+ * O(log n) string comparisons, never O(n).
+ *
+ * Nodes live in one `Int32Array` (no object per node, nothing for the
+ * garbage collector): node i is `nodes[N * i .. N * i + N)`; node 0 is the
+ * empty tree; removed nodes are reused.
  *
  * @module
  * @internal
@@ -13,73 +19,120 @@
 // model
 // -------------------------------------------------------------------------------------
 
-/** @internal */
-export interface TreeNode {
-  readonly tag: number
-  readonly ref: number
-  readonly left: Tree
-  readonly right: Tree
-  readonly height: number
+/**
+ * A mutable tree, owned by one table.
+ *
+ * @category model
+ */
+export interface Tree {
+  nodes: Int32Array
+  /** Nodes used so far (node 0, the empty tree, included). */
+  used: number
+  /** The first reusable node (linked through LEFT), 0: none. */
+  free: number
+  root: number
+  /** Entries. */
+  size: number
 }
 
-/** @internal */
-export type Tree = TreeNode | undefined
+/** The key at a ref: the owner's keys (`source`) read by a module-level function. */
+export type KeyOf<S> = (source: S, ref: number) => string
 
-/** The string at a ref of the table's owner. */
-export type KeyAt = (ref: number) => string
+const N = 6
+const TAG = 0
+const TAG2 = 1
+const REF = 2
+const LEFT = 3
+const RIGHT = 4
+const HEIGHT = 5
 
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
-const heightOf = (t: Tree): number => (t === undefined ? 0 : t.height)
+/**
+ * The empty tree.
+ *
+ * @category constructors
+ */
+export const emptyTree = (): Tree => ({ nodes: new Int32Array(0), used: 1, free: 0, root: 0, size: 0 })
 
-const node = (tag: number, ref: number, left: Tree, right: Tree): TreeNode => ({
-  tag,
-  ref,
-  left,
-  right,
-  height: Math.max(heightOf(left), heightOf(right)) + 1
-})
-
-/** A node over two subtrees whose heights differ by at most 2, rotated back to AVL balance. */
-const balanced = (tag: number, ref: number, left: Tree, right: Tree): TreeNode => {
-  const hl = heightOf(left)
-  const hr = heightOf(right)
-  if (hl > hr + 1 && left !== undefined) {
-    if (heightOf(left.left) >= heightOf(left.right)) return node(left.tag, left.ref, left.left, node(tag, ref, left.right, right))
-    const lr = left.right as TreeNode
-    return node(lr.tag, lr.ref, node(left.tag, left.ref, left.left, lr.left), node(tag, ref, lr.right, right))
-  }
-  if (hr > hl + 1 && right !== undefined) {
-    if (heightOf(right.right) >= heightOf(right.left)) return node(right.tag, right.ref, node(tag, ref, left, right.left), right.right)
-    const rl = right.left as TreeNode
-    return node(rl.tag, rl.ref, node(tag, ref, left, rl.left), node(right.tag, right.ref, rl.right, right.right))
-  }
-  return node(tag, ref, left, right)
-}
+/**
+ * A copy sharing nothing with its source.
+ *
+ * @category constructors
+ */
+export const treeCopy = (t: Tree): Tree => ({ nodes: t.nodes.slice(), used: t.used, free: t.free, root: t.root, size: t.size })
 
 // -------------------------------------------------------------------------------------
 // utilities
 // -------------------------------------------------------------------------------------
 
-/** Negative, 0 or positive as (tag, key) sorts before, with or after the node's entry. */
-const order = (tag: number, key: string, n: TreeNode, keyAt: KeyAt): number => {
-  if (tag !== n.tag) return tag < n.tag ? -1 : 1
-  const other = keyAt(n.ref)
+const get = (t: Tree, n: number, field: number): number => t.nodes[N * n + field] as number
+
+const set = (t: Tree, n: number, field: number, v: number): void => {
+  t.nodes[N * n + field] = v
+}
+
+const heightOf = (t: Tree, n: number): number => (n === 0 ? 0 : get(t, n, HEIGHT))
+
+const fix = (t: Tree, n: number): void => set(t, n, HEIGHT, 1 + Math.max(heightOf(t, get(t, n, LEFT)), heightOf(t, get(t, n, RIGHT))))
+
+const rotateRight = (t: Tree, n: number): number => {
+  const l = get(t, n, LEFT)
+  set(t, n, LEFT, get(t, l, RIGHT))
+  set(t, l, RIGHT, n)
+  fix(t, n)
+  fix(t, l)
+  return l
+}
+
+const rotateLeft = (t: Tree, n: number): number => {
+  const r = get(t, n, RIGHT)
+  set(t, n, RIGHT, get(t, r, LEFT))
+  set(t, r, LEFT, n)
+  fix(t, n)
+  fix(t, r)
+  return r
+}
+
+/** Node `n` after one of its subtrees changed height by one: rotated back to AVL balance; the subtree's root. */
+const rebalance = (t: Tree, n: number): number => {
+  fix(t, n)
+  const l = get(t, n, LEFT)
+  const r = get(t, n, RIGHT)
+  const balance = heightOf(t, l) - heightOf(t, r)
+  if (balance > 1) {
+    if (heightOf(t, get(t, l, LEFT)) < heightOf(t, get(t, l, RIGHT))) set(t, n, LEFT, rotateLeft(t, l))
+    return rotateRight(t, n)
+  }
+  if (balance < -1) {
+    if (heightOf(t, get(t, r, RIGHT)) < heightOf(t, get(t, r, LEFT))) set(t, n, RIGHT, rotateRight(t, r))
+    return rotateLeft(t, n)
+  }
+  return n
+}
+
+/** Negative, 0 or positive as (tag, tag2, key) sorts before, with or after node n's entry. */
+const order = <S>(t: Tree, n: number, tag: number, tag2: number, key: string, source: S, keyOf: KeyOf<S>): number => {
+  const a = get(t, n, TAG)
+  if (tag !== a) return tag < a ? -1 : 1
+  const b = get(t, n, TAG2)
+  if (tag2 !== b) return tag2 < b ? -1 : 1
+  const other = keyOf(source, get(t, n, REF))
   return key === other ? 0 : key < other ? -1 : 1
 }
 
 /**
  * The ref of a key, or -1.
  *
- * @internal
+ * @category utilities
  */
-export const treeFind = (t: Tree, tag: number, key: string, keyAt: KeyAt): number => {
-  while (t !== undefined) {
-    const c = order(tag, key, t, keyAt)
-    if (c === 0) return t.ref
-    t = c < 0 ? t.left : t.right
+export const treeFind = <S>(t: Tree, tag: number, tag2: number, key: string, source: S, keyOf: KeyOf<S>): number => {
+  for (let n = t.root; n !== 0; ) {
+    const c = order(t, n, tag, tag2, key, source, keyOf)
+    if (c === 0) return get(t, n, REF)
+    n = get(t, n, c < 0 ? LEFT : RIGHT)
   }
   return -1
 }
@@ -87,72 +140,116 @@ export const treeFind = (t: Tree, tag: number, key: string, keyAt: KeyAt): numbe
 /**
  * The nodes a look-up of a key visits (its cost in comparisons).
  *
- * @internal
+ * @category utilities
  */
-export const treeVisits = (t: Tree, tag: number, key: string, keyAt: KeyAt): number => {
+export const treeVisits = <S>(t: Tree, tag: number, tag2: number, key: string, source: S, keyOf: KeyOf<S>): number => {
   let visits = 0
-  while (t !== undefined) {
+  for (let n = t.root; n !== 0; ) {
     visits++
-    const c = order(tag, key, t, keyAt)
-    if (c === 0) return visits
-    t = c < 0 ? t.left : t.right
+    const c = order(t, n, tag, tag2, key, source, keyOf)
+    if (c === 0) break
+    n = get(t, n, c < 0 ? LEFT : RIGHT)
   }
   return visits
 }
 
-/**
- * The tree with (tag, key) at `ref` (replacing the ref if the key is there).
- *
- * @internal
- */
-export const treeInsert = (t: Tree, tag: number, key: string, ref: number, keyAt: KeyAt): TreeNode => {
-  if (t === undefined) return node(tag, ref, undefined, undefined)
-  const c = order(tag, key, t, keyAt)
-  if (c === 0) return node(tag, ref, t.left, t.right)
-  return c < 0 ? balanced(t.tag, t.ref, treeInsert(t.left, tag, key, ref, keyAt), t.right) : balanced(t.tag, t.ref, t.left, treeInsert(t.right, tag, key, ref, keyAt))
-}
-
-const withoutMin = (t: TreeNode): Tree => (t.left === undefined ? t.right : balanced(t.tag, t.ref, withoutMin(t.left), t.right))
-
-const minOf = (t: TreeNode): TreeNode => (t.left === undefined ? t : minOf(t.left))
-
-/**
- * The tree without a key (the same tree if it is absent).
- *
- * @internal
- */
-export const treeRemove = (t: Tree, tag: number, key: string, keyAt: KeyAt): Tree => {
-  if (t === undefined) return undefined
-  const c = order(tag, key, t, keyAt)
-  if (c < 0) {
-    const left = treeRemove(t.left, tag, key, keyAt)
-    return left === t.left ? t : balanced(t.tag, t.ref, left, t.right)
-  }
-  if (c > 0) {
-    const right = treeRemove(t.right, tag, key, keyAt)
-    return right === t.right ? t : balanced(t.tag, t.ref, t.left, right)
-  }
-  if (t.left === undefined) return t.right
-  if (t.right === undefined) return t.left
-  const next = minOf(t.right)
-  return balanced(next.tag, next.ref, t.left, withoutMin(t.right))
-}
-
-/**
- * Call `f` with each entry's (tag, ref), in order.
- *
- * @internal
- */
-export const treeEach = (t: Tree, f: (tag: number, ref: number) => void): void => {
-  // An explicit stack: the height is O(log n), but no recursion is needed to walk it.
-  const stack: Array<TreeNode> = []
-  for (let n = t; n !== undefined || stack.length > 0; ) {
-    while (n !== undefined) {
-      stack.push(n)
-      n = n.left
+const newNode = (t: Tree, tag: number, tag2: number, ref: number): number => {
+  let n = t.free
+  if (n !== 0) t.free = get(t, n, LEFT)
+  else {
+    n = t.used++
+    if (N * t.used > t.nodes.length) {
+      const grown = new Int32Array(Math.max(N * 16, 2 * t.nodes.length))
+      grown.set(t.nodes)
+      t.nodes = grown
     }
-    const top = stack.pop() as TreeNode
-    f(top.tag, top.ref)
-    n = top.right
+  }
+  const at = N * n
+  t.nodes[at + TAG] = tag
+  t.nodes[at + TAG2] = tag2
+  t.nodes[at + REF] = ref
+  t.nodes[at + LEFT] = 0
+  t.nodes[at + RIGHT] = 0
+  t.nodes[at + HEIGHT] = 1
+  return n
+}
+
+/**
+ * Add a key that is absent (at `ref`).
+ *
+ * @category utilities
+ */
+export const treeInsert = <S>(t: Tree, tag: number, tag2: number, key: string, ref: number, source: S, keyOf: KeyOf<S>): void => {
+  const insert = (n: number): number => {
+    if (n === 0) return newNode(t, tag, tag2, ref)
+    const side = order(t, n, tag, tag2, key, source, keyOf) < 0 ? LEFT : RIGHT
+    set(t, n, side, insert(get(t, n, side)))
+    return rebalance(t, n)
+  }
+  t.root = insert(t.root)
+  t.size++
+}
+
+/** The subtree without its least node, whose index goes to `out[0]`. */
+const withoutMin = (t: Tree, n: number, out: Array<number>): number => {
+  const l = get(t, n, LEFT)
+  if (l === 0) {
+    out[0] = n
+    return get(t, n, RIGHT)
+  }
+  set(t, n, LEFT, withoutMin(t, l, out))
+  return rebalance(t, n)
+}
+
+/**
+ * Remove a key; false if it was absent.
+ *
+ * @category utilities
+ */
+export const treeRemove = <S>(t: Tree, tag: number, tag2: number, key: string, source: S, keyOf: KeyOf<S>): boolean => {
+  let found = false
+  const remove = (n: number): number => {
+    if (n === 0) return 0
+    const c = order(t, n, tag, tag2, key, source, keyOf)
+    if (c !== 0) {
+      const side = c < 0 ? LEFT : RIGHT
+      set(t, n, side, remove(get(t, n, side)))
+      return rebalance(t, n)
+    }
+    found = true
+    const l = get(t, n, LEFT)
+    const r = get(t, n, RIGHT)
+    set(t, n, LEFT, t.free)
+    t.free = n
+    if (l === 0) return r
+    if (r === 0) return l
+    const out = [0]
+    const rest = withoutMin(t, r, out)
+    const m = out[0] as number
+    set(t, m, LEFT, l)
+    set(t, m, RIGHT, rest)
+    return rebalance(t, m)
+  }
+  t.root = remove(t.root)
+  if (found) t.size--
+  return found
+}
+
+/**
+ * Call `f` with each entry's (tag, tag2, ref), in order.
+ *
+ * @category utilities
+ */
+export const treeEach = (t: Tree, f: (tag: number, tag2: number, ref: number) => void): void => {
+  // An explicit stack: the height is O(log n), but no recursion is needed to walk it.
+  const stack: Array<number> = []
+  for (let n = t.root; n !== 0 || stack.length > 0; ) {
+    while (n !== 0) {
+      stack.push(n)
+      n = get(t, n, LEFT)
+    }
+    const top = stack.pop() as number
+    f(get(t, top, TAG), get(t, top, TAG2), get(t, top, REF))
+    n = get(t, top, RIGHT)
   }
 }
