@@ -12,6 +12,7 @@ import { run as formats } from './formats.bench.js'
 import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
 import { run as awards } from './awards.bench.js'
+import { run as collide } from './collide.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
@@ -21,7 +22,8 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['bank', bank],
   ['ranking', ranking],
   ['awards', awards],
-  ['core-stream', coreStream]
+  ['core-stream', coreStream],
+  ['collide', collide]
 ]
 
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')
