@@ -16,6 +16,7 @@ import { at, idProblem, isInstant, MAX_ID_LENGTH, problem, text, type Instant, t
 import type { Entry } from '../ledger/index.js'
 import { stepClaim, submitClaim } from './claims.js'
 import { indexOf } from './ids.js'
+import { actionProblem, attrsProblem, entryProblem, keysProblem, optionalText, shapeOf, WHO_MEMBER, WHO_SUBJECT } from './opcheck.js'
 import { sameOp, type BankOp } from './ops.js'
 import {
   addRequest,
@@ -65,6 +66,7 @@ const where = (...segments: ReadonlyArray<string>): Location => Object.freeze(at
 const said = (en: string, zh: string): Text => Object.freeze(text(en, zh))
 
 const AT = {
+  op: where(),
   tag: where('_tag'),
   at: where('at'),
   request: where('request'),
@@ -94,6 +96,11 @@ const A_CLAIM = said('the id of a submitted claim', '已提交申报的标识')
 const A_CLAIM_OF_PROCESS = said('a claim of a configured process', '已配置流程的申报')
 const AN_INSTANT = said('an instant (epoch milliseconds)', '时刻（纪元毫秒数）')
 const AN_OPERATION = said('a bank operation', '银行操作')
+const A_READABLE_OPERATION = said('a bank operation whose fields can be read (plain data)', '字段可读取的银行操作（纯数据）')
+const UNREADABLE = '(a value whose fields could not be read)'
+const A_PROCESS_NAME = said('the id of a claim process (string)', '申报流程标识（字符串）')
+const A_CLAIM_ID = said('a claim id (string)', '申报标识（字符串）')
+const A_NAME = said('a non-empty string', '非空字符串')
 const EXPIRING = said('an account whose points expire (expiryMonths)', '积分会过期的账户（expiryMonths）')
 const CONFIRM = said('confirm', '确认')
 const CANCEL = said('cancel', '取消')
@@ -203,6 +210,8 @@ const earn: Handler<'earn'> = (st, op, log) => {
   const acc = accOf(st, op.account)
   if (acc < 0) return unknownAccount(st, AT.account, op.account)
   if (!isPositive(op.points)) return fail('range', AT.points, POSITIVE_POINTS, op.points)
+  const note = op.note
+  if (note !== undefined && typeof note !== 'string') return optionalText(note, 'note')
   const found = findSlot(st, op.subject, acc)
   const after = balanceAt(st, found) + op.points
   if (!safeBalance(after)) return fail('overflow', AT.points, BALANCE_RANGE, after)
@@ -214,6 +223,9 @@ const earn: Handler<'earn'> = (st, op, log) => {
 
 const post: Handler<'post'> = (st, op, log) => {
   const e = op.entry
+  // Every field of the entry is of its type before any is used (an instant that is not one used to throw after the balance was written).
+  const bad = entryProblem(e)
+  if (bad !== undefined) return bad
   if (op.request !== e.id) return fail('range', AT.request, text(`the entry's id ${e.id}`, `条目标识 ${e.id}`), op.request)
   if (e.kind !== 'earn' && e.kind !== 'deduct') return fail('range', AT.entryKind, text('a ledger entry of kind earn or deduct', 'earn 或 deduct 类型的台账条目'), e.kind)
   if (!Number.isSafeInteger(e.granted) || (e.kind === 'earn' ? e.granted < 0 : e.granted > 0)) {
@@ -236,7 +248,7 @@ const post: Handler<'post'> = (st, op, log) => {
   const floor = pol.floor
   const room = floor === null ? want : Math.max(0, balance - reservedAt(st, found) - floor)
   const took = Math.min(want, room)
-  if (!safeBalance(balance - took)) return fail('overflow', AT.entryGranted, BALANCE_RANGE, balance - took)
+  if (!safeBalance(balance - took) || !safeBalance(balance - took - reservedAt(st, found))) return fail('overflow', AT.entryGranted, BALANCE_RANGE, balance - took)
   const slot = found >= 0 ? found : slotOf(st, e.subject, acc)
   const j = postJournal(st, slot, K_DEDUCT, -took + 0, log)
   debit(st, slot, j, took, 0)
@@ -247,11 +259,14 @@ const redeem: Handler<'redeem'> = (st, op, log) => {
   const acc = accOf(st, op.account)
   if (acc < 0) return unknownAccount(st, AT.account, op.account)
   if (!isPositive(op.points)) return fail('range', AT.points, POSITIVE_POINTS, op.points)
+  const note = op.note
+  if (note !== undefined && typeof note !== 'string') return optionalText(note, 'note')
   const pol = st.policies[acc] as Policy
   const found = findSlot(st, op.subject, acc)
   if (!floorAllows(st, found, pol.floor, op.points)) return belowFloor(st, found, pol.floor, op.points, AT.points)
   const after = balanceAt(st, found) - op.points
-  if (!safeBalance(after)) return fail('overflow', AT.points, BALANCE_RANGE, after)
+  // Without a floor, what can be spent (balance − reserved) stays in the safe range too.
+  if (!safeBalance(after) || !safeBalance(after - reservedAt(st, found))) return fail('overflow', AT.points, BALANCE_RANGE, after)
   const slot = found >= 0 ? found : slotOf(st, op.subject, acc)
   const j = postJournal(st, slot, K_REDEEM, -op.points, log)
   debit(st, slot, j, op.points, 0)
@@ -272,6 +287,8 @@ const reserve: Handler<'reserve'> = (st, op) => {
   const pol = st.policies[acc] as Policy
   const found = findSlot(st, op.subject, acc)
   if (!floorAllows(st, found, pol.floor, amount)) return belowFloor(st, found, pol.floor, amount, AT.quantity)
+  const held = reservedAt(st, found) + amount
+  if (!safeBalance(held) || !safeBalance(balanceAt(st, found) - held)) return fail('overflow', AT.quantity, BALANCE_RANGE, held)
   const slot = found >= 0 ? found : slotOf(st, op.subject, acc)
   st.stock[ii] = stock - op.quantity
   touch(st, slot)
@@ -408,10 +425,12 @@ const reverse: Handler<'reverse'> = (st, op, log) => {
   if (kind === K_REVERSAL) return fail('state', AT.entry, NOT_A_REVERSAL, op.entry)
   const by = st.jRevBy[orig] as number
   if (by >= 0) return fail('state', AT.entry, text(`an entry not reversed yet (reversed by ${entryIdOf(st, by)})`, `尚未冲正的条目（已被 ${entryIdOf(st, by)} 冲正）`), op.entry)
+  const reason = op.reason
+  if (reason !== undefined && typeof reason !== 'string') return optionalText(reason, 'reason')
   const g = st.jGranted[orig] as number
   if (g > 0 && !floorAllows(st, slot, pol.floor, g)) return belowFloor(st, slot, pol.floor, g, AT.entry)
   const after = (st.slots[SLOT * slot + S_BALANCE] as number) - g
-  if (!safeBalance(after)) return fail('overflow', AT.entry, BALANCE_RANGE, after)
+  if (!safeBalance(after) || !safeBalance(after - reservedAt(st, slot))) return fail('overflow', AT.entry, BALANCE_RANGE, after)
   // Every check has passed: from here on the store is written.
   const j = postJournal(st, slot, K_REVERSAL, -g + 0, log)
   st.jOf[j] = orig
@@ -435,12 +454,20 @@ const reverse: Handler<'reverse'> = (st, op, log) => {
 }
 
 const submit: Handler<'submit'> = (st, op, log) => {
-  const process = st.config.processes[op.process]
+  const name = op.process
+  if (typeof name !== 'string') return fail('type', AT.process, A_PROCESS_NAME, name)
+  // An own key only: `toString` is no claim process.
+  const process = Object.prototype.hasOwnProperty.call(st.config.processes, name) ? st.config.processes[name] : undefined
   if (process === undefined) {
     const known = Object.keys(st.config.processes).join(', ')
     return fail('reference', AT.process, text(`one of the claim processes ${known}`, `已配置的申报流程：${known}`), op.process)
   }
+  if (typeof op.claim !== 'string') return fail('type', AT.claim, A_CLAIM_ID, op.claim)
   if (st.claims.get(op.claim) !== undefined) return fail('duplicate', AT.claim, NEW_CLAIM_ID, op.claim)
+  const beneficiary = op.beneficiary
+  if (beneficiary !== undefined && (typeof beneficiary !== 'string' || beneficiary.length === 0)) return fail('type', where('beneficiary'), A_NAME, beneficiary)
+  const badAttrs = attrsProblem(op.attrs)
+  if (badAttrs !== undefined) return badAttrs
   const input = { id: op.claim, member: op.member, ...(op.beneficiary === undefined ? {} : { beneficiary: op.beneficiary }), ...(op.attrs === undefined ? {} : { attrs: op.attrs }) }
   const c = submitClaim(process, input, op.at)
   if (E.isLeft(c)) return c.left
@@ -452,6 +479,8 @@ const submit: Handler<'submit'> = (st, op, log) => {
 const claim: Handler<'claim'> = (st, op, log) => {
   const c = typeof op.claim === 'string' ? st.claims.get(op.claim) : undefined
   if (c === undefined) return fail('reference', AT.claim, A_CLAIM, op.claim)
+  const badAction = actionProblem(op.action)
+  if (badAction !== undefined) return badAction
   const process = st.config.processes[c.process]
   if (process === undefined) return fail('reference', AT.claim, A_CLAIM_OF_PROCESS, c.process)
   let stepper = st.steppers.get(c.process)
@@ -529,15 +558,31 @@ export const firstOp = (st: Store, r: number): BankOp => (r >= 0 ? (st.log[r] as
  *
  * @category combinators
  */
-export const step = (st: Store, op: BankOp): number | Problem => {
+export const step = (st: Store, op: unknown): number | Problem => {
+  if (typeof op !== 'object' || op === null || Array.isArray(op)) return fail('type', AT.op, AN_OPERATION, op)
+  try {
+    return stepOp(st, op as BankOp)
+  } catch {
+    // A getter or a Proxy that throws: every check reads before anything is written, so nothing was.
+    return fail('type', AT.op, A_READABLE_OPERATION, UNREADABLE)
+  }
+}
+
+/** `step` for an object: every field is checked before the first write (see the handlers). */
+const stepOp = (st: Store, op: BankOp): number | Problem => {
   const why = idWhy(op.request)
   if (why !== undefined) return fail(typeof op.request === 'string' ? 'format' : 'type', AT.request, why, op.request)
   if (!isInstant(op.at)) return fail('type', AT.at, AN_INSTANT, op.at)
-  // The subject (or, without one, the member) must be an id; asked with `in` only when absent (a megamorphic has-check is slow).
-  const subject = (op as { readonly subject?: unknown }).subject
-  const who = subject !== undefined ? subject : 'subject' in op ? undefined : (op as { readonly member?: unknown }).member
-  const whoWhy = who === undefined ? undefined : idWhy(who)
-  if (whoWhy !== undefined) return fail('format', 'subject' in op ? AT.subject : AT.member, whoWhy, who)
+  const shape = shapeOf(op._tag)
+  if (shape === undefined) return fail('unsupported', AT.tag, AN_OPERATION, op._tag)
+  const extra = keysProblem(op, shape)
+  if (extra !== undefined) return extra
+  // The subject (a claim's: the member) must be an id.
+  if (shape.who !== 0) {
+    const who = shape.who === WHO_SUBJECT ? (op as { readonly subject?: unknown }).subject : (op as { readonly member?: unknown }).member
+    const whoWhy = idWhy(who)
+    if (whoWhy !== undefined) return fail(typeof who === 'string' ? 'format' : 'type', shape.who === WHO_MEMBER ? AT.member : AT.subject, whoWhy, who)
+  }
   const seen = requestOf(st, op.request)
   const hash = st.reqHash
   if (seen !== undefined) {
