@@ -559,9 +559,10 @@ export const firstOp = (st: Store, r: number): BankOp => (r >= 0 ? (st.log[r] as
  * @category combinators
  */
 export const step = (st: Store, op: unknown): number | Problem => {
-  if (typeof op !== 'object' || op === null || Array.isArray(op)) return fail('type', AT.op, AN_OPERATION, op)
+  if (typeof op !== 'object' || op === null) return fail('type', AT.op, AN_OPERATION, op)
   try {
-    return stepOp(st, op as BankOp)
+    // (`Array.isArray` throws on a revoked Proxy.)
+    return Array.isArray(op) ? fail('type', AT.op, AN_OPERATION, op) : stepOp(st, op as BankOp)
   } catch {
     // A getter or a Proxy that throws: every check reads before anything is written, so nothing was.
     return fail('type', AT.op, A_READABLE_OPERATION, UNREADABLE)
