@@ -161,7 +161,7 @@ describe('issue #14: every field is checked, nothing creates points', () => {
   })
 
   it('keys an operation does not have are refused, as the operation codec refuses them', () => {
-    const r = applyOp(emptyBank(cfg), { ...earn('e-1', 5), pionts: 500 } as BankOp)
+    const r = applyOp(emptyBank(cfg), { ...earn('e-1', 5), pionts: 500 } as unknown as BankOp)
     expect(E.isLeft(r) && r.left.code).toBe('unknown-key')
     expect(E.isLeft(r) && renderProblem(r.left)).toBe('$.pionts: expected one of the keys _tag, request, at, subject, account, points, note, got 500')
   })
