@@ -15,6 +15,7 @@ import {
   at,
   decode,
   decodeJson,
+  listText,
   problem,
   refined,
   renderProblems,
@@ -105,8 +106,10 @@ const ownZone = (part: string, u: Readonly<Record<string, unknown>>, z: string):
     ? [problem('conflict', at([part, 'zone']), text(`the programme's zone ${z} ($.zone applies to every part), or no zone here`, `方案的时区 ${z}（$.zone 适用于所有部分），或此处不设`), u['zone'])]
     : []
 
-const anAccount = (accounts: ReadonlyArray<string>): Text =>
-  text(`an account of the rules: ${accounts.join(', ')}`, `规则中的账户：${accounts.join('、')}`)
+const anAccount = (accounts: ReadonlyArray<string>): Text => {
+  const list = listText(accounts, 10, accounts.length)
+  return text(`an account of the rules: ${list.en}`, `规则中的账户：${list.zh}`)
+}
 
 // Every account an awards JSON names (figures in `fact`/`by`, `account` of board metrics and badges), at its path.
 const awardAccounts = (u: unknown, path: ReadonlyArray<PathSegment>, accounts: ReadonlyArray<string>, out: Array<Problem>): void => {
