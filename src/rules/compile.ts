@@ -219,6 +219,15 @@ const rawReferenceProblems = (u: unknown, path: ReadonlyArray<PathSegment>, foun
  * // => left([{ code: 'reference', at: $.rules[0].account, … }])
  */
 export const compileRuleSet = (input: unknown, path: ReadonlyArray<PathSegment> = []): Decoded<CompiledRuleSet> => {
+  // Never throws: a hostile value (a Proxy or getter that throws) is a problem (issue #14).
+  try {
+    return compileUnguarded(input, path)
+  } catch {
+    return E.left([problem('internal', at(path), text('a rule set that can be read (reading it failed)', '可读取的规则集（读取时出错）'), undefined)])
+  }
+}
+
+const compileUnguarded = (input: unknown, path: ReadonlyArray<PathSegment>): Decoded<CompiledRuleSet> => {
   const decoded = decode(RuleSetC, path)(input)
   if (E.isLeft(decoded)) return E.left([...decoded.left, ...rawReferenceProblems(input, path, decoded.left)])
   // A plain JSON copy: the compiled spec is exactly what a JSON round trip gives (-0 reads as 0).
