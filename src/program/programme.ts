@@ -100,9 +100,13 @@ export const ProgrammeShapeC = /*#__PURE__*/ strict(
 // Award figures and board metrics whose argument is an account (`points:study`, `reachedAt:study`, ...).
 const ACCOUNT_FIGURES: ReadonlySet<string> = new Set(['points', 'previous', 'improvement', 'dailyMin', 'activeDays', 'reachedAt', 'perCapita', 'everyDayMin'])
 
-// A part may repeat the programme's zone (presets carry one), never name another.
+// A part may repeat the programme's zone (presets carry one), never name another; names compare canonical.
+const sameZoneAs = (x: unknown): unknown => {
+  const r = readZone(x)
+  return E.isRight(r) ? r.right : x
+}
 const ownZone = (part: string, u: Readonly<Record<string, unknown>>, z: string): ReadonlyArray<Problem> =>
-  'zone' in u && u['zone'] !== z
+  'zone' in u && sameZoneAs(u['zone']) !== z
     ? [problem('conflict', at([part, 'zone']), text(`the programme's zone ${z} ($.zone applies to every part), or no zone here`, `方案的时区 ${z}（$.zone 适用于所有部分），或此处不设`), u['zone'])]
     : []
 
@@ -217,7 +221,7 @@ export const decodeProgramme = (u: unknown): Decoded<Programme> => {
   const ps: Array<Problem> = []
   const z = readZone(spec.zone ?? DEFAULT_ZONE, ['zone'])
   if (E.isLeft(z)) return E.left([z.left])
-  const zoneName = spec.zone ?? DEFAULT_ZONE
+  const zoneName: string = z.right // canonical: `asia/shanghai` and `PRC` are `Asia/Shanghai` (issue #14)
 
   ps.push(...ownZone('rules', spec.rules, zoneName))
   const rules = compileRuleSet({ ...spec.rules, zone: zoneName }, ['rules'])
