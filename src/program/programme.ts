@@ -15,6 +15,7 @@ import {
   at,
   decode,
   decodeJson,
+  listText,
   problem,
   refined,
   renderProblems,
@@ -96,14 +97,20 @@ export const ProgrammeShapeC = /*#__PURE__*/ strict(
 // checks across parts
 // -------------------------------------------------------------------------------------
 
-// A part may repeat the programme's zone (presets carry one), never name another.
+// A part may repeat the programme's zone (presets carry one), never name another; names compare canonical.
+const sameZoneAs = (x: unknown): unknown => {
+  const r = readZone(x)
+  return E.isRight(r) ? r.right : x
+}
 const ownZone = (part: string, u: Readonly<Record<string, unknown>>, z: string): ReadonlyArray<Problem> =>
-  'zone' in u && u['zone'] !== z
+  'zone' in u && sameZoneAs(u['zone']) !== z
     ? [problem('conflict', at([part, 'zone']), text(`the programme's zone ${z} ($.zone applies to every part), or no zone here`, `方案的时区 ${z}（$.zone 适用于所有部分），或此处不设`), u['zone'])]
     : []
 
-const anAccount = (accounts: ReadonlyArray<string>): Text =>
-  text(`an account of the rules: ${accounts.join(', ')}`, `规则中的账户：${accounts.join('、')}`)
+const anAccount = (accounts: ReadonlyArray<string>): Text => {
+  const list = listText(accounts, 10, accounts.length)
+  return text(`an account of the rules: ${list.en}`, `规则中的账户：${list.zh}`)
+}
 
 // The awards read the rules' accounts (with their labels, for reasons): an account the awards list
 // themselves (presets list theirs) must be one of the rules'; any figure, board or badge over another
@@ -204,7 +211,7 @@ export const decodeProgramme = (u: unknown): Decoded<Programme> => {
   const ps: Array<Problem> = []
   const z = readZone(spec.zone ?? DEFAULT_ZONE, ['zone'])
   if (E.isLeft(z)) return E.left([z.left])
-  const zoneName = spec.zone ?? DEFAULT_ZONE
+  const zoneName: string = z.right // canonical: `asia/shanghai` and `PRC` are `Asia/Shanghai` (issue #14)
 
   ps.push(...ownZone('rules', spec.rules, zoneName))
   const rules = compileRuleSet({ ...spec.rules, zone: zoneName }, ['rules'])

@@ -12,6 +12,7 @@ import {
   at,
   calendar,
   decode,
+  listText,
   parseLocalDate,
   problem,
   renderProblems,
@@ -28,6 +29,12 @@ import {
 import { RuleSetC } from './codec.js'
 import type { Condition } from './condition.js'
 import type { Amount, Cap, CapPeriod, RuleSetSpec, RuleSpec, Rounding } from './rule.js'
+
+// "one of the accounts …", capped (issue #14: 5,000 unknown accounts listed every account each time).
+const accountList = (ids: Iterable<string>, size: number): Text => {
+  const list = listText(ids, 10, size)
+  return text(`one of the accounts ${list.en}`, `已声明的账户：${list.zh}`)
+}
 
 // -------------------------------------------------------------------------------------
 // model
@@ -188,7 +195,7 @@ const rawReferenceProblems = (u: unknown, path: ReadonlyArray<PathSegment>, foun
     const acc = field(r, 'account')
     const at1 = at([...path, 'rules', i, 'account'])
     if (accounts !== undefined && typeof acc === 'string' && !known.has(acc) && !taken.has(JSON.stringify(at1))) {
-      out.push(problem('reference', at1, text(`one of the accounts ${[...known].join(', ')}`, `已声明的账户：${[...known].join('、')}`), acc))
+      out.push(problem('reference', at1, accountList(known, known.size), acc))
     }
     const id = field(r, 'id')
     const at2 = at([...path, 'rules', i, 'id'])
@@ -212,6 +219,15 @@ const rawReferenceProblems = (u: unknown, path: ReadonlyArray<PathSegment>, foun
  * // => left([{ code: 'reference', at: $.rules[0].account, … }])
  */
 export const compileRuleSet = (input: unknown, path: ReadonlyArray<PathSegment> = []): Decoded<CompiledRuleSet> => {
+  // Never throws: a hostile value (a Proxy or getter that throws) is a problem (issue #14).
+  try {
+    return compileUnguarded(input, path)
+  } catch {
+    return E.left([problem('internal', at(path), text('a rule set that can be read (reading it failed)', '可读取的规则集（读取时出错）'), undefined)])
+  }
+}
+
+const compileUnguarded = (input: unknown, path: ReadonlyArray<PathSegment>): Decoded<CompiledRuleSet> => {
   const decoded = decode(RuleSetC, path)(input)
   if (E.isLeft(decoded)) return E.left([...decoded.left, ...rawReferenceProblems(input, path, decoded.left)])
   // A plain JSON copy: the compiled spec is exactly what a JSON round trip gives (-0 reads as 0).
@@ -245,7 +261,7 @@ export const compileRuleSet = (input: unknown, path: ReadonlyArray<PathSegment> 
     if (ruleIndex.has(r.id)) problems.push(dup(p('rules', i, 'id'), 'rule id', '规则标识', r.id))
     else ruleIndex.set(r.id, i)
     if (!accountById.has(r.account)) {
-      problems.push(problem('reference', at(p('rules', i, 'account')), text(`one of the accounts ${[...accountById.keys()].join(', ')}`, `已声明的账户：${[...accountById.keys()].join('、')}`), r.account))
+      problems.push(problem('reference', at(p('rules', i, 'account')), accountList(accountById.keys(), accountById.size), r.account))
     }
     if (r.on.length === 0) problems.push(problem('range', at(p('rules', i, 'on')), text('at least one event type', '至少一个事件类型'), r.on))
     ;(r.hours ?? []).forEach((h, j) => {
