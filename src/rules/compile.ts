@@ -94,6 +94,9 @@ export interface RulePlan {
   readonly rows: ReadonlyArray<{ readonly min: number; readonly points: number }>
   readonly days: number
   readonly repeat: boolean
+  /** `accumulated`: the period the measure is summed over, and the unit in thousandths of the measure (`unit × 1000`). */
+  readonly accumulatedPer: CapPeriod
+  readonly blockMilli: number
 }
 
 const planOf = (r: RuleSpec): RulePlan => {
@@ -109,15 +112,17 @@ const planOf = (r: RuleSpec): RulePlan => {
     firstNPer: r.firstN?.per,
     firstNCount: r.firstN?.count ?? 0,
     per: a.per,
-    attr: a.per === 'unit' || a.per === 'linear' || a.per === 'table' ? a.attr : '',
-    points: a.per === 'action' || a.per === 'unit' || a.per === 'streak' ? a.points : 0,
-    unit: a.per === 'unit' ? a.unit : 1,
+    attr: a.per === 'unit' || a.per === 'linear' || a.per === 'table' || a.per === 'accumulated' ? a.attr : '',
+    points: a.per === 'action' || a.per === 'unit' || a.per === 'streak' || a.per === 'accumulated' ? a.points : 0,
+    unit: a.per === 'unit' || a.per === 'accumulated' ? a.unit : 1,
     factor: a.per === 'linear' ? a.factor : 0,
     offset: a.per === 'linear' ? (a.offset ?? 0) : 0,
     round: a.per === 'linear' ? a.round : undefined,
     rows: a.per === 'table' ? a.rows : [],
     days: a.per === 'streak' ? a.days : 1,
-    repeat: a.per === 'streak' && a.repeat === true
+    repeat: a.per === 'streak' && a.repeat === true,
+    accumulatedPer: a.per === 'accumulated' ? a.period : 'day',
+    blockMilli: a.per === 'accumulated' ? a.unit * 1000 : 1
   }
 }
 

@@ -59,7 +59,7 @@ describe('foldLedger', () => {
     const skips = allSkips(foldLedger(study)(day1))
     expect(skips.map((s) => [s.event, s.rule ?? '-', s.reason])).toEqual([
       ['e5', 'article', 'below-threshold'],
-      ['e5', 'article-time', 'below-threshold'],
+      ['e5', 'article-time', 'zero'], // 95 + 10 s read that day: still one full minute
       ['e6', '-', 'no-rule']
     ])
   })
