@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { calendar, customPeriod, instantOrThrow, rngFromSeed, uniformInt, type EventId, type Instant, type Period } from 'moral-bank/core'
 import { compileRuleSetOrThrow, dailyStudy, type ActivityEvent, type AttrValue, type SubjectId } from 'moral-bank/rules'
-import { foldLedger, statement, type Ledger } from 'moral-bank/ledger'
+import { foldLedger, statementOrThrow, type Ledger } from 'moral-bank/ledger'
 import * as E from 'fp-ts/lib/Either.js'
 import { fmtMs, fmtRate, measure, peakRssMiB, report } from './harness.js'
 
@@ -86,7 +86,7 @@ export const run = (): void => {
     ledger = undefined
     ledger = foldLedger(rs)(events)
     closing = 0
-    for (const s of ledger.subjects.keys()) closing += statement(ledger, s, period).closing
+    for (const s of ledger.subjects.keys()) closing += statementOrThrow(ledger, s, period).closing
   }
   // One cold fold first: the peak memory it needs (with the events it reads); then timed runs.
   foldAll()

@@ -26,6 +26,7 @@ import {
   type Zone
 } from '../core/index.js'
 import { RuleSetC } from './codec.js'
+import { expectedOneOf } from './account.js'
 import type { Condition } from './condition.js'
 import type { Amount, Cap, CapPeriod, RuleSetSpec, RuleSpec, Rounding } from './rule.js'
 
@@ -193,7 +194,7 @@ const rawReferenceProblems = (u: unknown, path: ReadonlyArray<PathSegment>, foun
     const acc = field(r, 'account')
     const at1 = at([...path, 'rules', i, 'account'])
     if (accounts !== undefined && typeof acc === 'string' && !known.has(acc) && !taken.has(JSON.stringify(at1))) {
-      out.push(problem('reference', at1, text(`one of the accounts ${[...known].join(', ')}`, `已声明的账户：${[...known].join('、')}`), acc))
+      out.push(problem('reference', at1, expectedOneOf([...known], 'accounts', '账户'), acc))
     }
     const id = field(r, 'id')
     const at2 = at([...path, 'rules', i, 'id'])
@@ -250,7 +251,7 @@ export const compileRuleSet = (input: unknown, path: ReadonlyArray<PathSegment> 
     if (ruleIndex.has(r.id)) problems.push(dup(p('rules', i, 'id'), 'rule id', '规则标识', r.id))
     else ruleIndex.set(r.id, i)
     if (!accountById.has(r.account)) {
-      problems.push(problem('reference', at(p('rules', i, 'account')), text(`one of the accounts ${[...accountById.keys()].join(', ')}`, `已声明的账户：${[...accountById.keys()].join('、')}`), r.account))
+      problems.push(problem('reference', at(p('rules', i, 'account')), expectedOneOf([...accountById.keys()], 'accounts', '账户'), r.account))
     }
     if (r.on.length === 0) problems.push(problem('range', at(p('rules', i, 'on')), text('at least one event type', '至少一个事件类型'), r.on))
     ;(r.hours ?? []).forEach((h, j) => {
