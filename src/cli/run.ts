@@ -57,14 +57,6 @@ const flag = (args: ReadonlyArray<string>, name: string): string | undefined => 
   return i >= 0 ? args[i + 1] : undefined
 }
 
-// A problem at its place in the file: JSON paths become line:column of the value they name in `json`
-// (whose first line is line `firstLine` of the file); text positions already carry theirs.
-const placed = (p: Problem, file: string, json: string, lang: Locale, firstLine = 1): string => {
-  if (p.at._tag !== 'JsonPath') return renderProblem(p, lang)
-  const { line, column } = lineColumn(json, jsonPathOffset(json, p.at.segments).offset)
-  return `${file}:${line + firstLine - 1}:${column}: ${renderProblem(p, lang)}`
-}
-
 const readOr = (env: CliEnv, file: string | undefined, lang: Locale): { readonly text: string } | CliResult => {
   if (file === undefined) return { stdout: '', stderr: `a file is needed\n\n${USAGE}`, code: 2 }
   if (env.readText === undefined) return { stdout: '', stderr: 'this build cannot read files\n', code: 2 }
