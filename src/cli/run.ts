@@ -8,9 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import {
   calendar,
   instant,
-  jsonPathOffset,
   jsonPathOffsets,
-  lineColumn,
   lineColumns,
   renderProblem,
   stripBom,
