@@ -100,11 +100,12 @@ export const applyOpTo =
 export const applyOps = (bank: BankState, ops: Iterable<BankOp>): BatchResult => {
   const st = storeOrNot(bank)
   if (st === undefined) return { bank, results: [E.left(NOT_A_BANK)] }
-  // An array is walked by index (an iterator's result objects were a tenth of a batch's garbage);
-  // anything else is read whole first, so that an iterator that throws applies nothing.
+  // Read whole first into an array of our own (walked by index: an iterator's result objects
+  // were a tenth of a batch's garbage), so that an iterator, a getter or a Proxy that throws
+  // applies nothing. Copying an array is a copy of its pointers (a millisecond for a million).
   let list: ReadonlyArray<BankOp>
   try {
-    list = Array.isArray(ops) ? (ops as ReadonlyArray<BankOp>) : [...ops]
+    list = Array.isArray(ops) ? (Array.prototype.slice.call(ops) as ReadonlyArray<BankOp>) : [...ops]
   } catch {
     return { bank, results: [E.left(problem('type', at([]), NOT_A_LIST, typeof ops === 'object' && ops !== null ? '(not iterable)' : ops))] }
   }
