@@ -452,7 +452,7 @@ export const strict = <R extends t.Props, O extends t.Props = {}>(
 ): t.Type<t.TypeOf<t.TypeC<R>> & Partial<t.TypeOf<t.PartialC<O>>>, unknown, unknown> => {
   const inner = t.intersection([t.type(required), t.partial(optional)])
   const known = new Set([...Object.keys(required), ...Object.keys(optional)])
-  const allowed = listText(known, 12, known.size)
+  const allowed = listText(known, 30, known.size)
   const unknownKey = text(`one of the keys ${allowed.en}`, `以下键之一：${allowed.zh}`)
   const whole = description ?? text(`an object with the keys ${allowed.en}`, `含以下键的对象：${allowed.zh}`)
   describedAs(inner, whole)

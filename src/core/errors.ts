@@ -235,12 +235,12 @@ export const renderProblems = (ps: ReadonlyArray<Problem>, locale: Locale = 'en'
 
 /**
  * A list of names for an "expected" text, capped: the first `max` (10 by
- * default) and then "… and N more", so a problem about one of 5,000 accounts
+ * default) and then "(and N more)", so a problem about one of 5,000 accounts
  * stays one short line. Reads only the first `max` values.
  *
  * @category utilities
  * @example
- * listText(['a', 'b', 'c'], 2) // => { en: 'a, b … and 1 more', zh: 'a、b 等 3 个' }
+ * listText(['a', 'b', 'c'], 2) // => { en: 'a, b (and 1 more)', zh: 'a、b（另有 1 个）' }
  * listText([]) // => { en: '(none)', zh: '（无）' }
  */
 export const listText = (values: Iterable<string>, max = 10, size?: number): Text => {
@@ -254,6 +254,6 @@ export const listText = (values: Iterable<string>, max = 10, size?: number): Tex
   const total = size ?? n
   if (total === 0) return text('(none)', '（无）')
   return total > shown.length
-    ? text(`${shown.join(', ')} … and ${total - shown.length} more`, `${shown.join('、')} 等 ${total} 个`)
+    ? text(`${shown.join(', ')} (and ${total - shown.length} more)`, `${shown.join('、')}（另有 ${total - shown.length} 个）`)
     : text(shown.join(', '), shown.join('、'))
 }

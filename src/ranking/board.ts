@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import {
   at,
   calendar,
+  listText,
   membersOf,
   problem,
   subtreeUnits,
@@ -139,13 +140,9 @@ const UNIT_METRICS = [...MEMBER_METRICS, 'participation', 'aboveDailyMin']
 
 // At most 10 accounts named, then how many more (a problem stays short whatever the rules).
 const accountsExpected = (known: ReadonlyArray<string>): Text => {
-  const shown = known.slice(0, 10)
-  const more = known.length - shown.length
   if (known.length === 0) return text('an account of the rules (they define none)', '规则中的账户（规则未声明任何账户）')
-  return text(
-    `one of the accounts of the rules ${shown.join(', ')}${more > 0 ? ` (and ${more} more)` : ''}`,
-    `规则中的账户：${shown.join('、')}${more > 0 ? `（另有 ${more} 个）` : ''}`
-  )
+  const l = listText(known, 10, known.length)
+  return text(`one of the accounts of the rules ${l.en}`, `规则中的账户：${l.zh}`)
 }
 
 const checkSpec = (spec: BoardSpec, inputs: BoardInputs): ReadonlyArray<Problem> => {

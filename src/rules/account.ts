@@ -6,7 +6,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type PathSegment, type Problem, type Text } from '../core/index.js'
+import { at, listText, problem, text, type PathSegment, type Problem, type Text } from '../core/index.js'
 import type { Account, CompiledRuleSet } from './compile.js'
 
 // -------------------------------------------------------------------------------------
@@ -33,12 +33,8 @@ export const LISTED_NAMES = 10
  */
 export const expectedOneOf = (names: ReadonlyArray<string>, what: string, zh: string, max: number = LISTED_NAMES): Text => {
   if (names.length === 0) return text(`one of the ${what} (none defined)`, `已声明的${zh}（未声明任何${zh}）`)
-  const shown = names.slice(0, max)
-  const more = names.length - shown.length
-  return text(
-    `one of the ${what} ${shown.join(', ')}${more > 0 ? ` (and ${more} more)` : ''}`,
-    `已声明的${zh}：${shown.join('、')}${more > 0 ? `（另有 ${more} 个）` : ''}`
-  )
+  const l = listText(names, max, names.length)
+  return text(`one of the ${what} ${l.en}`, `已声明的${zh}：${l.zh}`)
 }
 
 /**

@@ -47,7 +47,7 @@ describe('issue #14: moral-bank check-events streams the file', () => {
     const col = ev('e2', '2021-07-01T08:00:00').indexOf('"2021') + 1
     expect(r.stderr.split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^broken\\.jsonl:2:${col}: \\$\\.at: expected .*, got "2021-07-01T08:00:00"$`)),
-      expect.stringMatching(/^broken\.jsonl:3:12: expected valid JSON, got /),
+      expect.stringMatching(/^broken\.jsonl:3:12: expected valid JSON: .*, got /),
       ''
     ])
     expect(inProcess('check-events', f)).toEqual(r)

@@ -49,7 +49,7 @@ describe('issue #13: reading and viewing time accumulate over the day', () => {
   })
   it('the same total split another way, or arriving in another order, earns the same', () => {
     const one = [ev('x', 'article.read', 'm', '2021-07-01T08:00:00+08:00', { seconds: 225, content: 'a' })]
-    const many = [45, 30, 60, 90].map((s, i) => ev(`y${i}`, 'article.read', 'm', `2021-07-01T0${8 + i}:00:00+08:00`, { seconds: s, content: `a${i}` }))
+    const many = [45, 30, 60, 90].map((s, i) => ev(`y${i}`, 'article.read', 'm', `2021-07-01T${String(8 + i).padStart(2, '0')}:00:00+08:00`, { seconds: s, content: `a${i}` }))
     expect(granted(one, 'article-time')).toBe(3)
     expect(granted(many, 'article-time')).toBe(3)
     expect(granted([...many].reverse(), 'article-time')).toBe(3)
@@ -64,11 +64,11 @@ describe('issue #13: reading and viewing time accumulate over the day', () => {
     const rs = compileRuleSet(json)
     expect(E.isRight(rs)).toBe(true)
     if (E.isRight(rs)) {
-      const evs = [90, 90, 45].map((s, i) => ev(`j${i}`, 'article.read', 'm', `2021-07-01T0${8 + i}:00:00+08:00`, { seconds: s }))
+      const evs = [90, 90, 45].map((s, i) => ev(`j${i}`, 'article.read', 'm', `2021-07-01T${String(8 + i).padStart(2, '0')}:00:00+08:00`, { seconds: s }))
       expect(allEntries(foldLedger(rs.right)(evs)).reduce((n, e) => n + e.granted, 0)).toBe(3)
     }
     const bad = compileRuleSet({ ...json, rules: [{ ...json.rules[0], amount: { per: 'accumulated', attr: 'seconds', unit: 60, points: 1, period: 'daily' } }] })
-    expect(E.isLeft(bad) && renderProblems(bad.left)).toBe('$.rules[0].amount.period: expected day | week | month | quarter | half | year | all, got "daily"')
+    expect(E.isLeft(bad) && renderProblems(bad.left)).toBe('$.rules[0].amount.period: expected one of day, week, month, quarter, half, year, all, got "daily"')
   })
   it('refuses a negative quantity (below-threshold) and counts fractions of a second', () => {
     const rs = compileRuleSetOrThrow(ruleSet([account('study')], [pipe(perAccumulated('t', 'x', 'seconds', 1, 1), capPer('day', 100))]))
@@ -82,5 +82,18 @@ describe('issue #13: reading and viewing time accumulate over the day', () => {
       ['h1', 'zero']
     ])
     expect(allEntries(book).map((e) => [e.event, e.granted])).toEqual([['h2', 1]])
+  })
+  it('a negative quantity does not use up a rule that fires once (fast-check counterexample, issue #13)', () => {
+    const rs = compileRuleSetOrThrow({ accounts: [{ id: 'study' }], rules: [{ id: 't', account: 'study', on: ['x'], amount: { per: 'accumulated', attr: 'a', unit: 1, points: 1, period: 'day' }, once: true }] })
+    const book = foldLedger(rs)([
+      ev('e01', 'x', 'm', '2021-07-01T08:00:00+08:00', { a: -5e-324 }),
+      ev('e02', 'x', 'm', '2021-07-01T08:01:00+08:00', { a: 2 }),
+      ev('e03', 'x', 'm', '2021-07-01T08:02:00+08:00', { a: 2 })
+    ])
+    expect(allSkips(book).map((s) => [s.event, s.reason])).toEqual([
+      ['e01', 'below-threshold'],
+      ['e03', 'once']
+    ])
+    expect(allEntries(book).map((e) => [e.event, e.granted])).toEqual([['e02', 2]])
   })
 })

@@ -194,6 +194,12 @@ const applyUnchecked = (
     if (len <= s.longerThan.chars) return 'too-short'
   }
   if (rule.hours !== undefined && !inWindows(rule.hours, minuteOfDay(rs, e, day))) return 'outside-hours'
+  // A negative quantity for an `accumulated` rule is refused like a threshold, before `once` counts it
+  // (a missing one is reported after, like every missing amount attribute).
+  if (s.amount.per === 'accumulated') {
+    const v = numAttr(e, s.amount.attr)
+    if (v !== undefined && v < 0) return 'below-threshold'
+  }
   if (s.once === true) {
     if (st.once[i] === 1) return 'once'
     st.once[i] = 1
