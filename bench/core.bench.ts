@@ -36,3 +36,79 @@ export const run = (): void => {
     })
   }
 }
+
+// Issue 14: `check-events` streams: a file of N lines (half accepted, half rejected, ~300 bytes a line)
+// generated into os.tmpdir(), checked by the built command in a child process; wall time and peak RSS
+// (from /usr/bin/time) at N/10 and N lines, and at N lines with V8's old space capped at 48 MiB.
+// MORAL_BANK_STREAM_LINES sets N (default 1,000,000; the issue's figure is 10,000,000, a ~3 GB file).
+export const runStream = async (): Promise<void> => {
+  const { spawnSync } = await import('node:child_process')
+  const { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { bundleCli } = await import('../test/cli/cli-bundle.js')
+  console.log('core: check-events on big files (streamed)')
+  const N = Number(process.env['MORAL_BANK_STREAM_LINES'] ?? 1_000_000)
+  if (!existsSync('/usr/bin/time')) {
+    report({ bench: 'check-events streaming', figure: 'not measured: /usr/bin/time is missing', target: '< 500 MB peak RSS', met: undefined })
+    return
+  }
+  const cli = await bundleCli(process.cwd())
+  const pad = 'x'.repeat(160)
+  const line = (i: number): string => {
+    const at = 1625097600000 + i * 1000
+    switch (i % 4) {
+      case 0:
+      case 1:
+        return `{"id":"ev-${i}","type":"article.read","member":"m-${i % 5000}","at":${at},"attrs":{"seconds":${i % 300},"content":"art-${i % 977}","note":"${pad}"}}\n`
+      case 2:
+        return `{"id":"ev-${i}","type":"article.read","member":"m-${i % 5000}","at":"2021-07-01T08:00:00","attrs":{"seconds":${i % 300},"note":"${pad}"}}\n` // no offset
+      default:
+        return `{"id":"ev-${i}","type":"article.read","member":"m-${i % 5000}","at":${at},"attrs":{"seconds":${i % 300},"note":"${pad}"},\n` // not JSON
+    }
+  }
+  const file = join(tmpdir(), `moral-bank-stream-${process.pid}.jsonl`)
+  const stats = join(tmpdir(), `moral-bank-stream-${process.pid}.time`)
+  try {
+    // The last run again with the old space capped at 48 MiB: it completes only if what the check keeps
+    // does not grow with the lines (peak RSS alone mostly shows how lazily V8 collects garbage).
+    const runs: ReadonlyArray<readonly [number, ReadonlyArray<string>]> = [
+      [Math.max(1, Math.floor(N / 10)), []],
+      [N, []],
+      [N, ['--max-old-space-size=48']]
+    ]
+    let written = -1
+    for (const [n, flags] of runs) {
+      if (written !== n) {
+        const fd = openSync(file, 'w')
+        let buf = ''
+        for (let i = 0; i < n; i++) {
+          buf += line(i)
+          if (buf.length >= 1 << 22) {
+            writeSync(fd, buf)
+            buf = ''
+          }
+        }
+        writeSync(fd, buf)
+        closeSync(fd)
+        written = n
+      }
+      const bytes = statSync(file).size
+      const child = spawnSync('/usr/bin/time', ['-f', '%M %e', '-o', stats, process.execPath, ...flags, cli.main, 'check-events', file], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      const [kb, secs] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number]
+      const ok = Math.ceil(n / 4) + Math.ceil((n - 1) / 4)
+      const right = child.stdout === `${file}: ${ok} events, ${n - ok} lines rejected\n` && child.status === 1 && child.stderr.split('\n').length <= 103
+      report({
+        bench: `check-events, ${n.toLocaleString('en-US')} lines (${(bytes / 2 ** 30).toFixed(2)} GiB, half rejected)${flags.length > 0 ? `, heap capped (${flags.join(' ')})` : ''}`,
+        figure: `${secs.toFixed(1)} s = ${fmtRate(n / secs)}, peak RSS ${(kb / 1024).toFixed(0)} MiB`,
+        target: flags.length > 0 ? 'completes: memory kept does not grow with lines' : '< 500 MB peak RSS',
+        met: right && (flags.length > 0 || kb * 1024 < 500e6),
+        note: right ? 'summary and bounded output checked' : `unexpected output: ${JSON.stringify(child.stdout.slice(0, 200))} status ${child.status}`
+      })
+    }
+  } finally {
+    rmSync(file, { force: true })
+    rmSync(stats, { force: true })
+    cli.remove()
+  }
+}

@@ -2,7 +2,7 @@
 // package gift-pegjs (a PEG.js parser) on the same text; both must find the same questions.
 import gift from 'gift-pegjs'
 import { rngFromSeed, uniformInt, type Rng } from 'moral-bank/core'
-import { importGift } from 'moral-bank/formats'
+import { importAiken, importGift } from 'moral-bank/formats'
 import type { Question } from 'moral-bank/quiz'
 import { fmtMs, fmtRate, measure, report } from './harness.js'
 
@@ -95,4 +95,57 @@ export const run = (): void => {
     met: mine.medianMs < 1000,
     note: `one run's CPU time ${fmtMs(cpuMs)}; questions found: ours ${ours} (${oursProblems} problems), gift-pegjs ${theirs}, generated ${questions}; types ${ourTypes === theirTypes ? 'agree question by question' : 'DISAGREE'}${ours === theirs && ours === questions ? ' — agree' : ' — DISAGREE'}`
   })
+  runDoubling()
+}
+
+// -------------------------------------------------------------------------------------
+// Issue #14: every importer is linear in its input. Each shape is imported at sizes n, 2n,
+// 4n, 8n (medians of 5 runs); the time ratio per doubling stays near 2 (a quadratic step
+// is near 4). The hostile shapes are those that were quadratic, plus plain files.
+// -------------------------------------------------------------------------------------
+
+export interface Shape {
+  readonly name: string
+  /** The smallest size n (the bench runs n, 2n, 4n, 8n). */
+  readonly n: number
+  readonly make: (n: number) => string
+  readonly run: (text: string) => unknown
+}
+
+const aikenQuestion = 'Which year was the first National Congress held?\nA. 1919\nB. 1921\nC. 1949\nANSWER: B\n\n'
+
+/** The shapes, by importer; `bench/formats.bench.ts` and the formats unit tests share them. */
+export const SHAPES: ReadonlyArray<Shape> = [
+  { name: 'GIFT, generated file (n KiB)', n: 256, make: (n) => generateGift(`doubling-${n}`, n * 1024).text, run: (t) => importGift(t) },
+  { name: 'GIFT, n identical questions (id suffixes)', n: 2000, make: (n) => 'Q{T}\n\n'.repeat(n), run: (t) => importGift(t) },
+  { name: "GIFT, '// ' + '[id:' × n (one comment line)", n: 16000, make: (n) => `// ${'[id:'.repeat(n)}\nQ{T}`, run: (t) => importGift(t) },
+  { name: 'GIFT, n "~%500%a" lines in one question (n problems)', n: 16000, make: (n) => `Q{\n${'~%500%a\n'.repeat(n)}}`, run: (t) => importGift(t) },
+  { name: 'GIFT, matching with one "->" then n "=x" pairs', n: 16000, make: (n) => `Q{=a -> b${' =x'.repeat(n)}}`, run: (t) => importGift(t) },
+  { name: 'Aiken, generated file (n questions)', n: 4000, make: (n) => Array.from({ length: n }, (_, i) => aikenQuestion.replace('first', `No. ${i}`)).join(''), run: (t) => importAiken(t) },
+  { name: 'Aiken, n identical questions (id suffixes)', n: 2000, make: (n) => aikenQuestion.repeat(n), run: (t) => importAiken(t) },
+  { name: 'Aiken, an option line with n spaces inside', n: 16000, make: (n) => `Q\nA. a${' '.repeat(n)}b\nB. c\nANSWER: A\n`, run: (t) => importAiken(t) }
+]
+
+/** Median times at n, 2n, 4n, 8n and the ratio of each doubling. */
+export const doubling = (shape: Shape, runs = 5): { readonly times: ReadonlyArray<number>; readonly ratios: ReadonlyArray<number> } => {
+  const times = [1, 2, 4, 8].map((k) => {
+    const text = shape.make(shape.n * k)
+    return measure(() => shape.run(text), runs).medianMs
+  })
+  const ratios = times.slice(1).map((t, i) => t / (times[i] as number))
+  return { times, ratios }
+}
+
+export const runDoubling = (): void => {
+  console.log('formats: importers under doubling input (issue #14)')
+  for (const shape of SHAPES) {
+    const { times, ratios } = doubling(shape)
+    const worst = Math.max(...ratios)
+    report({
+      bench: `${shape.name}, n = ${shape.n.toLocaleString('en')}…${(shape.n * 8).toLocaleString('en')}`,
+      figure: `ratio per doubling ${ratios.map((r) => r.toFixed(2)).join(', ')} (times ${times.map(fmtMs).join(', ')})`,
+      target: 'each ratio < 3 (linear: ≈ 2; quadratic: ≈ 4)',
+      met: worst < 3
+    })
+  }
 }

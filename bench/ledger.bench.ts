@@ -1,9 +1,10 @@
 // Issue 5: 1,000,000 events over 10,000 members and 90 days, daily-study preset,
-// folded into balances and statements; peer: the same capped daily totals in SQLite (SQL).
+// folded into balances and statements; peer: the same capped daily totals in SQLite (SQL; reading and
+// viewing time summed per day, 1 point per full minute of the sum: issue #13).
 import Database from 'better-sqlite3'
 import { calendar, customPeriod, instantOrThrow, rngFromSeed, uniformInt, type EventId, type Instant, type Period } from 'moral-bank/core'
 import { compileRuleSetOrThrow, dailyStudy, type ActivityEvent, type AttrValue, type SubjectId } from 'moral-bank/rules'
-import { foldLedger, statement, type Ledger } from 'moral-bank/ledger'
+import { foldLedger, statementOrThrow, type Ledger } from 'moral-bank/ledger'
 import * as E from 'fp-ts/lib/Either.js'
 import { fmtMs, fmtRate, measure, peakRssMiB, report } from './harness.js'
 
@@ -59,9 +60,9 @@ WITH base AS (
 ), req AS (
   SELECT member, 'login' AS rule, day, 1 AS pts, at, id, NULL AS content FROM base WHERE type = 'login'
   UNION ALL SELECT member, 'article', day, 1, at, id, content FROM base WHERE type = 'article.read' AND seconds >= 30
-  UNION ALL SELECT member, 'article-time', day, seconds / 60, at, id, NULL FROM base WHERE type = 'article.read' AND seconds >= 30
+  UNION ALL SELECT member, 'article-time', day, seconds, at, id, NULL FROM base WHERE type = 'article.read'
   UNION ALL SELECT member, 'video', day, 1, at, id, content FROM base WHERE type IN ('video.watched', 'audio.listened') AND seconds >= 30
-  UNION ALL SELECT member, 'video-time', day, seconds / 60, at, id, NULL FROM base WHERE type IN ('video.watched', 'audio.listened') AND seconds >= 30
+  UNION ALL SELECT member, 'video-time', day, seconds, at, id, NULL FROM base WHERE type IN ('video.watched', 'audio.listened')
   UNION ALL SELECT member, 'daily-quiz', day, correct, at, id, NULL FROM base WHERE type = 'quiz.completed' AND mode = 'daily'
   UNION ALL SELECT member, 'weekly-quiz', day, correct, at, id, quiz FROM base WHERE type = 'quiz.completed' AND mode = 'weekly'
   UNION ALL SELECT member, 'special-quiz', day, correct, at, id, quiz FROM base WHERE type = 'quiz.completed' AND mode = 'special'
@@ -72,7 +73,7 @@ WITH base AS (
   FROM once_per_content WHERE rn = 1
 )
 SELECT member, rule, day,
-  MIN(SUM(pts), CASE rule WHEN 'login' THEN 1 WHEN 'daily-quiz' THEN 5 WHEN 'weekly-quiz' THEN 5 WHEN 'special-quiz' THEN 1e15 ELSE 6 END) AS total
+  MIN(CASE WHEN rule IN ('article-time', 'video-time') THEN SUM(pts) / 60 ELSE SUM(pts) END, CASE rule WHEN 'login' THEN 1 WHEN 'daily-quiz' THEN 5 WHEN 'weekly-quiz' THEN 5 WHEN 'special-quiz' THEN 1e15 ELSE 6 END) AS total
 FROM first_n WHERE dn = 1 GROUP BY member, rule, day HAVING total > 0`
 
 export const run = (): void => {
@@ -86,7 +87,7 @@ export const run = (): void => {
     ledger = undefined
     ledger = foldLedger(rs)(events)
     closing = 0
-    for (const s of ledger.subjects.keys()) closing += statement(ledger, s, period).closing
+    for (const s of ledger.subjects.keys()) closing += statementOrThrow(ledger, s, period).closing
   }
   // One cold fold first: the peak memory it needs (with the events it reads); then timed runs.
   foldAll()

@@ -5,13 +5,14 @@ import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { allRows, peakRssMiB } from './harness.js'
-import { run as core } from './core.bench.js'
+import { run as core, runStream as coreStream } from './core.bench.js'
 import { run as ranking } from './ranking.bench.js'
 import { run as ledger } from './ledger.bench.js'
 import { run as formats } from './formats.bench.js'
 import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
 import { run as awards } from './awards.bench.js'
+import { run as collide } from './collide.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
@@ -20,7 +21,9 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ledger', ledger],
   ['bank', bank],
   ['ranking', ranking],
-  ['awards', awards]
+  ['awards', awards],
+  ['core-stream', coreStream],
+  ['collide', collide]
 ]
 
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')

@@ -2,7 +2,7 @@
 // the programme it ran under, the study-score board, the work groups' red and
 // black lists, the Moral Bank and its love supermarket, and the honor roll with
 // the reason for every award. Deterministic per seed: `npm run demo -- <seed>`.
-import { balanceOf } from 'moral-bank/ledger'
+import { balanceOfOrThrow } from 'moral-bank/ledger'
 import { honorRollMarkdown } from 'moral-bank/awards'
 import { allOrders, bankBalance, stockOf } from 'moral-bank/bank'
 import type { SubjectId } from 'moral-bank/rules'
@@ -36,7 +36,7 @@ for (const e of park.groupLists.red) console.log(`红榜  ${label(e.subject)}  �
 for (const e of park.groupLists.black) console.log(`黑榜  ${label(e.subject)}  人均 ${e.score.toFixed(1)} 分（第 ${e.rank} 名）`)
 
 const moral = park.org.members
-  .map((m) => ({ id: m.id, earned: balanceOf(park.ledger, m.id as unknown as SubjectId, 'moral' as never), left: bankBalance(park.bank, m.id as unknown as SubjectId, 'moral') }))
+  .map((m) => ({ id: m.id, earned: balanceOfOrThrow(park.ledger, m.id as unknown as SubjectId, 'moral' as never), left: bankBalance(park.bank, m.id as unknown as SubjectId, 'moral') }))
   .filter((m) => m.earned !== 0)
   .sort((a, b) => b.earned - a.earned || (a.id < b.id ? -1 : 1))
 console.log(`\n## 道德银行 Moral Bank: ${moral.length} members earned moral points; the top 5 (earned → left after shopping)\n`)

@@ -33,7 +33,7 @@ import {
   NameC as Name
 } from '../core/index.js'
 import { boardSpecCodec, RedBlackSpecC } from '../ranking/index.js'
-import { figureProblem } from './figures.js'
+import { anAccountOf, figureProblem } from './figures.js'
 import type { AwardBoard, AwardCategory, AwardCriterion, AwardOp, AwardProgramme, AwardSelection, BadgeSpec, ScoreTerm } from './model.js'
 import { awardOrder } from './run.js'
 
@@ -236,6 +236,7 @@ const ProgrammeShapeC = /*#__PURE__*/ strict(
     zone: t.string,
     boards: t.UnknownRecord,
     hostMetrics: t.readonlyArray(Name),
+    accounts: t.readonlyArray(strict({ id: Name }, { label: LabelC }, 'Account')),
     violationTypes: t.readonlyArray(Name),
     exclusive: t.readonlyArray(t.readonlyArray(Name)),
     badges: t.UnknownArray
@@ -258,7 +259,7 @@ const checkCriterion = (
   u: unknown,
   path: ReadonlyArray<PathSegment>,
   subjects: 'members' | 'units',
-  known: { readonly boards: ReadonlyArray<string>; readonly hostMetrics: ReadonlyArray<string>; readonly awards: ReadonlyArray<string> },
+  known: { readonly boards: ReadonlyArray<string>; readonly hostMetrics: ReadonlyArray<string>; readonly awards: ReadonlyArray<string>; readonly accounts?: ReadonlyArray<string> },
   out: Array<Problem>,
   names: Array<readonly [string, ReadonlyArray<PathSegment>]>
 ): void => {
@@ -324,7 +325,18 @@ export const decodeAwardProgramme = (u: unknown): Decoded<AwardProgramme> => {
   if (ps.length > 0) return E.left(ps)
   // cross-references
   const ids = awards.map((a) => a.id)
-  const known = { boards: Object.keys(boards), hostMetrics: raw.hostMetrics ?? [], awards: ids }
+  const accountIds = raw.accounts?.map((x) => x.id)
+  const known = { boards: Object.keys(boards), hostMetrics: raw.hostMetrics ?? [], awards: ids, ...(accountIds === undefined ? {} : { accounts: accountIds }) }
+  if (accountIds !== undefined) {
+    // boards and badges over an account the rules do not have would read zero for everyone
+    for (const [id, b] of Object.entries(boards)) {
+      const m = b.spec.metric
+      if ((m.kind === 'points' || m.kind === 'aboveDailyMin') && !accountIds.includes(m.account)) ps.push(problem('reference', at(['boards', id, 'metric', 'account']), anAccountOf(accountIds), m.account))
+    }
+    badges.forEach((b, i) => {
+      if (!accountIds.includes(b.account)) ps.push(problem('reference', at(['badges', i, 'account']), anAccountOf(accountIds), b.account))
+    })
+  }
   const seen = new Set<string>()
   ids.forEach((id, i) => {
     if (seen.has(id)) ps.push(problem('duplicate', at(['awards', i, 'id']), text('an award id not used before', '未重复的奖项标识'), id))
@@ -386,6 +398,7 @@ export const decodeAwardProgramme = (u: unknown): Decoded<AwardProgramme> => {
     zone: z,
     boards,
     hostMetrics: raw.hostMetrics ?? [],
+    ...(raw.accounts === undefined ? {} : { accounts: raw.accounts }),
     ...(raw.violationTypes === undefined ? {} : { violationTypes: raw.violationTypes }),
     exclusive,
     awards,

@@ -105,17 +105,28 @@ export const splitFigure = (name: string): readonly [string, string | undefined]
 }
 
 /**
- * Why a figure name is not valid for a subject kind given the programme's boards and host metrics, or `undefined`.
+ * The figure kinds whose argument is an account of the rules (`points:study`, `reachedAt:study`, ...).
+ *
+ * @category utilities
+ * @example
+ * ACCOUNT_FIGURE_KINDS.includes('perCapita') // => true
+ */
+export const ACCOUNT_FIGURE_KINDS: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['points', 'previous', 'improvement', 'dailyMin', 'activeDays', 'reachedAt', 'perCapita', 'everyDayMin'])
+
+/**
+ * Why a figure name is not valid for a subject kind given the programme's boards, host metrics and
+ * (when known) accounts, or `undefined`. Without `accounts`, any account name passes.
  *
  * @category utilities
  * @example
  * figureProblem('points:study', 'members', { boards: [], hostMetrics: [] }) // => undefined
  * figureProblem('rank:nope', 'members', { boards: [], hostMetrics: [] })?.en // => 'a board defined in boards: (none)'
+ * figureProblem('points:moarl', 'members', { boards: [], hostMetrics: [], accounts: ['study', 'moral'] })?.en // => 'an account of the rules: study, moral'
  */
 export const figureProblem = (
   name: string,
   subjects: 'members' | 'units',
-  known: { readonly boards: ReadonlyArray<string>; readonly hostMetrics: ReadonlyArray<string> }
+  known: { readonly boards: ReadonlyArray<string>; readonly hostMetrics: ReadonlyArray<string>; readonly accounts?: ReadonlyArray<string> }
 ): Text | undefined => {
   const [kind, arg] = splitFigure(name)
   const plain = subjects === 'members' ? MEMBER_PLAIN : UNIT_PLAIN
@@ -137,7 +148,20 @@ export const figureProblem = (
     const list = known.hostMetrics.join(', ') || '(none)'
     return text(`a host metric declared in hostMetrics: ${list}`, `hostMetrics 中声明的宿主指标：${list}`)
   }
+  if (known.accounts !== undefined && ACCOUNT_FIGURE_KINDS.includes(kind) && !known.accounts.includes(arg)) return anAccountOf(known.accounts)
   return undefined
+}
+
+/**
+ * What an account name should have been: one of the rules' accounts.
+ *
+ * @category utilities
+ * @example
+ * anAccountOf(['study']).zh // => '规则中的账户：study'
+ */
+export const anAccountOf = (accounts: ReadonlyArray<string>): Text => {
+  const list = accounts.join(', ') || '(none)'
+  return text(`an account of the rules: ${list}`, `规则中的账户：${accounts.join('、') || '（无）'}`)
 }
 
 // -------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@
 export * from './model.js'
 // figures.ts also holds `unitFiguresOfRows`, for run.ts only
 export {
+  ACCOUNT_FIGURE_KINDS,
+  anAccountOf,
   figureProblem,
   figureValue,
   memberFigures,
@@ -26,3 +28,4 @@ export * from './codec.js'
 export * from './presets.js'
 export * from './badges.js'
 export * from './roll.js'
+export * from './needs.js'

@@ -189,9 +189,24 @@ export type BadgeSpec =
   | { readonly _tag: 'Streak'; readonly id: string; readonly label: Text; readonly account: string; readonly days: number; readonly min?: number }
 
 /**
+ * An account the figures of an awards programme may read, with the label
+ * reasons show for it (the rules' label: `学习积分`, not `points:study`).
+ *
+ * @category model
+ * @example
+ * const a: AwardAccount = { id: 'study', label: { en: 'Study points', zh: '学习积分' } }
+ */
+export interface AwardAccount {
+  readonly id: string
+  readonly label?: Text
+}
+
+/**
  * An awards programme: boards the criteria name, host metrics supplied,
  * exclusivity groups (earlier award has priority; a subject is listed only
- * under the first it wins), categories and badges.
+ * under the first it wins), categories and badges. `accounts`, when given
+ * (`decodeProgramme` gives the rules' accounts), are the only accounts a
+ * figure may read: any other is a problem, not a column of zeros.
  *
  * @category model
  * @example
@@ -202,6 +217,7 @@ export interface AwardProgramme {
   readonly zone: string
   readonly boards: Readonly<Record<string, AwardBoard>>
   readonly hostMetrics: ReadonlyArray<string>
+  readonly accounts?: ReadonlyArray<AwardAccount>
   readonly violationTypes?: ReadonlyArray<string>
   readonly exclusive: ReadonlyArray<ReadonlyArray<string>>
   readonly awards: ReadonlyArray<AwardCategory>
@@ -239,6 +255,7 @@ export type DecisionReason =
   | 'selected'
   | 'tie-included'
   | 'fallback'
+  | 'fallback-tied'
   | 'tie-flagged'
   | 'tie-broken'
   | 'over-quota'

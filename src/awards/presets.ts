@@ -8,22 +8,29 @@
  * @module
  */
 
+import type { UnitKind } from '../core/index.js'
+
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
 /**
- * Options of the presets: the study account (default `study`), the red flag's
- * daily minimum per member (default 30) and the Learning Model threshold (default 300).
+ * Options of the presets: the study account (default `study`) and its label
+ * (default `Study score` / `学习积分`, as `dailyStudy` names it), the red flag's
+ * daily minimum per member (default 30), the Learning Model threshold (default 300),
+ * and the unit kind that quotas count against and the red flag goes to
+ * (default `branch`; `enterprise` for a park → enterprise → work-group tree).
  *
  * @category model
  * @example
- * const o: AwardPresetOptions = { account: 'study', dailyMin: 30, modelThreshold: 300 }
+ * const o: AwardPresetOptions = { account: 'study', dailyMin: 30, modelThreshold: 300, unitKind: 'enterprise' }
  */
 export interface AwardPresetOptions {
   readonly account?: string
+  readonly accountLabel?: { readonly en: string; readonly zh: string }
   readonly dailyMin?: number
   readonly modelThreshold?: number
+  readonly unitKind?: UnitKind
 }
 
 /**
@@ -49,7 +56,11 @@ export const AWARD_PRESET_IDS: ReadonlyArray<string> = /*#__PURE__*/ Object.free
 // -------------------------------------------------------------------------------------
 
 /**
- * The preset awards programme as JSON (a fresh object each call).
+ * The preset awards programme as JSON (a fresh object each call). Learning
+ * Model and Learning Newcomer count quotas per unit of `unitKind` and the red
+ * flag goes to a unit of that kind: an organisation without one is refused
+ * by `runAwards` (`awardUnitKinds` lists what a programme needs). The
+ * programme lists its account, so a figure over another is a problem.
  *
  * @category constructors
  * @example
@@ -61,9 +72,11 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
   const points = `points:${acc}`
   const clean = { fact: 'violations', op: 'eq', value: 0 }
   const earlier = [{ fact: `reachedAt:${acc}`, order: 'asc' }]
+  const kind = options.unitKind ?? 'branch'
   return {
     version: 1,
     zone: 'Asia/Shanghai',
+    accounts: [{ id: acc, label: options.accountLabel ?? { en: 'Study score', zh: '学习积分' } }],
     hostMetrics: ['skills', 'conduct', 'performance'],
     boards: {
       study: { subjects: 'members', metric: { kind: 'points', account: acc }, lists: { black: { count: 10 } } }
@@ -89,7 +102,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         criteria: { all: [clean, { not: { blackList: 'study' } }, { fact: points, op: 'gt', value: 0 }] },
         by: points,
         selection: { kind: 'threshold', min: options.modelThreshold ?? 300, cap: 11 },
-        perUnit: { unitKind: 'branch', max: 2, fallback: true },
+        perUnit: { unitKind: kind, max: 2, fallback: true },
         tieBreakers: earlier,
         ties: 'breakChain'
       },
@@ -101,7 +114,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         criteria: { all: [clean, { fact: 'tenureMonths', op: 'lt', value: 12 }, { fact: points, op: 'gte', value: 100 }] },
         by: points,
         selection: { kind: 'top', n: 3 },
-        perUnit: { unitKind: 'branch', percent: 5 },
+        perUnit: { unitKind: kind, percent: 5 },
         tieBreakers: earlier,
         ties: 'breakChain'
       },
@@ -150,7 +163,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         id: 'red-flag',
         label: { en: 'Rotating Red Flag', zh: '流动红旗' },
         subjects: 'units',
-        unitKind: 'branch',
+        unitKind: kind,
         period: 'quarter',
         criteria: { all: [{ fact: `everyDayMin:${acc}`, op: 'gte', value: options.dailyMin ?? 30 }, { fact: 'participation', op: 'eq', value: 1 }] },
         by: `perCapita:${acc}`,

@@ -33,6 +33,9 @@ export interface RollEntry {
 /**
  * One category on the roll, with its changes against the previous roll
  * (`added`: new winners; `removed`: winners of the previous roll not listed now; `kept`).
+ * `first` is true when no previous roll listed the category: its first posting, with nothing to compare.
+ * `names` are the labels of the subjects the changes name (the removed ones from the previous roll);
+ * `vacant` says why a category lists nobody.
  *
  * @category model
  * @example
@@ -42,7 +45,11 @@ export interface RollCategory {
   readonly award: string
   readonly label: Text
   readonly period: string
+  readonly first: boolean
   readonly entries: ReadonlyArray<RollEntry>
+  readonly names: Readonly<Record<string, string>>
+  /** Why nobody is listed, when nobody is (how many competed, how many were eligible, the best near miss). */
+  readonly vacant?: Text
   readonly added: ReadonlyArray<string>
   readonly removed: ReadonlyArray<string>
   readonly kept: ReadonlyArray<string>
@@ -77,6 +84,16 @@ const entryOf = (d: AwardDecision): RollEntry => ({
   text: d.text
 })
 
+// Why a category has nobody to list.
+const vacancy = (r: AwardRun['results'][number]): Text => {
+  if (r.candidates === 0) return text('no candidates', '无候选者')
+  if (r.eligible === 0) return text(`none of the ${r.candidates} candidates met the criteria`, `${r.candidates} 名候选者均不符合条件`)
+  const best = r.nearMisses.find((d) => d.rank !== undefined)
+  const en = `none of the ${r.eligible} eligible was selected`
+  const zh = `${r.eligible} 名符合条件者均未入选`
+  return best === undefined ? text(en, zh) : text(`${en} (the best: ${best.label ?? best.subject}, ${best.text.en})`, `${zh}（最高者 ${best.label ?? best.subject}：${best.text.zh}）`)
+}
+
 /**
  * Make the honor roll of a run, posted from `notice.from` to `notice.to`,
  * with changes against the previous roll (categories matched by award id;
@@ -95,6 +112,7 @@ export const honorRoll = (
   if (!(notice.from < notice.to)) {
     return E.left([problem('range', at(['notice', 'to']), text('a notice window that ends after it starts', '结束晚于开始的公示期'), `${notice.from} → ${notice.to}`)])
   }
+  const previous = new Map((options.previous?.categories ?? []).map((c) => [c.award, c]))
   const before = new Map((options.previous?.categories ?? []).map((c) => [c.award, c.entries.filter((e) => e.status === 'won').map((e) => e.subject)]))
   const categories = run.results.map((r): RollCategory => {
     const entries = [...r.winners.map(entryOf), ...r.pending.map(entryOf)]
@@ -102,13 +120,23 @@ export const honorRoll = (
     const then = before.get(r.award) ?? []
     const thenSet = new Set(then)
     const nowSet = new Set(now)
+    const removed = then.filter((s) => !nowSet.has(s))
+    // the names the changes use: this roll's labels, and the previous roll's for those no longer listed
+    const names: Record<string, string> = {}
+    const was = previous.get(r.award)
+    for (const e of [...(was?.entries ?? []), ...entries]) if (e.label !== undefined) names[e.subject] = e.label
+    for (const s of removed) if (names[s] === undefined && was?.names[s] !== undefined) names[s] = was.names[s]
+    const vacant = entries.length === 0 ? { vacant: vacancy(r) } : {}
     return {
+      ...vacant,
       award: r.award,
       label: r.label,
       period: r.period,
+      first: was === undefined,
       entries,
+      names,
       added: now.filter((s) => !thenSet.has(s)),
-      removed: then.filter((s) => !nowSet.has(s)),
+      removed,
       kept: now.filter((s) => thenSet.has(s))
     }
   })
@@ -136,6 +164,19 @@ export const honorRollJson = (roll: HonorRoll): string => JSON.stringify(roll, n
 
 const day = (roll: HonorRoll, t: Instant): string => calendar(roll.zone as Zone).keyOfDay('day', calendar(roll.zone as Zone).dayNumber(t))
 const lastDay = (roll: HonorRoll): string => day(roll, (roll.notice.to - 1) as Instant)
+const vacantLine = (c: RollCategory, zh: boolean): string =>
+  c.vacant === undefined ? (zh ? '本期空缺。' : 'No winner this period.') : zh ? `本期空缺：${mdCell(c.vacant.zh)}。` : `No winner this period: ${mdCell(c.vacant.en)}.`
+
+// The changes against the previous roll, by name; a category no earlier roll listed is posted for the first time.
+const changeLine = (c: RollCategory, zh: boolean): string => {
+  if (c.first) return zh ? '本奖项首次公示。' : 'First posting of this category.'
+  const name = (s: string): string => (c.names[s] === undefined ? s : `${c.names[s]} (${s})`)
+  const change: Array<string> = []
+  if (c.added.length > 0) change.push(zh ? `新增：${c.added.map(name).join('、')}` : `new: ${c.added.map(name).join(', ')}`)
+  if (c.removed.length > 0) change.push(zh ? `不再上榜：${c.removed.map(name).join('、')}` : `no longer listed: ${c.removed.map(name).join(', ')}`)
+  return change.length === 0 ? (zh ? '与上期相比无变化。' : 'No change since the previous roll.') : change.join(zh ? '；' : '; ')
+}
+
 const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')
 
 /**
@@ -152,9 +193,13 @@ export const honorRollMarkdown = (roll: HonorRoll, locale: Locale = 'zh'): strin
   const lines: Array<string> = [`# ${roll.title[locale]}`, '']
   lines.push(zh ? `公示期：${day(roll, roll.notice.from)} 至 ${lastDay(roll)}` : `Notice period: ${day(roll, roll.notice.from)} to ${lastDay(roll)}`, '')
   for (const c of roll.categories) {
+    if (c.entries.length === 0 && c.removed.length > 0) {
+      lines.push(zh ? `## ${c.label.zh}（${c.period}）` : `## ${c.label.en} (${c.period})`, '', vacantLine(c, zh), '', mdCell(changeLine(c, zh)), '')
+      continue
+    }
     lines.push(zh ? `## ${c.label.zh}（${c.period}）` : `## ${c.label.en} (${c.period})`, '')
     if (c.entries.length === 0) {
-      lines.push(zh ? '本期空缺。' : 'No winner this period.', '')
+      lines.push(vacantLine(c, zh), '')
       continue
     }
     lines.push(zh ? '| 名次 | 姓名 | 状态 | 说明 |' : '| Rank | Name | Status | Why |', '| --- | --- | --- | --- |')
@@ -163,10 +208,7 @@ export const honorRollMarkdown = (roll: HonorRoll, locale: Locale = 'zh'): strin
       const name = e.label === undefined ? e.subject : `${e.label} (${e.subject})`
       lines.push(`| ${e.rank ?? ''} | ${mdCell(name)} | ${status}${e.grade === undefined ? '' : ` ${mdCell(e.grade)}`} | ${mdCell(e.text[locale])} |`)
     }
-    const change: Array<string> = []
-    if (c.added.length > 0) change.push(zh ? `新增：${c.added.join('、')}` : `new: ${c.added.join(', ')}`)
-    if (c.removed.length > 0) change.push(zh ? `不再上榜：${c.removed.join('、')}` : `no longer listed: ${c.removed.join(', ')}`)
-    lines.push('', change.length === 0 ? (zh ? '与上期相比无变化。' : 'No change since the previous roll.') : change.join(zh ? '；' : '; '), '')
+    lines.push('', mdCell(changeLine(c, zh)), '')
   }
   return lines.join('\n')
 }
@@ -195,7 +237,7 @@ export const honorRollCsv = (roll: HonorRoll): string => {
       const change = e.status === 'won' ? (added.has(e.subject) ? 'new' : 'kept') : ''
       rows.push([c.award, c.label.zh, c.label.en, c.period, e.subject, e.label, e.status, change, e.rank, e.score, e.grade, e.text.en, e.text.zh].map(csvCell).join(','))
     }
-    for (const s of c.removed) rows.push([c.award, c.label.zh, c.label.en, c.period, s, undefined, 'removed', 'removed', undefined, undefined, undefined, undefined, undefined].map(csvCell).join(','))
+    for (const s of c.removed) rows.push([c.award, c.label.zh, c.label.en, c.period, s, c.names[s], 'removed', 'removed', undefined, undefined, undefined, undefined, undefined].map(csvCell).join(','))
   }
   return `${rows.join('\r\n')}\r\n`
 }

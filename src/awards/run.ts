@@ -11,6 +11,7 @@ import { at, problem, text, type Decoded, type MemberId, type Problem, type Text
 import { bestK, memberCandidates, quotaUnitsOf, scoreCandidates, unitCandidates } from './candidates.js'
 import { contextOf, prepare, type Context } from './context.js'
 import { compileCriterion, criterionAwards, explainCriterion, fmtFigure, type CriteriaEnv } from './criteria.js'
+import { accountProblems, checkAwardOrg, scoreLabel } from './needs.js'
 import type { AwardCategory, AwardDecision, AwardFigures, AwardInputs, AwardProgramme, AwardResult, AwardRun, DecisionReason } from './model.js'
 import type { SelectionOutcome } from './select.js'
 import { PENDING, REASONS, WON, selectPool } from './selector.js'
@@ -65,13 +66,11 @@ export const awardOrder = (p: Pick<AwardProgramme, 'awards' | 'exclusive'>): Dec
 // one category
 // -------------------------------------------------------------------------------------
 
-const byText = (a: AwardCategory): string =>
-  a.by.length === 1 && a.by[0]?.weight === 1 ? a.by[0].fact : a.by.map((t) => `${t.weight}×${t.fact}`).join(' + ')
-
 const REASON: Readonly<Record<DecisionReason, Text>> = {
   selected: text('selected', '入选'),
   'tie-included': text('selected, tied at the quota boundary (all tied included)', '入选（名额边界并列，全部入选）'),
-  fallback: text("put forward as its unit's best (nobody in the unit met the threshold)", '作为本单位最高者推荐（本单位无人达到门槛）'),
+  fallback: text("put forward as its unit's best (nobody eligible in the unit reached the threshold)", '作为本单位最高者推荐（本单位符合条件者无人达到门槛）'),
+  'fallback-tied': text("put forward as its unit's best, tied (all tied included)", '作为本单位最高者推荐，并列全部入选'),
   'tie-flagged': text('tied at the quota boundary: awaiting an admin decision', '名额边界并列：待管理员决定'),
   'tie-broken': text('tied on score, placed after by the tie-breaker chain', '分数并列，按并列规则排后'),
   'over-quota': text('outside the quota', '超出名额'),
@@ -82,14 +81,57 @@ const REASON: Readonly<Record<DecisionReason, Text>> = {
   exclusive: text('already holds an award with priority', '已获优先奖项')
 }
 
-const decisionText = (o: SelectionOutcome, reason: DecisionReason, score: number, by: string, grade?: string): Text => {
+/** What a reason may name besides the score: the quota unit and its seats, the category's cap and threshold. */
+interface ReasonFacts {
+  readonly by: Text
+  readonly unit?: string
+  readonly seats?: number
+  readonly cap: number
+  readonly min?: number
+}
+
+// The reason itself, naming the unit, its seats, the cap and the threshold where they decided.
+const reasonText = (reason: DecisionReason, f: ReasonFacts): Text => {
+  const u = f.unit
+  const min = f.min === undefined ? undefined : fmtFigure(f.min)
+  const seats = f.seats === undefined || !Number.isFinite(f.seats) ? '' : ` (${f.seats})`
+  const seatsZh = f.seats === undefined || !Number.isFinite(f.seats) ? '' : `（${f.seats} 名）`
+  switch (reason) {
+    case 'fallback':
+      if (u === undefined || min === undefined) return REASON[reason]
+      return text(`put forward as the best of ${u} (nobody eligible in ${u} reached ${f.by.en} ${min})`, `作为${u}最高者推荐（${u}符合条件者无人达到${f.by.zh} ${min}）`)
+    case 'fallback-tied':
+      if (u === undefined || min === undefined) return REASON[reason]
+      return text(
+        `put forward as the best of ${u}, tied at its best score (all tied included beyond its seats${seats}; nobody eligible in ${u} reached ${f.by.en} ${min})`,
+        `作为${u}最高者推荐，与本单位最高分并列全部入选（超出单位名额${seatsZh}；${u}符合条件者无人达到${f.by.zh} ${min}）`
+      )
+    case 'unit-quota':
+      return u === undefined ? REASON[reason] : text(`the quota of ${u}${seats} was already filled`, `${u}名额${seatsZh}已满`)
+    case 'over-quota':
+      return Number.isFinite(f.cap) ? text(`outside the quota of ${f.cap}`, `超出名额（${f.cap} 名）`) : REASON[reason]
+    case 'tie-included':
+      return Number.isFinite(f.cap)
+        ? text(`selected, tied at the boundary of the quota of ${f.cap}${u === undefined ? '' : ` or of ${u}${seats}`} (all tied included)`, `入选（在名额 ${f.cap} 名${u === undefined ? '' : `或${u}名额${seatsZh}`}边界并列，全部入选）`)
+        : u === undefined
+          ? REASON[reason]
+          : text(`selected, tied at the boundary of the quota of ${u}${seats} (all tied included)`, `入选（在${u}名额${seatsZh}边界并列，全部入选）`)
+    case 'below-threshold':
+      return min === undefined ? REASON[reason] : text(`below the threshold of ${f.by.en} ${min}`, `未达门槛（${f.by.zh} ${min}）`)
+    default:
+      return REASON[reason]
+  }
+}
+
+const decisionText = (o: SelectionOutcome, reason: DecisionReason, score: number, f: ReasonFacts, grade?: string): Text => {
   const s = Number.isNaN(score) ? 'none' : fmtFigure(score)
-  const r = REASON[reason]
+  const sz = Number.isNaN(score) ? '无' : fmtFigure(score)
+  const r = reasonText(reason, f)
   const rank = o.rank === undefined ? '' : `rank ${o.rank} of ${o.of ?? 0}, `
   const rankZh = o.rank === undefined ? '' : `第 ${o.rank} 名（共 ${o.of ?? 0} 名），`
   const g = grade === undefined ? '' : `, grade ${grade}`
   const gz = grade === undefined ? '' : `，等级 ${grade}`
-  return text(`${r.en}: ${rank}${by} = ${s}${g}`, `${r.zh}：${rankZh}${by} = ${s}${gz}`)
+  return text(`${r.en}: ${rank}${f.by.en} = ${s}${g}`, `${r.zh}：${rankZh}${f.by.zh} = ${sz}${gz}`)
 }
 
 const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<AwardResult> => {
@@ -99,6 +141,10 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
   const { period, facts, fctx, shared } = prepared.right
   const cands = a.subjects === 'members' ? memberCandidates(ctx, a, facts, shared) : unitCandidates(ctx, a, facts, fctx, shared)
   const { n, subject: subjectOf, table, rows } = cands
+  if (a.subjects === 'units' && a.unitKind !== undefined && n === 0) {
+    // a scope without a unit of that kind: the category could only be vacant, without a reason
+    return E.left([problem('reference', at(['awards', index, 'unitKind']), text(`a unit kind found within the scope ${a.scope ?? ''}`, `范围 ${a.scope ?? ''} 内已有的单位类型`), a.unitKind)])
+  }
   const env: CriteriaEnv = { table, org, subjects: a.subjects, winners: ctx.winners, ...(cands.records === undefined ? {} : { records: cands.records }) }
   const test = compileCriterion(a.criteria)(env)
   // exclusivity: winners of awards with priority in a shared group, marked by table row
@@ -118,6 +164,23 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
   // quota units by number (per-unit quotas count seats per number)
   const perUnit = a.perUnit
   const { unit, quotaNames } = perUnit === undefined ? { unit: undefined, quotaNames: [] } : quotaUnitsOf(ctx, cands, perUnit.unitKind)
+  if (perUnit !== undefined && unit !== undefined) {
+    // a candidate with no unit of that kind (itself or above it) has no quota to count against
+    const none = quotaNames.indexOf(undefined)
+    const outside: Array<string> = []
+    if (none >= 0) for (let i = 0; i < n; i++) if (unit[i] === none) outside.push(subjectOf(i))
+    if (outside.length > 0) {
+      const some = `${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}`
+      return E.left([
+        problem(
+          'reference',
+          at(['awards', index, 'perUnit', 'unitKind']),
+          text(`a unit kind above every candidate (${outside.length} have no ${perUnit.unitKind} above them: ${some})`, `每名候选者所属的单位类型（${outside.length} 名不在任何 ${perUnit.unitKind} 之下：${some}）`),
+          perUnit.unitKind
+        )
+      ])
+    }
+  }
   const { scores, eligibleCol, passed, keys } = scoreCandidates(a, table, n, rows, test, anyBlocked ? blocked : undefined)
   const sizes = new Map<number, number>()
   const seats =
@@ -146,7 +209,9 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     ...(seats === undefined ? {} : { seats }),
     ...(perUnit?.fallback === true ? { fallback: true } : {})
   })({ n, score: scores, eligible: eligibleCol, chain, width: chainCols.length, subject: subjectOf, keys, ...(unit === undefined ? {} : { unit }) })
-  const by = byText(a)
+  const by = scoreLabel(a, ctx.programme.accounts)
+  const cap = a.selection._tag === 'Top' ? a.selection.n : a.selection._tag === 'Threshold' ? (a.selection.cap ?? Infinity) : Infinity
+  const min = a.selection._tag === 'Threshold' ? a.selection.min : undefined
   const label = (s: string): string | undefined => (a.subjects === 'members' ? org.memberById.get(s as MemberId)?.label : org.unitById.get(s as UnitId)?.label)
   const explain = explainCriterion(a.criteria)(env)
   // Explanations are built only for the subjects returned: winners, pending ties and near misses.
@@ -174,7 +239,15 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     if (grade !== undefined) d.grade = grade
     if (quotaUnit !== undefined) d.quotaUnit = quotaUnit
     d.criteria = explain(rows === undefined ? i : (rows[i] as number))
-    d.text = decisionText(o, reason, score, by, grade)
+    const unitName = quotaUnit === undefined ? undefined : (org.unitById.get(quotaUnit)?.label ?? quotaUnit)
+    const facts: ReasonFacts = {
+      by,
+      cap,
+      ...(min === undefined ? {} : { min }),
+      ...(unitName === undefined ? {} : { unit: unitName }),
+      ...(seats === undefined || unit === undefined ? {} : { seats: seats(unit[i] as number) })
+    }
+    d.text = decisionText(o, reason, score, facts, grade)
     return d as AwardDecision
   }
   // winners and pending in the order of the selection (score, the chain under breakChain, id)
@@ -215,6 +288,8 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
 export const awardFigures =
   (programme: AwardProgramme) =>
   (inputs: AwardInputs): Decoded<AwardFigures> => {
+    const ps = [...checkAwardOrg(programme)(inputs.org), ...programme.awards.flatMap((_, i) => accountProblems(programme, i))]
+    if (ps.length > 0) return E.left(ps)
     const ctx = contextOf(programme, inputs)
     for (let i = 0; i < programme.awards.length; i++) {
       const r = prepare(ctx, programme.awards[i] as AwardCategory, i)
@@ -237,8 +312,9 @@ export const awardFigures =
 export const runAwards =
   (programme: AwardProgramme) =>
   (inputs: AwardInputs): Decoded<AwardRun> => {
-    const ps: Array<Problem> = []
+    const ps: Array<Problem> = [...checkAwardOrg(programme)(inputs.org)]
     programme.awards.forEach((a, i) => {
+      ps.push(...accountProblems(programme, i))
       if (a.scope !== undefined && !inputs.org.unitById.has(a.scope)) {
         ps.push(problem('reference', at(['awards', i, 'scope']), text('the id of a unit in the organisation', '组织中某单位的标识'), a.scope))
       }

@@ -32,10 +32,11 @@ export const REASONS: ReadonlyArray<DecisionReason> = /*#__PURE__*/ Object.freez
   'tie-broken',
   'unit-quota',
   'below-threshold',
-  'below-band'
+  'below-band',
+  'fallback-tied'
 ] as const)
 
-const R = { criteria: 0, overQuota: 1, selected: 2, tieIncluded: 3, fallback: 4, tieFlagged: 5, tieBroken: 6, unitQuota: 7, belowThreshold: 8, belowBand: 9 } as const
+const R = { criteria: 0, overQuota: 1, selected: 2, tieIncluded: 3, fallback: 4, tieFlagged: 5, tieBroken: 6, unitQuota: 7, belowThreshold: 8, belowBand: 9, fallbackTied: 10 } as const
 /** Outcome numbers. */
 export const MISSED = 0
 export const WON = 1
@@ -321,6 +322,7 @@ export const selectPool =
     let total = 0
     let lastWonKey: number | undefined
     let broke = false
+    const overUnit = new Set<number>() // admitted beyond their unit's seats: a tie that includeAll keeps
     for (let k = 0; ; ) {
       const ready = prefix.ensure(k + 1)
       if (k >= ready) break
@@ -353,7 +355,12 @@ export const selectPool =
         }
         for (const [u, xs] of byUnit) {
           const left = seats(u) - (taken.get(u) ?? 0)
-          if (xs.length <= left || (left > 0 && ties === 'includeAll')) for (const i of xs) accepted.push(i)
+          if (xs.length <= left) for (const i of xs) accepted.push(i)
+          else if (left > 0 && ties === 'includeAll')
+            for (const i of xs) {
+              accepted.push(i)
+              overUnit.add(i)
+            }
           else if (left <= 0) for (const i of xs) reason[i] = R.unitQuota
           else if (total >= cap) for (const i of xs) reason[i] = R.overQuota
           else {
@@ -373,7 +380,7 @@ export const selectPool =
       if (accepted.length <= left || (tied && ties === 'includeAll')) {
         for (const i of accepted) {
           outcome[i] = WON
-          reason[i] = tied ? R.tieIncluded : R.selected
+          reason[i] = tied || overUnit.has(i) ? R.tieIncluded : R.selected
           if (seatsOf !== undefined) taken.set(unitOf(i), (taken.get(unitOf(i)) ?? 0) + 1)
         }
         total += accepted.length
@@ -389,14 +396,21 @@ export const selectPool =
       }
     }
     if (options.fallback === true && selection._tag === 'Threshold') {
-      // a unit with nobody chosen puts forward its best eligible (all tied on its best score unless breakChain)
-      const served = new Set<number>()
-      for (const i of touched) if (outcome[i] !== MISSED) served.add(unitOf(i))
+      // A unit where no eligible candidate reached the threshold puts forward its best eligible (all tied
+      // on its best score unless breakChain), while the category's cap has seats left: the units' bests
+      // in the order of the selection. A unit where someone reached it has no fallback, even when the cap
+      // left that someone out.
+      const reached = new Set<number>()
       const best = new Map<number, Array<number>>()
       for (let k = 0; k < of; k++) {
         const i = elig[k] as number
         const u = unitOf(i)
-        if (served.has(u)) continue
+        if (reached.has(u)) continue
+        if (passes(i)) {
+          reached.add(u)
+          best.delete(u)
+          continue
+        }
         const xs = best.get(u)
         if (xs === undefined) {
           if (seats(u) > 0) best.set(u, [i])
@@ -406,13 +420,33 @@ export const selectPool =
           else if (d < 0) best.set(u, [i])
         }
       }
-      for (const [u, xs] of best) {
-        const fits = xs.length <= seats(u) || ties === 'includeAll'
-        for (const i of xs) {
-          if (reason[i] === UNSET) touched.push(i)
-          outcome[i] = fits ? WON : PENDING
-          reason[i] = fits ? R.fallback : R.tieFlagged
+      for (const xs of best.values()) xs.sort(compare)
+      const groups = [...best.values()].sort((x, y) => compare(x[0] as number, y[0] as number))
+      for (let g = 0; g < groups.length && total < cap; ) {
+        // units whose bests tie on score are one run (under breakChain each unit stands alone): it fits
+        // whole or, past a seat, goes by the tie policy, as a tie at the quota boundary does
+        let h = g + 1
+        if (!breakChain) while (h < groups.length && key[(groups[h] as Array<number>)[0] as number] === key[(groups[g] as Array<number>)[0] as number]) h++
+        const run = groups.slice(g, h)
+        g = h
+        let wanted = 0
+        let seatsIn = 0
+        let fits = true
+        for (const xs of run) {
+          const s = seats(unitOf(xs[0] as number))
+          wanted += xs.length
+          seatsIn += Math.min(xs.length, s)
+          if (xs.length > s) fits = false
         }
+        if (wanted > cap - total) fits = false
+        const won = fits || ties === 'includeAll'
+        for (const xs of run)
+          for (const i of xs) {
+            if (reason[i] === UNSET) touched.push(i)
+            outcome[i] = won ? WON : PENDING
+            reason[i] = fits ? R.fallback : won ? R.fallbackTied : R.tieFlagged
+          }
+        total += won ? wanted : Math.min(seatsIn, cap - total)
       }
     }
 

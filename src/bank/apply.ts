@@ -8,7 +8,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { Instant, Problem } from '../core/index.js'
+import { at, problem, text, type Instant, type Problem } from '../core/index.js'
 import type { BankOp } from './ops.js'
 import { accountIdOf, receiptAt, subjectOf } from './read.js'
 import type { BankState, Receipt } from './state.js'
@@ -36,6 +36,19 @@ export interface BatchResult {
 /** Outcome codes at or below this are refusals (receipt codes are above: see `step`). */
 const REFUSED = LATER - 1
 
+const NOT_A_BANK = problem('type', at([]), text('a bank state (from emptyBank, applyOp or bankFromJson)', '银行状态（由 emptyBank、applyOp 或 bankFromJson 得到）'), '(not a bank)')
+const NOT_A_LIST = text('an array (or iterable) of bank operations', '银行操作的数组（或可迭代对象）')
+
+/** The store of a bank at its version, or undefined for a value that is not a bank. */
+const storeOrNot = (bank: BankState): ReturnType<typeof storeOf> | undefined => {
+  if (typeof bank !== 'object' || bank === null) return undefined
+  try {
+    return storeOf(bank)
+  } catch {
+    return undefined
+  }
+}
+
 // -------------------------------------------------------------------------------------
 // combinators
 // -------------------------------------------------------------------------------------
@@ -51,7 +64,8 @@ const REFUSED = LATER - 1
  * E.isLeft(r) && renderProblem(r.left) // => '$.points: expected at most 12 points (balance 12, reserved 0, floor 0), got 500'
  */
 export const applyOp = (bank: BankState, op: BankOp): E.Either<Problem, readonly [BankState, Receipt]> => {
-  const st = storeOf(bank)
+  const st = storeOrNot(bank)
+  if (st === undefined) return E.left(NOT_A_BANK)
   const before = st.log.length
   const r = step(st, op)
   if (typeof r !== 'number') return E.left(r)
@@ -84,10 +98,18 @@ export const applyOpTo =
  * results.filter(E.isLeft).length // => operations refused
  */
 export const applyOps = (bank: BankState, ops: Iterable<BankOp>): BatchResult => {
-  const st = storeOf(bank)
+  const st = storeOrNot(bank)
+  if (st === undefined) return { bank, results: [E.left(NOT_A_BANK)] }
+  // Read whole first into an array of our own (walked by index: an iterator's result objects
+  // were a tenth of a batch's garbage), so that an iterator, a getter or a Proxy that throws
+  // applies nothing. Copying an array is a copy of its pointers (a millisecond for a million).
+  let list: ReadonlyArray<BankOp>
+  try {
+    list = Array.isArray(ops) ? (Array.prototype.slice.call(ops) as ReadonlyArray<BankOp>) : [...ops]
+  } catch {
+    return { bank, results: [E.left(problem('type', at([]), NOT_A_LIST, typeof ops === 'object' && ops !== null ? '(not iterable)' : ops))] }
+  }
   const before = st.log.length
-  // An array is walked by index (an iterator's result objects were a tenth of a batch's garbage).
-  const list = Array.isArray(ops) ? (ops as ReadonlyArray<BankOp>) : [...ops]
   const n = list.length
   // A log of known length grows the request table once, not by doubling.
   roomForRequests(st, n)

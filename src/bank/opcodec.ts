@@ -7,7 +7,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { batchDecoders, CountC, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded } from '../core/index.js'
+import { batchDecoders, CountC, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded, type JsonLinesDecoder, type TextChunk } from '../core/index.js'
 import type { Entry } from '../ledger/index.js'
 import { AttrValueC, SubjectIdC } from '../rules/index.js'
 import type { ClaimAction } from './claims.js'
@@ -148,4 +148,16 @@ export const decodeBankOps = (inputs: ReadonlyArray<unknown>): Batch<BankOp> => 
  * const log = decodeBankOpsJsonl(text, 'bank-ops.jsonl')
  * log.rejections.length === 0 && applyOps(bank, log.values)
  */
-export const decodeBankOpsJsonl = (text: string, file?: string): Batch<BankOp> => opBatch.lines(text, file)
+export const decodeBankOpsJsonl = (text: TextChunk | Iterable<TextChunk>, file?: string): Batch<BankOp> => opBatch.lines(text, file)
+
+/**
+ * Decode an operation log as it streams in (chunks, or asynchronous chunks
+ * such as a file stream with an encoding): each non-blank line's result in
+ * order, the same as `decodeBankOpsJsonl`, one line in memory at a time.
+ *
+ * @category decoding
+ * @example
+ * for await (const r of decodeBankOpsJsonlFrom(createReadStream('bank-ops.jsonl', 'utf8'), 'bank-ops.jsonl'))
+ *   if (r._tag === 'Accepted') bank = applyOp(bank, r.value).bank
+ */
+export const decodeBankOpsJsonlFrom: JsonLinesDecoder<BankOp> = opBatch.from

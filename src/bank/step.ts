@@ -14,8 +14,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { at, idProblem, isInstant, MAX_ID_LENGTH, problem, text, type Instant, type Location, type Problem, type Text } from '../core/index.js'
 import type { Entry } from '../ledger/index.js'
+import type { SubjectId } from '../rules/index.js'
 import { stepClaim, submitClaim } from './claims.js'
 import { indexOf } from './ids.js'
+import { actionProblem, attrsProblem, entryProblem, keysProblem, optionalText, shapeOf, WHO_MEMBER, WHO_SUBJECT } from './opcheck.js'
 import { sameOp, type BankOp } from './ops.js'
 import {
   addRequest,
@@ -65,6 +67,7 @@ const where = (...segments: ReadonlyArray<string>): Location => Object.freeze(at
 const said = (en: string, zh: string): Text => Object.freeze(text(en, zh))
 
 const AT = {
+  op: where(),
   tag: where('_tag'),
   at: where('at'),
   request: where('request'),
@@ -94,6 +97,11 @@ const A_CLAIM = said('the id of a submitted claim', '已提交申报的标识')
 const A_CLAIM_OF_PROCESS = said('a claim of a configured process', '已配置流程的申报')
 const AN_INSTANT = said('an instant (epoch milliseconds)', '时刻（纪元毫秒数）')
 const AN_OPERATION = said('a bank operation', '银行操作')
+const A_READABLE_OPERATION = said('a bank operation whose fields can be read (plain data)', '字段可读取的银行操作（纯数据）')
+const UNREADABLE = '(a value whose fields could not be read)'
+const A_PROCESS_NAME = said('the id of a claim process (string)', '申报流程标识（字符串）')
+const A_CLAIM_ID = said('a claim id (string)', '申报标识（字符串）')
+const A_NAME = said('a non-empty string', '非空字符串')
 const EXPIRING = said('an account whose points expire (expiryMonths)', '积分会过期的账户（expiryMonths）')
 const CONFIRM = said('confirm', '确认')
 const CANCEL = said('cancel', '取消')
@@ -196,93 +204,122 @@ const debit = (st: Store, slot: number, j: number, points: number, reservedRelea
 // operations
 // -------------------------------------------------------------------------------------
 
-/** A handler: `undefined` when applied (as log index `log`), else the problem (nothing written). */
-type Handler<K extends BankOp['_tag']> = (st: Store, op: Extract<BankOp, { readonly _tag: K }>, log: number) => Problem | Later | undefined
+/**
+ * A handler: `undefined` when applied (as log index `log`), else the problem
+ * (nothing written). The request id, the instant and the subject (a claim's:
+ * the member; '' for none) come checked from `step`; each other field is read
+ * once, into a local, before the first write (so that even a getter read
+ * twice could not change what is written).
+ */
+type Handler<K extends BankOp['_tag']> = (st: Store, op: Extract<BankOp, { readonly _tag: K }>, log: number, request: string, t: Instant, who: string) => Problem | Later | undefined
 
-const earn: Handler<'earn'> = (st, op, log) => {
-  const acc = accOf(st, op.account)
-  if (acc < 0) return unknownAccount(st, AT.account, op.account)
-  if (!isPositive(op.points)) return fail('range', AT.points, POSITIVE_POINTS, op.points)
-  const found = findSlot(st, op.subject, acc)
-  const after = balanceAt(st, found) + op.points
+const earn: Handler<'earn'> = (st, op, log, _request, t, who) => {
+  const account = op.account
+  const acc = accOf(st, account)
+  if (acc < 0) return unknownAccount(st, AT.account, account)
+  const points = op.points
+  if (!isPositive(points)) return fail('range', AT.points, POSITIVE_POINTS, points)
+  const note = op.note
+  if (note !== undefined && typeof note !== 'string') return optionalText(note, 'note')
+  const found = findSlot(st, who, acc)
+  const after = balanceAt(st, found) + points
   if (!safeBalance(after)) return fail('overflow', AT.points, BALANCE_RANGE, after)
-  const slot = found >= 0 ? found : slotOf(st, op.subject, acc)
-  const j = postJournal(st, slot, K_EARN, op.points, log)
-  credit(st, slot, st.policies[acc] as Policy, j, op.at, op.points)
+  const slot = found >= 0 ? found : slotOf(st, who, acc)
+  const j = postJournal(st, slot, K_EARN, points, log)
+  credit(st, slot, st.policies[acc] as Policy, j, t, points)
   return undefined
 }
 
-const post: Handler<'post'> = (st, op, log) => {
+const post: Handler<'post'> = (st, op, log, request) => {
   const e = op.entry
-  if (op.request !== e.id) return fail('range', AT.request, text(`the entry's id ${e.id}`, `条目标识 ${e.id}`), op.request)
-  if (e.kind !== 'earn' && e.kind !== 'deduct') return fail('range', AT.entryKind, text('a ledger entry of kind earn or deduct', 'earn 或 deduct 类型的台账条目'), e.kind)
-  if (!Number.isSafeInteger(e.granted) || (e.kind === 'earn' ? e.granted < 0 : e.granted > 0)) {
-    return fail('range', AT.entryGranted, text(e.kind === 'earn' ? 'points granted ≥ 0' : 'points granted ≤ 0', e.kind === 'earn' ? '不小于 0 的积分' : '不大于 0 的积分'), e.granted)
+  // Every field of the entry is of its type before any is used (an instant that is not one used to throw after the balance was written).
+  const bad = entryProblem(e)
+  if (bad !== undefined) return bad
+  const id = e.id
+  if (request !== id) return fail('range', AT.request, text(`the entry's id ${id}`, `条目标识 ${id}`), request)
+  const kind = e.kind
+  if (kind !== 'earn' && kind !== 'deduct') return fail('range', AT.entryKind, text('a ledger entry of kind earn or deduct', 'earn 或 deduct 类型的台账条目'), kind)
+  const granted = e.granted
+  if (!Number.isSafeInteger(granted) || (kind === 'earn' ? granted < 0 : granted > 0)) {
+    return fail('range', AT.entryGranted, text(kind === 'earn' ? 'points granted ≥ 0' : 'points granted ≤ 0', kind === 'earn' ? '不小于 0 的积分' : '不大于 0 的积分'), granted)
   }
-  const acc = accOf(st, e.account)
-  if (acc < 0) return unknownAccount(st, AT.entryAccount, e.account)
+  const account = e.account
+  const acc = accOf(st, account)
+  if (acc < 0) return unknownAccount(st, AT.entryAccount, account)
+  const subject = e.subject
+  const at = e.at
+  if (typeof subject !== 'string' || !isInstant(at)) return fail('type', AT.entry, said('a ledger entry', '台账条目'), e)
   const pol = st.policies[acc] as Policy
-  const found = findSlot(st, e.subject, acc)
+  const found = findSlot(st, subject, acc)
   const balance = balanceAt(st, found)
-  if (e.kind === 'earn') {
-    if (!safeBalance(balance + e.granted)) return fail('overflow', AT.entryGranted, BALANCE_RANGE, balance + e.granted)
-    const slot = found >= 0 ? found : slotOf(st, e.subject, acc)
-    const j = postJournal(st, slot, K_EARN, e.granted, log)
-    credit(st, slot, pol, j, e.at, e.granted)
+  if (kind === 'earn') {
+    if (!safeBalance(balance + granted)) return fail('overflow', AT.entryGranted, BALANCE_RANGE, balance + granted)
+    const slot = found >= 0 ? found : slotOf(st, subject, acc)
+    const j = postJournal(st, slot, K_EARN, granted, log)
+    credit(st, slot, pol, j, at, granted)
     return undefined
   }
   // A deduction is cut at the floor (as the ledger's rules do), never refused.
-  const want = -e.granted
+  const want = -granted
   const floor = pol.floor
   const room = floor === null ? want : Math.max(0, balance - reservedAt(st, found) - floor)
   const took = Math.min(want, room)
-  if (!safeBalance(balance - took)) return fail('overflow', AT.entryGranted, BALANCE_RANGE, balance - took)
-  const slot = found >= 0 ? found : slotOf(st, e.subject, acc)
+  if (!safeBalance(balance - took) || !safeBalance(balance - took - reservedAt(st, found))) return fail('overflow', AT.entryGranted, BALANCE_RANGE, balance - took)
+  const slot = found >= 0 ? found : slotOf(st, subject, acc)
   const j = postJournal(st, slot, K_DEDUCT, -took + 0, log)
   debit(st, slot, j, took, 0)
   return undefined
 }
 
-const redeem: Handler<'redeem'> = (st, op, log) => {
-  const acc = accOf(st, op.account)
-  if (acc < 0) return unknownAccount(st, AT.account, op.account)
-  if (!isPositive(op.points)) return fail('range', AT.points, POSITIVE_POINTS, op.points)
+const redeem: Handler<'redeem'> = (st, op, log, _request, _t, who) => {
+  const account = op.account
+  const acc = accOf(st, account)
+  if (acc < 0) return unknownAccount(st, AT.account, account)
+  const points = op.points
+  if (!isPositive(points)) return fail('range', AT.points, POSITIVE_POINTS, points)
+  const note = op.note
+  if (note !== undefined && typeof note !== 'string') return optionalText(note, 'note')
   const pol = st.policies[acc] as Policy
-  const found = findSlot(st, op.subject, acc)
-  if (!floorAllows(st, found, pol.floor, op.points)) return belowFloor(st, found, pol.floor, op.points, AT.points)
-  const after = balanceAt(st, found) - op.points
-  if (!safeBalance(after)) return fail('overflow', AT.points, BALANCE_RANGE, after)
-  const slot = found >= 0 ? found : slotOf(st, op.subject, acc)
-  const j = postJournal(st, slot, K_REDEEM, -op.points, log)
-  debit(st, slot, j, op.points, 0)
+  const found = findSlot(st, who, acc)
+  if (!floorAllows(st, found, pol.floor, points)) return belowFloor(st, found, pol.floor, points, AT.points)
+  const after = balanceAt(st, found) - points
+  // Without a floor, what can be spent (balance − reserved) stays in the safe range too.
+  if (!safeBalance(after) || !safeBalance(after - reservedAt(st, found))) return fail('overflow', AT.points, BALANCE_RANGE, after)
+  const slot = found >= 0 ? found : slotOf(st, who, acc)
+  const j = postJournal(st, slot, K_REDEEM, -points, log)
+  debit(st, slot, j, points, 0)
   return undefined
 }
 
-const reserve: Handler<'reserve'> = (st, op) => {
-  const ii = typeof op.item === 'string' ? st.itemIndex.get(op.item) : undefined
-  if (ii === undefined) return fail('reference', AT.item, AN_ITEM, op.item)
-  if (!isPositive(op.quantity)) return fail('range', AT.quantity, POSITIVE_ITEMS, op.quantity)
+const reserve: Handler<'reserve'> = (st, op, _log, request, t, who) => {
+  const id = op.item
+  const ii = typeof id === 'string' ? st.itemIndex.get(id) : undefined
+  if (ii === undefined) return fail('reference', AT.item, AN_ITEM, id)
+  const quantity = op.quantity
+  if (!isPositive(quantity)) return fail('range', AT.quantity, POSITIVE_ITEMS, quantity)
   const item = st.items[ii] as (typeof st.items)[number]
   const stock = st.stock[ii] as number
-  if (op.quantity > stock) return fail('range', AT.quantity, text(`at most ${stock} (in stock)`, `不超过库存 ${stock}`), op.quantity)
-  const amount = item.price * op.quantity
+  if (quantity > stock) return fail('range', AT.quantity, text(`at most ${stock} (in stock)`, `不超过库存 ${stock}`), quantity)
+  const amount = item.price * quantity
   if (!safeBalance(amount)) return fail('overflow', AT.quantity, BALANCE_RANGE, amount)
   const acc = accOf(st, item.account)
   if (acc < 0) return unknownAccount(st, AT.item, item.account)
   const pol = st.policies[acc] as Policy
-  const found = findSlot(st, op.subject, acc)
+  const found = findSlot(st, who, acc)
   if (!floorAllows(st, found, pol.floor, amount)) return belowFloor(st, found, pol.floor, amount, AT.quantity)
-  const slot = found >= 0 ? found : slotOf(st, op.subject, acc)
-  st.stock[ii] = stock - op.quantity
+  const held = reservedAt(st, found) + amount
+  if (!safeBalance(held) || !safeBalance(balanceAt(st, found) - held)) return fail('overflow', AT.quantity, BALANCE_RANGE, held)
+  const slot = found >= 0 ? found : slotOf(st, who, acc)
+  st.stock[ii] = stock - quantity
   touch(st, slot)
   st.slots[SLOT * slot + S_RESERVED] = (st.slots[SLOT * slot + S_RESERVED] as number) + amount
-  const o = newOrder(st, op.request)
+  const o = newOrder(st, request)
   st.oItem[o] = ii
   st.oSlot[o] = slot
-  st.oQty[o] = op.quantity
+  st.oQty[o] = quantity
   st.oAmount[o] = amount
   st.oStatus[o] = O_RESERVED
-  st.oReservedAt[o] = op.at
+  st.oReservedAt[o] = t
   return undefined
 }
 
@@ -323,7 +360,7 @@ export const whyProblem = (why: number, a: number, b: number, c: number, d: numb
  */
 export const lastProblem = (st: Store): Problem => whyProblem(st.why, st.whyA, st.whyB, st.whyC, st.whyD, st.whyRef)
 
-const confirm: Handler<'confirm'> = (st, op, log) => {
+const confirm: Handler<'confirm'> = (st, op, log, request, t) => {
   const o = openOrder(st, op.order, 0)
   if (o < 0) return LATER
   const slot = st.oSlot[o] as number
@@ -331,12 +368,12 @@ const confirm: Handler<'confirm'> = (st, op, log) => {
   const j = postJournal(st, slot, K_REDEEM, -amount + 0, log)
   debit(st, slot, j, amount, amount)
   st.oStatus[o] = O_CONFIRMED
-  st.oClosedAt[o] = op.at
-  st.oEntry[o] = op.request
+  st.oClosedAt[o] = t
+  st.oEntry[o] = request
   return undefined
 }
 
-const cancel: Handler<'cancel'> = (st, op) => {
+const cancel: Handler<'cancel'> = (st, op, _log, _request, t) => {
   const o = openOrder(st, op.order, 1)
   if (o < 0) return LATER
   const slot = st.oSlot[o] as number
@@ -345,27 +382,30 @@ const cancel: Handler<'cancel'> = (st, op) => {
   touch(st, slot)
   st.slots[SLOT * slot + S_RESERVED] = (st.slots[SLOT * slot + S_RESERVED] as number) - (st.oAmount[o] as number)
   st.oStatus[o] = O_CANCELLED
-  st.oClosedAt[o] = op.at
+  st.oClosedAt[o] = t
   return undefined
 }
 
 const restock: Handler<'restock'> = (st, op) => {
-  const ii = typeof op.item === 'string' ? st.itemIndex.get(op.item) : undefined
-  if (ii === undefined) return fail('reference', AT.item, AN_ITEM, op.item)
-  if (!isPositive(op.quantity)) return fail('range', AT.quantity, POSITIVE_ITEMS, op.quantity)
-  const after = (st.stock[ii] as number) + op.quantity
+  const id = op.item
+  const ii = typeof id === 'string' ? st.itemIndex.get(id) : undefined
+  if (ii === undefined) return fail('reference', AT.item, AN_ITEM, id)
+  const quantity = op.quantity
+  if (!isPositive(quantity)) return fail('range', AT.quantity, POSITIVE_ITEMS, quantity)
+  const after = (st.stock[ii] as number) + quantity
   if (!safeBalance(after)) return fail('overflow', AT.quantity, BALANCE_RANGE, after)
   st.stock[ii] = after
   return undefined
 }
 
-const expire: Handler<'expire'> = (st, op, log) => {
-  const acc = accOf(st, op.account)
-  if (acc < 0) return unknownAccount(st, AT.account, op.account)
-  if ((st.policies[acc] as Policy).expiryMonths === undefined) return fail('unsupported', AT.account, EXPIRING, op.account)
-  const slot = findSlot(st, op.subject, acc)
+const expire: Handler<'expire'> = (st, op, log, _request, t, who) => {
+  const account = op.account
+  const acc = accOf(st, account)
+  if (acc < 0) return unknownAccount(st, AT.account, account)
+  if ((st.policies[acc] as Policy).expiryMonths === undefined) return fail('unsupported', AT.account, EXPIRING, account)
+  const slot = findSlot(st, who, acc)
   if (slot < 0) return undefined
-  const now = op.at
+  const now = t
   let dueTotal = 0
   for (let n = st.slots[SLOT * slot + S_LOT_HEAD] as number; n >= 0; n = st.lots[LOT * n + L_NEXT] as number) if ((st.lots[LOT * n + L_EXP] as number) <= now) dueTotal += st.lots[LOT * n + L_PTS] as number
   // Reserved points are held for their order: expiry never takes them.
@@ -397,21 +437,25 @@ export const entryIdOf = (st: Store, j: number): string => {
   return l >= 0 ? (st.log[l] as BankOp).request : (st.jObj.get(j) as Entry).id
 }
 
-const reverse: Handler<'reverse'> = (st, op, log) => {
-  const acc = accOf(st, op.account)
-  if (acc < 0) return unknownAccount(st, AT.account, op.account)
+const reverse: Handler<'reverse'> = (st, op, log, _request, t, who) => {
+  const account = op.account
+  const acc = accOf(st, account)
+  if (acc < 0) return unknownAccount(st, AT.account, account)
   const pol = st.policies[acc] as Policy
-  const slot = findSlot(st, op.subject, acc)
-  const orig = slot < 0 || st.slots[SLOT * slot + S_EXISTS] === 0 ? -1 : entryOfRequest(st, op.entry)
-  if (orig < 0 || st.jSlot[orig] !== slot) return fail('reference', AT.entry, text(`the id of an entry of ${op.subject} on ${op.account}`, `${op.subject} 在 ${op.account} 上的条目标识`), op.entry)
+  const slot = findSlot(st, who, acc)
+  const entry = op.entry
+  const orig = slot < 0 || st.slots[SLOT * slot + S_EXISTS] === 0 ? -1 : entryOfRequest(st, entry)
+  if (orig < 0 || st.jSlot[orig] !== slot) return fail('reference', AT.entry, text(`the id of an entry of ${who} on ${account}`, `${who} 在 ${account} 上的条目标识`), entry)
   const kind = st.jKind[orig] as number
-  if (kind === K_REVERSAL) return fail('state', AT.entry, NOT_A_REVERSAL, op.entry)
+  if (kind === K_REVERSAL) return fail('state', AT.entry, NOT_A_REVERSAL, entry)
   const by = st.jRevBy[orig] as number
-  if (by >= 0) return fail('state', AT.entry, text(`an entry not reversed yet (reversed by ${entryIdOf(st, by)})`, `尚未冲正的条目（已被 ${entryIdOf(st, by)} 冲正）`), op.entry)
+  if (by >= 0) return fail('state', AT.entry, text(`an entry not reversed yet (reversed by ${entryIdOf(st, by)})`, `尚未冲正的条目（已被 ${entryIdOf(st, by)} 冲正）`), entry)
+  const reason = op.reason
+  if (reason !== undefined && typeof reason !== 'string') return optionalText(reason, 'reason')
   const g = st.jGranted[orig] as number
   if (g > 0 && !floorAllows(st, slot, pol.floor, g)) return belowFloor(st, slot, pol.floor, g, AT.entry)
   const after = (st.slots[SLOT * slot + S_BALANCE] as number) - g
-  if (!safeBalance(after)) return fail('overflow', AT.entry, BALANCE_RANGE, after)
+  if (!safeBalance(after) || !safeBalance(after - reservedAt(st, slot))) return fail('overflow', AT.entry, BALANCE_RANGE, after)
   // Every check has passed: from here on the store is written.
   const j = postJournal(st, slot, K_REVERSAL, -g + 0, log)
   st.jOf[j] = orig
@@ -428,30 +472,44 @@ const reverse: Handler<'reverse'> = (st, op, log) => {
     for (let t = st.jTakenStart[orig] as number; t < end; t++) {
       insertLot(st, slot, st.tEntry[t] as number, st.tAt[t] as number, kind === K_EXPIRE ? NEVER : (st.tExp[t] as number), st.tPts[t] as number)
     }
-    settleLots(st, slot, j, op.at, expiresAt(st, pol, op.at))
+    settleLots(st, slot, j, t, expiresAt(st, pol, t))
   }
   st.jTakenEnd[j] = st.tCount
   return undefined
 }
 
-const submit: Handler<'submit'> = (st, op, log) => {
-  const process = st.config.processes[op.process]
+const submit: Handler<'submit'> = (st, op, log, _request, t, who) => {
+  const name = op.process
+  if (typeof name !== 'string') return fail('type', AT.process, A_PROCESS_NAME, name)
+  // An own key only: `toString` is no claim process.
+  const process = Object.prototype.hasOwnProperty.call(st.config.processes, name) ? st.config.processes[name] : undefined
   if (process === undefined) {
     const known = Object.keys(st.config.processes).join(', ')
     return fail('reference', AT.process, text(`one of the claim processes ${known}`, `已配置的申报流程：${known}`), op.process)
   }
-  if (st.claims.get(op.claim) !== undefined) return fail('duplicate', AT.claim, NEW_CLAIM_ID, op.claim)
-  const input = { id: op.claim, member: op.member, ...(op.beneficiary === undefined ? {} : { beneficiary: op.beneficiary }), ...(op.attrs === undefined ? {} : { attrs: op.attrs }) }
-  const c = submitClaim(process, input, op.at)
+  const id = op.claim
+  if (typeof id !== 'string') return fail('type', AT.claim, A_CLAIM_ID, id)
+  if (st.claims.get(id) !== undefined) return fail('duplicate', AT.claim, NEW_CLAIM_ID, id)
+  const beneficiary = op.beneficiary
+  if (beneficiary !== undefined && (typeof beneficiary !== 'string' || beneficiary.length === 0)) return fail('type', where('beneficiary'), A_NAME, beneficiary)
+  const attrs = op.attrs
+  const badAttrs = attrsProblem(attrs)
+  if (badAttrs !== undefined) return badAttrs
+  const input = { id, member: who as SubjectId, ...(beneficiary === undefined ? {} : { beneficiary }), ...(attrs === undefined ? {} : { attrs }) }
+  const c = submitClaim(process, input, t)
   if (E.isLeft(c)) return c.left
   st.claims.set(c.right.id, c.right)
   st.claimOut.set(log, { claim: c.right })
   return undefined
 }
 
-const claim: Handler<'claim'> = (st, op, log) => {
-  const c = typeof op.claim === 'string' ? st.claims.get(op.claim) : undefined
-  if (c === undefined) return fail('reference', AT.claim, A_CLAIM, op.claim)
+const claim: Handler<'claim'> = (st, op, log, _request, t) => {
+  const id = op.claim
+  const c = typeof id === 'string' ? st.claims.get(id) : undefined
+  if (c === undefined) return fail('reference', AT.claim, A_CLAIM, id)
+  const action = op.action
+  const badAction = actionProblem(action)
+  if (badAction !== undefined) return badAction
   const process = st.config.processes[c.process]
   if (process === undefined) return fail('reference', AT.claim, A_CLAIM_OF_PROCESS, c.process)
   let stepper = st.steppers.get(c.process)
@@ -459,7 +517,7 @@ const claim: Handler<'claim'> = (st, op, log) => {
     stepper = stepClaim(process, st.config.zone)
     st.steppers.set(c.process, stepper)
   }
-  const r = stepper(c, op.action, op.at)
+  const r = stepper(c, action, t)
   if (E.isLeft(r)) return r.left
   st.claims.set(c.id, r.right.claim)
   st.claimOut.set(log, r.right)
@@ -467,32 +525,32 @@ const claim: Handler<'claim'> = (st, op, log) => {
 }
 
 /** The handler for an operation's tag (a switch: a keyed lookup on a table of handlers is slower per operation). */
-const handle = (st: Store, op: BankOp, log: number): Problem | Later | undefined => {
-  switch (op._tag) {
+const handle = (st: Store, tag: BankOp['_tag'], op: BankOp, log: number, request: string, t: Instant, who: string): Problem | Later | undefined => {
+  switch (tag) {
     case 'earn':
-      return earn(st, op, log)
+      return earn(st, op as Extract<BankOp, { readonly _tag: 'earn' }>, log, request, t, who)
     case 'post':
-      return post(st, op, log)
+      return post(st, op as Extract<BankOp, { readonly _tag: 'post' }>, log, request, t, who)
     case 'redeem':
-      return redeem(st, op, log)
+      return redeem(st, op as Extract<BankOp, { readonly _tag: 'redeem' }>, log, request, t, who)
     case 'reserve':
-      return reserve(st, op, log)
+      return reserve(st, op as Extract<BankOp, { readonly _tag: 'reserve' }>, log, request, t, who)
     case 'confirm':
-      return confirm(st, op, log)
+      return confirm(st, op as Extract<BankOp, { readonly _tag: 'confirm' }>, log, request, t, who)
     case 'cancel':
-      return cancel(st, op, log)
+      return cancel(st, op as Extract<BankOp, { readonly _tag: 'cancel' }>, log, request, t, who)
     case 'restock':
-      return restock(st, op, log)
+      return restock(st, op as Extract<BankOp, { readonly _tag: 'restock' }>, log, request, t, who)
     case 'expire':
-      return expire(st, op, log)
+      return expire(st, op as Extract<BankOp, { readonly _tag: 'expire' }>, log, request, t, who)
     case 'reverse':
-      return reverse(st, op, log)
+      return reverse(st, op as Extract<BankOp, { readonly _tag: 'reverse' }>, log, request, t, who)
     case 'submit':
-      return submit(st, op, log)
+      return submit(st, op as Extract<BankOp, { readonly _tag: 'submit' }>, log, request, t, who)
     case 'claim':
-      return claim(st, op, log)
+      return claim(st, op as Extract<BankOp, { readonly _tag: 'claim' }>, log, request, t, who)
     default:
-      return fail('unsupported', AT.tag, AN_OPERATION, (op as { readonly _tag: unknown })._tag)
+      return fail('unsupported', AT.tag, AN_OPERATION, tag)
   }
 }
 
@@ -529,25 +587,48 @@ export const firstOp = (st: Store, r: number): BankOp => (r >= 0 ? (st.log[r] as
  *
  * @category combinators
  */
-export const step = (st: Store, op: BankOp): number | Problem => {
-  const why = idWhy(op.request)
-  if (why !== undefined) return fail(typeof op.request === 'string' ? 'format' : 'type', AT.request, why, op.request)
-  if (!isInstant(op.at)) return fail('type', AT.at, AN_INSTANT, op.at)
-  // The subject (or, without one, the member) must be an id; asked with `in` only when absent (a megamorphic has-check is slow).
-  const subject = (op as { readonly subject?: unknown }).subject
-  const who = subject !== undefined ? subject : 'subject' in op ? undefined : (op as { readonly member?: unknown }).member
-  const whoWhy = who === undefined ? undefined : idWhy(who)
-  if (whoWhy !== undefined) return fail('format', 'subject' in op ? AT.subject : AT.member, whoWhy, who)
-  const seen = requestOf(st, op.request)
+export const step = (st: Store, op: unknown): number | Problem => {
+  if (typeof op !== 'object' || op === null) return fail('type', AT.op, AN_OPERATION, op)
+  try {
+    // (`Array.isArray` throws on a revoked Proxy.)
+    return Array.isArray(op) ? fail('type', AT.op, AN_OPERATION, op) : stepOp(st, op as BankOp)
+  } catch {
+    // A getter or a Proxy that throws: every check reads before anything is written, so nothing was.
+    return fail('type', AT.op, A_READABLE_OPERATION, UNREADABLE)
+  }
+}
+
+/** `step` for an object: every field is checked before the first write (see the handlers). */
+const stepOp = (st: Store, op: BankOp): number | Problem => {
+  // The fields every operation has are read once, here, and handed on as checked.
+  const request = op.request
+  const why = idWhy(request)
+  if (why !== undefined) return fail(typeof request === 'string' ? 'format' : 'type', AT.request, why, request)
+  const t = op.at
+  if (!isInstant(t)) return fail('type', AT.at, AN_INSTANT, t)
+  const tag = op._tag
+  const shape = shapeOf(tag)
+  if (shape === undefined) return fail('unsupported', AT.tag, AN_OPERATION, tag)
+  const extra = keysProblem(op, shape)
+  if (extra !== undefined) return extra
+  // The subject (a claim's: the member) must be an id.
+  let who = ''
+  if (shape.who !== 0) {
+    const w = shape.who === WHO_SUBJECT ? (op as { readonly subject?: unknown }).subject : (op as { readonly member?: unknown }).member
+    const whoWhy = idWhy(w)
+    if (whoWhy !== undefined) return fail(typeof w === 'string' ? 'format' : 'type', shape.who === WHO_MEMBER ? AT.member : AT.subject, whoWhy, w)
+    who = w as string
+  }
+  const seen = requestOf(st, request)
   const hash = st.reqHash
   if (seen !== undefined) {
     const first = firstOp(st, seen)
     return sameOp(first, op)
       ? seen
-      : fail('conflict', AT.request, text(`the same operation as the first use of request ${op.request} (${first._tag})`, `与请求 ${op.request} 首次使用时相同的操作（${first._tag}）`), op)
+      : fail('conflict', AT.request, text(`the same operation as the first use of request ${request} (${first._tag})`, `与请求 ${request} 首次使用时相同的操作（${first._tag}）`), op)
   }
   const log = reserveLog(st)
-  const p = handle(st, op, log)
+  const p = handle(st, tag, op, log, request as string, t, who)
   if (p !== undefined) return p
   st.log.push(op)
   addRequest(st, hash)

@@ -23,7 +23,8 @@ import type { ActivityEvent } from '../rules/index.js'
 import type { Claim, stepClaim } from './claims.js'
 import type { CheckedConfig, ShopItem } from './config.js'
 import type { BankOp } from './ops.js'
-import { addIndex, hashOf, indexOf, place, roomFor, stringIndex, type StringIndex } from './ids.js'
+import { strTable, tableAdd, tableFind, tableReserve, type StrTable } from '../core/internal/strtable.js'
+import { addIndex, hashOf, indexOf, stringIndex, type StringIndex } from './ids.js'
 import type { BankJson, Receipt } from './state.js'
 
 // -------------------------------------------------------------------------------------
@@ -153,7 +154,7 @@ export interface Store {
    * p − `baseRequests.length`, whose operation holds the id (so no array of
    * a million keys is kept besides the log).
    */
-  reqTable: Int32Array
+  readonly reqTable: StrTable<RequestKeys>
   /** Request ids known: base requests and logged operations. */
   reqCount: number
   /** The hash of the id `requestOf` looked up last (`addRequest` adds that id next). */
@@ -196,6 +197,8 @@ export interface Store {
  */
 export const emptyStore = (config: CheckedConfig, base: BankJson | undefined): Store => {
   const accIds = Object.keys(config.accounts)
+  const baseKeys: Array<string> = []
+  const log: Array<BankOp> = []
   const st: Store = {
     config,
     cal: calendar(config.zone),
@@ -242,13 +245,13 @@ export const emptyStore = (config: CheckedConfig, base: BankJson | undefined): S
     oCount: 0,
     claims: new Map(),
     claimOut: new Map(),
-    reqTable: new Int32Array(2 * 64),
+    reqTable: strTable<RequestKeys>({ baseKeys, log }, requestKeyAt, 32),
     reqCount: 0,
     reqHash: 0,
     baseRequests: [],
-    baseKeys: [],
+    baseKeys,
     baseEntry: [],
-    log: [],
+    log,
     logEntry: new Int32Array(64),
     receipts: new Map(),
     why: 0,
@@ -618,18 +621,23 @@ export const accountKey = (account: string, subject: string): string => `${accou
  */
 export const requestOf = (st: Store, id: unknown): number | undefined => {
   if (typeof id !== 'string') return undefined
-  const table = st.reqTable
-  const mask = (table.length >> 1) - 1
   const h = hashOf(id)
   st.reqHash = h
+  const p = tableFind(st.reqTable, id, h)
+  if (p < 0) return undefined
   const nBase = st.baseRequests.length
-  for (let i = h & mask; ; i = (i + 1) & mask) {
-    const p = (table[2 * i + 1] as number) - 1
-    if (p < 0) return undefined
-    if (table[2 * i] === h) {
-      if (p < nBase ? st.baseKeys[p] === id : (st.log[p - nBase] as BankOp).request === id) return p < nBase ? -1 - p : p - nBase
-    }
-  }
+  return p < nBase ? -1 - p : p - nBase
+}
+
+/** Where the request table reads its ids: the base requests' ids, then the logged operations. */
+interface RequestKeys {
+  readonly baseKeys: ReadonlyArray<string>
+  readonly log: ReadonlyArray<BankOp>
+}
+
+const requestKeyAt = (keys: RequestKeys, p: number): string => {
+  const nBase = keys.baseKeys.length
+  return p < nBase ? (keys.baseKeys[p] as string) : (keys.log[p - nBase] as BankOp).request
 }
 
 /**
@@ -648,18 +656,16 @@ export const requestIdAt = (st: Store, p: number): string => {
  * @category utilities
  */
 export const roomForRequests = (st: Store, n: number): void => {
-  st.reqTable = roomFor(st.reqTable, st.reqCount + n)
+  tableReserve(st.reqTable, n)
   st.logEntry = grown(st.logEntry, st.log.length + n, 0)
 }
 
 /**
  * Remember a request id (known to be new): a base request's while loading, then each logged operation's, in order.
- * `hash` is the id's (`requestOf` just looked it up, so `st.reqHash`).
+ * `hash` is the id's (`requestOf` just looked it up, so `st.reqHash`); the id must already be where `requestIdAt` reads it.
  *
  * @category utilities
  */
 export const addRequest = (st: Store, hash: number): void => {
-  const p = st.reqCount++
-  st.reqTable = roomFor(st.reqTable, st.reqCount)
-  place(st.reqTable, hash, p)
+  tableAdd(st.reqTable, hash, st.reqCount++)
 }

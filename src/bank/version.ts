@@ -198,9 +198,9 @@ const loadStore = (json: BankJson): Store => {
   }
   for (const [id, c] of liveTable(json.claims).base) st.claims.set(id, c)
   for (const [id, r] of liveTable(json.requests).base) {
-    addRequest(st, hashOf(id))
     st.baseRequests.push(r)
     st.baseKeys.push(id)
+    addRequest(st, hashOf(id))
     st.baseEntry.push(ids.get(id) ?? -1)
   }
   return st

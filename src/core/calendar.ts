@@ -83,19 +83,32 @@ export interface Period {
 
 const ZONE_TEXT = text('an IANA time zone such as Asia/Shanghai', 'IANA 时区名，如 Asia/Shanghai')
 
+// Canonical names already resolved (bounded: names come from input).
+const CANONICAL = new Map<string, string>()
+
 /**
- * Check a time zone name against this runtime's `Intl`.
+ * Check a time zone name against this runtime's `Intl` and give it in its
+ * canonical spelling: a zone is never kept as written, so `asia/shanghai`,
+ * `PRC` and `Asia/Chongqing` all read as `Asia/Shanghai`, and `Etc/UTC`,
+ * `GMT` and `utc` as `UTC` (the name `Intl` resolves it to). Two parts of a
+ * programme that name the same zone differently then agree.
  *
  * @category constructors
  * @example
  * zone('America/New_York') // => right('America/New_York')
+ * zone('asia/shanghai') // => right('Asia/Shanghai')
+ * zone('Etc/UTC') // => right('UTC')
  * E.isLeft(zone('Mars/Olympus')) // => true
  */
 export const zone = (name: unknown, path: ReadonlyArray<PathSegment> = []): E.Either<Problem, Zone> => {
   if (typeof name !== 'string' || name.length === 0) return E.left(problem('type', at(path), ZONE_TEXT, name))
+  const known = CANONICAL.get(name)
+  if (known !== undefined) return E.right(known as Zone)
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
-    return E.right(name as Zone)
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+    if (CANONICAL.size >= 1024) CANONICAL.clear()
+    CANONICAL.set(name, canonical)
+    return E.right(canonical as Zone)
   } catch {
     return E.left(problem('format', at(path), ZONE_TEXT, name))
   }

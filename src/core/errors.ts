@@ -139,7 +139,12 @@ export const describeValue = (value: unknown): Text => {
   try {
     s = JSON.stringify(value) ?? String(value)
   } catch {
-    s = Array.isArray(value) ? '[…]' : '{…}'
+    // A cycle, a BigInt inside, or a hostile Proxy (even Array.isArray can throw on a revoked one).
+    try {
+      s = Array.isArray(value) ? '[…]' : '{…}'
+    } catch {
+      s = '{…}'
+    }
   }
   if (s.length > 80) s = `${s.slice(0, 77)}…`
   return text(s, s)
@@ -227,3 +232,28 @@ export const renderProblem = (p: Problem, locale: Locale = 'en'): string => {
  */
 export const renderProblems = (ps: ReadonlyArray<Problem>, locale: Locale = 'en'): string =>
   ps.map((p) => renderProblem(p, locale)).join('\n')
+
+/**
+ * A list of names for an "expected" text, capped: the first `max` (10 by
+ * default) and then "(and N more)", so a problem about one of 5,000 accounts
+ * stays one short line. Reads only the first `max` values.
+ *
+ * @category utilities
+ * @example
+ * listText(['a', 'b', 'c'], 2) // => { en: 'a, b (and 1 more)', zh: 'a、b（另有 1 个）' }
+ * listText([]) // => { en: '(none)', zh: '（无）' }
+ */
+export const listText = (values: Iterable<string>, max = 10, size?: number): Text => {
+  const shown: Array<string> = []
+  let n = 0
+  for (const v of values) {
+    if (shown.length < max) shown.push(v)
+    n++
+    if (n > max && size !== undefined) break
+  }
+  const total = size ?? n
+  if (total === 0) return text('(none)', '（无）')
+  return total > shown.length
+    ? text(`${shown.join(', ')} (and ${total - shown.length} more)`, `${shown.join('、')}（另有 ${total - shown.length} 个）`)
+    : text(shown.join(', '), shown.join('、'))
+}

@@ -1,8 +1,15 @@
 /**
- * FNV-1a over a string's UTF-16 code units, as a 32-bit integer: the one
- * string hash of the library's hash tables (the ledger's id index, the live
- * board's slot index, the bank's tables and persisted buckets). Deterministic and
- * unseeded (the core has no randomness), cheap for short ids.
+ * The policy of the library's string-keyed hash tables (the ledger's
+ * event-id index, the bank's request ids and subjects, the rules' content
+ * interner, the live board's slot index: one table, internal/strtable.ts):
+ * which hash, and how far a key may sit from its home before its home turns
+ * into a balanced tree.
+ *
+ * The hash is FNV-1a with murmur3's finaliser: deterministic and unseeded
+ * (the core has no randomness, and a seed derived from the data could be
+ * attacked as well), cheap for short ids. Anyone who reads this source can
+ * craft ids that share a hash, so the table does not rely on the hash for its
+ * worst case: the bounds below do (issue #14).
  *
  * @module
  * @internal
@@ -32,6 +39,55 @@ export const fnv1a = (s: string): number => {
  */
 export const mixedHash = (s: string): number => {
   let h = fnv1a(s)
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}
+
+/**
+ * The hash of every string-keyed table: `mixedHash`.
+ *
+ * @internal
+ * @example
+ * hashOf('ev-1') === mixedHash('ev-1') // => true
+ */
+export const hashOf: (s: string) => number = mixedHash
+
+/**
+ * The farthest (in cells) a key may be stored from its home cell. With random keys a table at most half
+ * full puts about one key in a hundred thousand this far (so the tree stays empty or nearly); a look-up
+ * never reads more cells than this, whatever the keys.
+ *
+ * @internal
+ * @example
+ * MAX_PROBES // => 32
+ */
+export const MAX_PROBES = 32
+
+/**
+ * How many keys of one 32-bit hash a home may hold before it turns into a tree: random keys share a full
+ * hash about once in four billion pairs, crafted ones always do, and each costs a string comparison.
+ *
+ * @internal
+ * @example
+ * MAX_SAME_HASH // => 4
+ */
+export const MAX_SAME_HASH = 4
+
+/**
+ * A second string hash, of another family than FNV-1a (a rotate-multiply-add per code unit, then murmur3's
+ * finaliser): the tree of a crowded home orders keys by it before comparing strings, so ids crafted to
+ * collide under FNV-1a are told apart by integers. Only keys that reach a tree are hashed with it.
+ *
+ * @internal
+ * @example
+ * hash2('ev-1') === hash2('ev-1') // => true
+ */
+export const hash2 = (s: string): number => {
+  let h = 0x9e3779b9 | 0
+  for (let i = 0; i < s.length; i++) h = (Math.imul((h << 7) | (h >>> 25), 0x2545f491) + s.charCodeAt(i) + i) | 0
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13

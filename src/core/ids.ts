@@ -1,7 +1,8 @@
 /**
  * Branded string ids for members, units, events and questions, made only
- * through smart constructors: non-empty, at most 200 characters, no control
- * characters.
+ * through smart constructors: non-empty, at most 200 characters, not only
+ * white space, no control, zero-width or bidirectional control characters,
+ * no lone surrogates.
  *
  * @module
  */
@@ -43,20 +44,34 @@ export const MAX_ID_LENGTH = 200
 
 // C0 and C1 control characters, plus line and paragraph separators.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+// Invisible characters that make lookalike names: zero-width (U+200B-U+200D, U+2060, U+FEFF byte
+// order mark, U+180E), soft hyphen, and bidirectional controls (U+200E/F, U+202A-U+202E, U+2066-U+2069, U+061C).
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/
+// A UTF-16 surrogate without its partner: not a character at all.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+// Only white space (including ideographic and no-break spaces).
+const BLANK = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*$/
 
 /**
- * Why a string is not a valid id, or `undefined` if it is one.
+ * Why a string is not a valid id, or `undefined` if it is one. An id is
+ * 1 to 200 UTF-16 code units, not only white space, and holds no control
+ * characters, no zero-width or bidirectional control characters (so two ids
+ * that look the same are the same) and no lone surrogate halves.
  *
  * @category constructors
  * @example
  * idProblem('m-001') // => undefined
  * idProblem('')?.en // => 'a non-empty id'
+ * idProblem('张\u200b三')?.en // => 'an id without invisible characters (zero-width or bidirectional controls)'
  */
 export const idProblem = (s: unknown): Text | undefined => {
   if (typeof s !== 'string') return text('an id (string)', '标识（字符串）')
   if (s.length === 0) return text('a non-empty id', '非空标识')
   if (s.length > MAX_ID_LENGTH) return text(`an id of at most ${MAX_ID_LENGTH} characters`, `不超过 ${MAX_ID_LENGTH} 个字符的标识`)
   if (CONTROL.test(s)) return text('an id without control characters', '不含控制字符的标识')
+  if (INVISIBLE.test(s)) return text('an id without invisible characters (zero-width or bidirectional controls)', '不含不可见字符（零宽或双向控制字符）的标识')
+  if (LONE_SURROGATE.test(s)) return text('an id of whole characters (no lone surrogate half)', '由完整字符组成的标识（无孤立代理项）')
+  if (BLANK.test(s)) return text('an id that is not only white space', '不只是空白的标识')
   return undefined
 }
 

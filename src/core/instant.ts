@@ -139,6 +139,28 @@ const INSTANT_TEXT = text(
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/
 
+const HEAD_RE = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}/
+const OFFSET_TEXT = text(
+  'an offset such as +08:00, -05:00 or Z right after the time',
+  '时间后紧跟时区偏移，如 +08:00、-05:00 或 Z'
+)
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+// Why a civil date and time does not exist, in words, or undefined if it does.
+const dateTimeProblem = (year: number, month: number, day: number, hour: number, minute: number, second: number): ReturnType<typeof text> | undefined => {
+  if (year < 1) return text('a year from 0001 to 9999', '0001 至 9999 年')
+  if (month < 1 || month > 12) return text(`a month from 01 to 12 (not ${pad(month, 2)})`, `01 至 12 月（不是 ${pad(month, 2)}）`)
+  const n = daysInMonth(year, month)
+  if (day < 1 || day > n) {
+    return text(
+      `a date that exists: ${MONTHS[month - 1] ?? month} ${pad(year, 4)} has ${n} days`,
+      `存在的日期：${pad(year, 4)} 年 ${month} 月有 ${n} 天`
+    )
+  }
+  if (hour > 23 || minute > 59 || second > 59) return text('a time of day from 00:00:00 to 23:59:59', '00:00:00 至 23:59:59 之间的时间')
+  return undefined
+}
+
 /**
  * True when a number is a valid instant (an integer in the accepted range).
  *
@@ -162,7 +184,11 @@ export const isInstant = (u: unknown): u is Instant =>
 export const parseInstant = (s: unknown, path: ReadonlyArray<PathSegment> = []): E.Either<Problem, Instant> => {
   if (typeof s !== 'string') return E.left(problem('type', at(path), INSTANT_TEXT, s))
   const m = ISO_RE.exec(s)
-  if (m === null) return E.left(problem('format', at(path), INSTANT_TEXT, s))
+  if (m === null) {
+    // A date and time followed by something that is not an offset: say it is the offset.
+    const head = HEAD_RE.exec(s)
+    return E.left(problem('format', at(path), head === null ? INSTANT_TEXT : OFFSET_TEXT, s))
+  }
   if (m[8] === undefined && m[9] === undefined) {
     return E.left(
       problem('format', at(path), text('an instant with an offset or Z (a local time is ambiguous)', '带时区偏移或 Z 的时刻（无偏移的本地时间有歧义）'), s)
@@ -177,20 +203,9 @@ export const parseInstant = (s: unknown, path: ReadonlyArray<PathSegment> = []):
   const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3))
   const offH = m[10] === undefined ? 0 : Number(m[10])
   const offM = m[11] === undefined ? 0 : Number(m[11])
-  if (
-    year < 1 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    offH > 23 ||
-    offM > 59
-  ) {
-    return E.left(problem('range', at(path), INSTANT_TEXT, s))
-  }
+  const bad = dateTimeProblem(year, month, day, hour, minute, second)
+  if (bad !== undefined) return E.left(problem('range', at(path), bad, s))
+  if (offH > 23 || offM > 59) return E.left(problem('range', at(path), text('an offset from -23:59 to +23:59', '-23:59 至 +23:59 之间的时区偏移'), s))
   const offset = (m[9] === '-' ? -1 : 1) * (offH * 60 + offM) * 60_000
   const t = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset
   return instantFromEpochMs(t, path)

@@ -276,6 +276,15 @@ export const orgTree = (input: OrgInput, path: ReadonlyArray<PathSegment> = []):
  * E.isLeft(r) && renderProblem(r.left[0]!) // => '$.units[0].parent: expected the id of a unit in units, got "zz"'
  */
 export const decodeOrg = (input: unknown, path: ReadonlyArray<PathSegment> = []): Decoded<OrgTree> => {
+  // Never throws: a hostile value (a Proxy or getter that throws) is a problem (issue #14).
+  try {
+    return decodeOrgUnguarded(input, path)
+  } catch {
+    return E.left([problem('internal', at(path), text('an organisation that can be read (reading it failed)', '可读取的组织（读取时出错）'), undefined)])
+  }
+}
+
+const decodeOrgUnguarded = (input: unknown, path: ReadonlyArray<PathSegment>): Decoded<OrgTree> => {
   const shape = decode(OrgInputC, path)(input)
   if (E.isRight(shape)) return orgTree(shape.right, path)
   // Shape problems first; then check references and cycles among the units and

@@ -6,20 +6,39 @@
  */
 import { at, problem, text, type Location, type Problem, type QuestionId } from '../core/index.js'
 import { DEFAULT_DIFFICULTY, DEFAULT_POINTS, formatOf, textOf, type ChoiceOption, type OptionId, type Question, validateQuestion } from '../quiz/index.js'
-import { contentHash, locator, normaliseSource, relocate, textProblem, type ExportResult, type ImportOptions, type ImportResult } from './source.js'
+import { locator, normaliseSource, questionKeyHash, relocate, suffixedId, textProblem, type ExportResult, type ImportOptions, type ImportResult } from './source.js'
 
 // -------------------------------------------------------------------------------------
 // import
 // -------------------------------------------------------------------------------------
 
-const OPTION = /^\s*([A-Z])[.)][ \t]+(.*?)\s*$/
-const ANSWER = /^\s*ANSWER\s*:\s*(.*?)\s*$/
+// Lines are read by hand, not by `/^\s*([A-Z])[.)][ \t]+(.*?)\s*$/`: the lazy `.*?` before `\s*$`
+// backtracked over every run of spaces inside a line (quadratic in the line's length).
+
+/** An option line `A. text` / `A) text` (white space before; a space or tab after the mark): its letter and trimmed text. */
+const optionLine = (line: string): { readonly letter: string; readonly text: string } | undefined => {
+  const i = line.length - line.trimStart().length
+  const x = line.charCodeAt(i)
+  const mark = line.charCodeAt(i + 1)
+  const sp = line.charCodeAt(i + 2)
+  if (!(x >= 65 && x <= 90) || (mark !== 46 && mark !== 41) || (sp !== 32 && sp !== 9)) return undefined
+  return { letter: line.charAt(i), text: line.slice(i + 3).trim() }
+}
+
+/** An `ANSWER: X` line (white space allowed around `ANSWER` and `:`): what follows the colon, trimmed. */
+const answerLine = (line: string): string | undefined => {
+  const t = line.trim()
+  if (!t.startsWith('ANSWER')) return undefined
+  const rest = t.slice(6).trimStart()
+  return rest.charCodeAt(0) === 58 ? rest.slice(1).trim() : undefined
+}
 
 /**
  * Read an Aiken file: every single-choice question it holds, and every
  * problem with its `line:column`. A stem may span several lines; questions
  * may be separated by blank lines. Ids are the prefix (default `aiken-`)
- * plus a hash of the question's lines.
+ * plus a hash of the stem (never of the options or the answer), with `-2`,
+ * `-3`, … on later questions with the same stem.
  *
  * @category import
  * @example
@@ -33,6 +52,7 @@ export const importAiken = (input: string, options: ImportOptions = {}): ImportR
   const problems: Array<Problem> = []
   const questions: Array<Question> = []
   const used = new Set<string>()
+  const nextSuffix = new Map<string, number>()
   const lines = src.split('\n')
   const lineAt = (n: number): Location => loc(offsets[n] ?? src.length)
   const offsets: Array<number> = []
@@ -51,7 +71,7 @@ export const importAiken = (input: string, options: ImportOptions = {}): ImportR
     }
     const first = n
     const stem: Array<string> = []
-    while (n < lines.length && (lines[n] as string).trim() !== '' && !OPTION.test(lines[n] as string) && !ANSWER.test(lines[n] as string)) {
+    while (n < lines.length && (lines[n] as string).trim() !== '' && optionLine(lines[n] as string) === undefined && answerLine(lines[n] as string) === undefined) {
       stem.push((lines[n] as string).trim())
       n++
     }
@@ -64,19 +84,19 @@ export const importAiken = (input: string, options: ImportOptions = {}): ImportR
     const opts: Array<ChoiceOption> = []
     let bad = false
     while (n < lines.length) {
-      const m = OPTION.exec(lines[n] as string)
-      if (m === null) break
-      const letter = m[1] as string
+      const m = optionLine(lines[n] as string)
+      if (m === undefined) break
+      const letter = m.letter
       const want = String.fromCharCode(65 + opts.length)
       if (letter !== want) {
         problems.push(textProblem('syntax', lineAt(n), text(`option ${want}`, `选项 ${want}`), (lines[n] as string).trim()))
         bad = true
       }
-      opts.push({ id: `o${opts.length + 1}` as OptionId, text: m[2] as string })
+      opts.push({ id: `o${opts.length + 1}` as OptionId, text: m.text })
       n++
     }
-    const a = n < lines.length ? ANSWER.exec(lines[n] as string) : null
-    if (opts.length === 0 || a === null) {
+    const a = n < lines.length ? answerLine(lines[n] as string) : undefined
+    if (opts.length === 0 || a === undefined) {
       const found = n >= lines.length ? text('the end of the file', '文件结尾') : (lines[n] as string).trim() === '' ? text('a blank line', '空行') : (lines[n] as string).trim()
       problems.push(
         textProblem(
@@ -89,7 +109,7 @@ export const importAiken = (input: string, options: ImportOptions = {}): ImportR
       skipToBreak()
       continue
     }
-    const letter = (a[1] as string).toUpperCase()
+    const letter = a.toUpperCase()
     const k = letter.length === 1 ? letter.charCodeAt(0) - 65 : -1
     if (k < 0 || k >= opts.length) {
       problems.push(
@@ -104,9 +124,8 @@ export const importAiken = (input: string, options: ImportOptions = {}): ImportR
     }
     n++
     if (bad) continue
-    let id = contentHash(lines.slice(first, n).join('\n'), 0, undefined, prefix)
-    const base = id
-    for (let d = 2; used.has(id); d++) id = `${base}-${d}`
+    // Issue #13: the id is public; it hashes the stem only, never the options (their order) or the answer.
+    const id = suffixedId(used, nextSuffix, questionKeyHash(prefix, [stem.join('\n')]))
     const q: Question = {
       id: id as QuestionId,
       type: 'single',
@@ -119,7 +138,7 @@ export const importAiken = (input: string, options: ImportOptions = {}): ImportR
     }
     const invalid = validateQuestion(q)
     if (invalid.length > 0) {
-      problems.push(...invalid.map(relocate(lineAt(first))))
+      for (const p of invalid) problems.push(relocate(lineAt(first))(p))
       continue
     }
     used.add(id)
@@ -155,7 +174,7 @@ export const exportAiken = (questions: ReadonlyArray<Question>): ExportResult =>
     if (q.type !== 'single') return skip(['type'], 'a single-choice question (Aiken has no other type)', '单选题（Aiken 只有单选题）', q.type)
     const stem = textOf(q.stem)
     const stemLines = stem.split('\n')
-    if (stem.trim() === '' || stemLines.some((l) => l.trim() === '' || l.trim() !== l || OPTION.test(l) || ANSWER.test(l))) {
+    if (stem.trim() === '' || stemLines.some((l) => l.trim() === '' || l.trim() !== l || optionLine(l) !== undefined || answerLine(l) !== undefined)) {
       return skip(['stem'], 'a stem without blank lines, surrounding spaces or lines that read as an option or ANSWER', '不含空行、首尾空白或像选项/ANSWER 的行的题干', stem)
     }
     if (q.options.length > 26) return skip(['options'], 'at most 26 options', '至多 26 个选项', q.options.length)

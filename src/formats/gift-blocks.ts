@@ -133,8 +133,8 @@ export const matching = (c: string, from: number, to: number, common: Mutable<Qu
   const distractors: Array<RichText> = []
   let ok = true
   for (const s of splitAnswers(c, from, to)) {
-    const arrow = c.indexOf('->', s.start)
-    if (s.prefix !== '=' || arrow === -1 || arrow >= s.end) {
+    const arrow = findArrow(c, s.start, s.end)
+    if (s.prefix !== '=' || arrow === -1) {
       fail('syntax', skipSpace(c, s.start, s.end), text('"=left -> right" for each pair', '每对写作 "=左项 -> 右项"'), c.slice(s.start, s.end).trim())
       ok = false
       continue
@@ -152,26 +152,45 @@ export const matching = (c: string, from: number, to: number, common: Mutable<Qu
     : Object.assign(common, { type: 'matching' as const, pairs, distractors })
 }
 
-const EXACT = new RegExp(`^(${NUMBER_SOURCE})(?::(${NUMBER_SOURCE}))?$`)
-const RANGE = new RegExp(`^(${NUMBER_SOURCE})\\.\\.(${NUMBER_SOURCE})$`)
+/** The first `->` in `c[from, to)`, or -1 (bounded: `indexOf` would scan the rest of the question for every pair). */
+export const findArrow = (c: string, from: number, to: number): number => {
+  for (let i = from; i + 1 < to; i++) {
+    if (c.charCodeAt(i) === 45 && c.charCodeAt(i + 1) === 62) return i
+  }
+  return -1
+}
+
+const NUMBER = new RegExp(`^${NUMBER_SOURCE}$`)
+
+/**
+ * `min..max` or `value` / `value:tolerance` as two trimmed numbers: Moodle's
+ * importer trims around `..` and `:`, so `{#1839 .. 1842}` and `{#1822 : 5}` read as written.
+ */
+const numberParts = (s: string, sep: string): readonly [string, string] | undefined => {
+  const k = s.indexOf(sep)
+  if (k <= 0) return undefined
+  const a = s.slice(0, k).trim()
+  const b = s.slice(k + sep.length).trim()
+  return NUMBER.test(a) && NUMBER.test(b) ? [a, b] : undefined
+}
 
 const numericSpec = (c: string, from: number, to: number, fail: Fail): NumericAnswer | undefined => {
   const s = c.slice(from, to).trim()
   const at = skipSpace(c, from, to)
-  const r = RANGE.exec(s)
-  if (r !== null) {
-    const min = Number(r[1])
-    const max = Number(r[2])
+  const r = numberParts(s, '..')
+  if (r !== undefined) {
+    const min = Number(r[0])
+    const max = Number(r[1])
     if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
       fail('range', at, text('a range min..max of finite numbers with min ≤ max', '有限数区间 min..max，且 min ≤ max'), s)
       return undefined
     }
     return { kind: 'range', min, max }
   }
-  const e = EXACT.exec(s)
-  if (e !== null) {
-    const value = Number(e[1])
-    const tolerance = e[2] === undefined ? undefined : Number(e[2])
+  const e = NUMBER.test(s) ? ([s, undefined] as const) : numberParts(s, ':')
+  if (e !== undefined) {
+    const value = Number(e[0])
+    const tolerance = e[1] === undefined ? undefined : Number(e[1])
     if (!Number.isFinite(value) || (tolerance !== undefined && !(tolerance >= 0 && Number.isFinite(tolerance)))) {
       fail('range', at, text('a finite number and a tolerance ≥ 0', '有限数和非负误差'), s)
       return undefined

@@ -17,9 +17,9 @@ import {
   type TextFormat,
   validateQuestion
 } from '../quiz/index.js'
-import { BLANK_MARK, contentHash, locator, normaliseSource, percentToFraction, relocate, textProblem, type ImportOptions, type ImportResult } from './source.js'
+import { BLANK_MARK, locator, normaliseSource, percentToFraction, questionKeyHash, relocate, suffixedId, textProblem, type ImportOptions, type ImportResult } from './source.js'
 import { findDoubleColon, findGeneralFeedback, findUnescaped, giftUnescape, readMarker, richFromMarker, skipSpace } from './gift-text.js'
-import { blank, choice, matching, numerical, piece, type Answer, type Mutable, type Piece } from './gift-blocks.js'
+import { blank, choice, findArrow, matching, numerical, piece, type Answer, type Mutable, type Piece } from './gift-blocks.js'
 
 // -------------------------------------------------------------------------------------
 // chunks: the questions of a file, separated by blank lines, comments set aside
@@ -39,21 +39,44 @@ interface Ctx {
   readonly questions: Array<Question>
   readonly categories: Array<string>
   readonly used: Set<string>
+  /** For each derived base id, the first suffix that may still be free (all below it are used). */
+  readonly nextSuffix: Map<string, number>
   readonly prefix: string
   readonly baseTags: ReadonlyArray<string>
   category: string | undefined
 }
 
-const META = /\[(id|tag|difficulty|points):([^\]\n]*)\]/g
+const META_KEYS: ReadonlyArray<string> = ['id', 'tag', 'difficulty', 'points']
+
+/**
+ * The `[key:value]` items of a comment line, `[id:…]`, `[tag:…]`, `[difficulty:…]`, `[points:…]`,
+ * in one pass (a regex here backtracked to the end of the line at every unclosed `[id:`).
+ * An item's value runs to the next `]`; with no `]` left in the line there is no item after.
+ */
+const metaItems = (line: string): Array<{ readonly key: string; readonly value: string; readonly index: number }> => {
+  const out: Array<{ key: string; value: string; index: number }> = []
+  let close = -1 // the first "]" at or after the current "[" (monotone: found once for many "[")
+  for (let k = line.indexOf('['); k !== -1; ) {
+    const key = META_KEYS.find((w) => line.startsWith(w, k + 1) && line.charCodeAt(k + 1 + w.length) === 58)
+    if (key === undefined) {
+      k = line.indexOf('[', k + 1)
+      continue
+    }
+    if (close <= k) close = line.indexOf(']', k)
+    if (close === -1) break
+    out.push({ key, value: line.slice(k + key.length + 2, close), index: k })
+    k = line.indexOf('[', close + 1)
+  }
+  return out
+}
 
 const readComment = (ctx: Ctx, meta: Meta, start: number, end: number): void => {
   const line = ctx.src.slice(start, end)
   if (!line.includes('[')) return
-  META.lastIndex = 0
-  for (let m = META.exec(line); m !== null; m = META.exec(line)) {
-    const value = (m[2] ?? '').trim()
+  for (const m of metaItems(line)) {
+    const value = m.value.trim()
     const off = start + m.index
-    switch (m[1]) {
+    switch (m.key) {
       case 'id':
         meta.id = { value, at: off }
         break
@@ -80,7 +103,9 @@ const readComment = (ctx: Ctx, meta: Meta, start: number, end: number): void => 
  * `line:column`. Categories (`$CATEGORY: a/b`) tag the questions after them;
  * `// [id:x]`, `// [tag:t]`, `// [difficulty:n]`, `// [points:n]` comment
  * lines before a question set its id, tags, difficulty and points. Without
- * an `[id:…]` the id is the prefix plus a hash of the question's text.
+ * an `[id:…]` the id is the prefix plus a hash of the question's title, stem
+ * format and stem (never of its answer block or feedback), with `-2`, `-3`, …
+ * on later questions that read the same.
  *
  * @category import
  * @example
@@ -97,6 +122,7 @@ export const importGift = (input: string, options: ImportOptions = {}): ImportRe
     questions: [],
     categories: [],
     used: new Set(),
+    nextSuffix: new Map(),
     prefix: options.idPrefix ?? 'gift-',
     baseTags: options.tags ?? [],
     category: undefined
@@ -133,10 +159,16 @@ const readChunk = (ctx: Ctx, lines: ReadonlyArray<number>, meta: Meta): void => 
     abs.push(lines[i] as number)
     c += ctx.src.slice(lines[i] as number, lines[i + 1] as number)
   }
+  // Binary search of the chunk's line starts: a question of many lines may have a problem on each.
   const where = (off: number): Location => {
-    let j = starts.length - 1
-    while (j > 0 && (starts[j] as number) > off) j--
-    return ctx.loc((abs[j] as number) + off - (starts[j] as number))
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((starts[mid] as number) <= off) lo = mid
+      else hi = mid - 1
+    }
+    return ctx.loc((abs[lo] as number) + off - (starts[lo] as number))
   }
   let i = skipSpace(c, 0)
   if (c.startsWith('$CATEGORY:', i)) {
@@ -173,7 +205,7 @@ const readQuestion = (ctx: Ctx, c: string, from: number, where: Where, meta: Met
     const close = findDoubleColon(c, i + 2)
     if (close === -1) {
       fail('syntax', i, text('"::" closing the title', '结束标题的 "::"'), excerpt(i, c.length))
-      ctx.problems.push(...problems)
+      pushAll(ctx.problems, problems)
       return
     }
     const t = giftUnescape(c.slice(i + 2, close)).trim()
@@ -191,7 +223,7 @@ const readQuestion = (ctx: Ctx, c: string, from: number, where: Where, meta: Met
       ),
       excerpt(i, c.length)
     )
-    ctx.problems.push(...problems)
+    pushAll(ctx.problems, problems)
     return
   }
   const close = findUnescaped(c, '}', open + 1)
@@ -204,13 +236,13 @@ const readQuestion = (ctx: Ctx, c: string, from: number, where: Where, meta: Met
       text(`"}" closing the answer block opened at ${renderLocation(at)}`, `结束 ${renderLocation(at)} 处答案块的 "}"`),
       nested !== -1 ? excerpt(nested, c.length) : END_OF_QUESTION
     )
-    ctx.problems.push(...problems)
+    pushAll(ctx.problems, problems)
     return
   }
   const second = findUnescaped(c, '{', close + 1)
   if (second !== -1) {
     fail('unsupported', second, text('one answer block per question (separate questions with a blank line; write a literal brace as \\{)', '每题一个答案块（题目之间空一行；字面花括号写作 \\{）'), excerpt(second, c.length))
-    ctx.problems.push(...problems)
+    pushAll(ctx.problems, problems)
     return
   }
 
@@ -227,7 +259,7 @@ const readQuestion = (ctx: Ctx, c: string, from: number, where: Where, meta: Met
   const bodyEnd = gf === -1 ? close : gf
   const general = gf === -1 ? undefined : piece(c, gf + 4, close)
 
-  const id = questionId(ctx, meta, c, from, problems)
+  const id = questionId(ctx, meta, title, format, stem, problems)
   const own = ctx.category === undefined ? meta.tags : [...meta.tags, ctx.category]
   const tags = ctx.baseTags.length === 0 && own.length <= 1 ? own : [...new Set([...ctx.baseTags, ...own])]
   // Built by assignment, not spreads: this runs once per question of files of many megabytes.
@@ -255,7 +287,7 @@ const readQuestion = (ctx: Ctx, c: string, from: number, where: Where, meta: Met
     q = numerical(c, s0 + 1, bodyEnd, common, rich, fraction, fail)
   } else if (has('~')) {
     q = choice(c, s0, bodyEnd, common, rich, fraction, fail)
-  } else if (has('=') && c.indexOf('->', s0) !== -1 && c.indexOf('->', s0) < bodyEnd) {
+  } else if (has('=') && findArrow(c, s0, bodyEnd) !== -1) {
     q = matching(c, s0, bodyEnd, common, rich, dflt, fail)
   } else {
     const hash = findUnescaped(c, '#', s0, bodyEnd)
@@ -276,7 +308,7 @@ const readQuestion = (ctx: Ctx, c: string, from: number, where: Where, meta: Met
   }
   if (problems.length === 0 && q !== undefined) {
     const invalid = validateQuestion(q)
-    if (invalid.length > 0) problems.push(...invalid.map(relocate(where(from))))
+    if (invalid.length > 0) pushAll(problems, invalid.map(relocate(where(from))))
   }
   if (problems.length === 0 && q !== undefined) {
     ctx.used.add(q.id)
@@ -284,10 +316,17 @@ const readQuestion = (ctx: Ctx, c: string, from: number, where: Where, meta: Met
   } else if (problems.length === 0) {
     fail('syntax', open, text('a readable answer block', '可读的答案块'), excerpt(open, close + 1))
   }
-  ctx.problems.push(...problems)
+  pushAll(ctx.problems, problems)
 }
 
-const questionId = (ctx: Ctx, meta: Meta, c: string, from: number, problems: Array<Problem>): QuestionId => {
+/** `to.push(...from)` without spreading: a question may have more problems than a call takes arguments. */
+const pushAll = <A>(to: Array<A>, from: ReadonlyArray<A>): void => {
+  for (const x of from) to.push(x)
+}
+
+// Issue #13: a derived id hashes what the author wrote as the question (title, stem format, stem),
+// never the answer block or its feedback, which the id would otherwise give away to a client.
+const questionId = (ctx: Ctx, meta: Meta, title: string | undefined, format: TextFormat | undefined, stem: string, problems: Array<Problem>): QuestionId => {
   if (meta.id !== undefined) {
     const why = idProblem(meta.id.value)
     if (why !== undefined) problems.push(textProblem('format', ctx.loc(meta.id.at), why, meta.id.value))
@@ -295,9 +334,6 @@ const questionId = (ctx: Ctx, meta: Meta, c: string, from: number, problems: Arr
       problems.push(textProblem('duplicate', ctx.loc(meta.id.at), text('an id not used by an earlier question', '未被前面题目使用的标识'), meta.id.value))
     } else return meta.id.value as QuestionId
   }
-  const base = contentHash(c, from, c.length, ctx.prefix)
-  let id = base
-  for (let n = 2; ctx.used.has(id); n++) id = `${base}-${n}`
-  return id as QuestionId
+  return suffixedId(ctx.used, ctx.nextSuffix, questionKeyHash(ctx.prefix, [title ?? '', format ?? '', stem])) as QuestionId
 }
 

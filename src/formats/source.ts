@@ -137,15 +137,55 @@ export const contentHash = (s: string, from = 0, to = s.length, prefix = ''): st
   // (a concatenation would be flattened again by the Set lookups of ids).
   const hi = 2097151 & h2
   const lo = h1 >>> 0
+  const digits = [hi >>> 16, hi >>> 11, hi >>> 6, hi >>> 1, ((hi & 1) << 4) | (lo >>> 28), lo >>> 23, lo >>> 18, lo >>> 13, lo >>> 8, lo >>> 3, (lo & 7) << 2]
+  // A long prefix (the host's) is concatenated: spreading it into one call could exceed the argument limit.
+  if (prefix.length > 256) return prefix + String.fromCharCode(...digits.map((d) => B32[d & 31] as number))
   const n = prefix.length
   const codes: Array<number> = new Array<number>(n + 11)
   for (let i = 0; i < n; i++) codes[i] = prefix.charCodeAt(i)
-  const digits = [hi >>> 16, hi >>> 11, hi >>> 6, hi >>> 1, ((hi & 1) << 4) | (lo >>> 28), lo >>> 23, lo >>> 18, lo >>> 13, lo >>> 8, lo >>> 3, (lo & 7) << 2]
   for (let i = 0; i < 11; i++) codes[n + i] = B32[(digits[i] as number) & 31] as number
   return String.fromCharCode(...codes)
 }
 
 const B32: ReadonlyArray<number> = /*#__PURE__*/ Array.from('0123456789abcdefghijklmnopqrstuv', (ch) => ch.charCodeAt(0))
+
+/**
+ * The base id derived from what the author wrote as the question: the prefix
+ * plus a hash of the given parts (title, stem, …), each length-prefixed so no
+ * two lists of parts read the same. The answer block is never one of the parts
+ * (issue #13: the id is public, and would give the key away).
+ *
+ * @category utilities
+ * @example
+ * questionKeyHash('gift-', ['', '', 'Q']) === questionKeyHash('gift-', ['', '', 'Q']) // => true
+ * questionKeyHash('gift-', ['a', 'b']) === questionKeyHash('gift-', ['ab', '']) // => false
+ */
+export const questionKeyHash = (prefix: string, parts: ReadonlyArray<string>): string => {
+  const key = parts.map((p) => `${p.length}:${p}`).join('')
+  return contentHash(key, 0, key.length, prefix)
+}
+
+/**
+ * The first of `base`, `base-2`, `base-3`, … not in `used`, in expected
+ * constant time however many questions share the base: `next` keeps, per
+ * base, the first suffix that may be free (every one below it is used; `used`
+ * only grows). The caller adds the id to `used` once the question is kept.
+ *
+ * @category utilities
+ * @example
+ * const used = new Set(['b', 'b-2'])
+ * suffixedId(used, new Map(), 'b') // => 'b-3'
+ */
+export const suffixedId = (used: ReadonlySet<string>, next: Map<string, number>, base: string): string => {
+  let n = next.get(base) ?? 1
+  let id = n === 1 ? base : `${base}-${n}`
+  while (used.has(id)) {
+    n++
+    id = `${base}-${n}`
+  }
+  next.set(base, n)
+  return id
+}
 
 /**
  * A percentage written in a file (`33.33333`) as a fraction (`0.3333333`),

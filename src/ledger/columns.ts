@@ -63,7 +63,8 @@ export const REASON_CODE: Readonly<Record<SkipReason, number>> = {
   limit: 7,
   'missing-attribute': 8,
   streak: 9,
-  zero: 10
+  zero: 10,
+  overflow: 11
 }
 /**
  * The skip reasons by code.

@@ -6,10 +6,12 @@
  *
  * @module
  */
+import * as E from 'fp-ts/lib/Either.js'
 import type { Monoid } from 'fp-ts/lib/Monoid.js'
-import type { Points } from '../core/index.js'
+import { renderProblems, type Decoded, type Points } from '../core/index.js'
 import {
   decideRule,
+  findAccount,
   eventContentKey,
   initialState,
   resetState,
@@ -443,16 +445,39 @@ export const getLedgerMonoid = (rules: CompiledRuleSet, options: LedgerOptions =
 // -------------------------------------------------------------------------------------
 
 /**
- * The balance of a subject on an account (the rule set's first account by default).
+ * The balance of a subject on an account (the rule set's first account by
+ * default): 0 for a subject with no entries in it, a `reference` problem
+ * (naming the account and the accounts the rules define) for an account the
+ * ledger's rules do not define.
  *
  * @category utilities
  * @example
- * balanceOf(book, 'm-001' as SubjectId, 'study' as AccountId) // => 12
+ * balanceOf(book, 'm-001' as SubjectId, 'study' as AccountId) // => right(12)
+ * balanceOf(book, 'm-001' as SubjectId, 'moarl' as AccountId) // => left([{ code: 'reference', at: $.account, … }])
  */
-export const balanceOf = (ledger: Ledger, subject: SubjectId, account?: AccountId): Points => {
-  const acc = account ?? ledger.rules.accounts[0]?.id
+export const balanceOf = (ledger: Ledger, subject: SubjectId, account?: AccountId): Decoded<Points> => {
+  const acc = findAccount(ledger.rules, account)
+  if (E.isLeft(acc)) return acc
   const s = ledger.subjects.get(subject)
-  return (s === undefined || acc === undefined ? 0 : (s.balances[acc] ?? 0)) as Points
+  return E.right((s === undefined ? 0 : (s.balances[acc.right.id] ?? 0)) as Points)
+}
+
+/**
+ * `balanceOf` for hosts that know the account exists: the balance, or a
+ * throw (`TypeError`) with the problems rendered (an edge helper; the core
+ * never throws).
+ *
+ * @category utilities
+ * @example
+ * balanceOfOrThrow(book, 'm-001' as SubjectId) // => 12
+ */
+export const balanceOfOrThrow = (ledger: Ledger, subject: SubjectId, account?: AccountId): Points =>
+  orThrow(balanceOf(ledger, subject, account))
+
+/** The value, or a `TypeError` with the problems rendered (for the `...OrThrow` edge helpers). */
+export const orThrow = <A>(r: Decoded<A>): A => {
+  if (E.isLeft(r)) throw new TypeError(renderProblems(r.left))
+  return r.right
 }
 
 /**

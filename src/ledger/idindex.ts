@@ -6,19 +6,22 @@
  * size, so sizes at least double downwards: at most log2(n) layers, and each
  * id is copied O(log n) times over a ledger's life.
  *
- * A layer is an open-addressing table in one `Int32Array` of (hash, 1 +
- * position) pairs over an array of its events, rather than a `Map`: a big
+ * A layer is the library's one string table (core/internal/strtable.ts:
+ * open addressing in one `Int32Array` of (hash, 1 + position) pairs) over an
+ * array of its events, rather than a `Map`: a big
  * first fold claims a million ids, and with a `Map` each claim cost several
  * cache misses (bucket, entry, the other key's string) twice over (`get`,
  * then `set`) and the table was one more large object for the GC to trace.
  * Here a claim usually reads one cache line, and compares strings only when
- * 32-bit hashes match.
+ * 32-bit hashes match. Ids chosen to collide cost O(log n) each, not O(n)
+ * (issue #14).
  *
  * @module
  * @internal
  */
 import type { EventId } from '../core/index.js'
-import { mixedHash } from '../core/hash.js'
+import { hashOf as tableHash } from '../core/hash.js'
+import { strTable, tableAdd, tableCopy, tableFind, tableTouch, type StrTable } from '../core/internal/strtable.js'
 import type { ActivityEvent } from '../rules/index.js'
 
 // -------------------------------------------------------------------------------------
@@ -26,15 +29,14 @@ import type { ActivityEvent } from '../rules/index.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * One layer: its events (each id once, in first-claim order) and a table
- * of `[hash, 1 + position]` pairs (0: empty slot), a power of two long, at
- * most half full.
+ * One layer: its events (each id once, in first-claim order) and their positions by id (never written
+ * once the layer is done).
  *
  * @category model
  */
 export interface IdLayer {
   readonly events: ReadonlyArray<ActivityEvent>
-  readonly table: Int32Array
+  readonly table: StrTable<ReadonlyArray<ActivityEvent>>
 }
 
 /**
@@ -84,48 +86,25 @@ export interface IdIndexDraft {
 export const EMPTY_INDEX: IdIndex = { layers: [], size: 0 }
 
 /**
- * FNV-1a over the UTF-16 code units, then murmur3's finaliser so the low bits (the slot) are well mixed.
+ * The tables' hash (core/hash.ts).
  *
  * @category utilities
  * @example
  * hashOf('ev-1') === hashOf('ev-1') // => true
  */
-export const hashOf: (s: string) => number = mixedHash
-
-/** The position of `id` in a layer's events, or -1. */
-const find = (table: Int32Array, events: ReadonlyArray<ActivityEvent>, id: string, h: number): number => {
-  const mask = (table.length >> 1) - 1
-  for (let i = h & mask; ; i = (i + 1) & mask) {
-    const p = table[2 * i + 1] as number
-    if (p === 0) return -1
-    if (table[2 * i] === h && (events[p - 1] as ActivityEvent).id === id) return p - 1
-  }
-}
+export const hashOf: (s: string) => number = tableHash
 
 const lookUp = (layers: ReadonlyArray<IdLayer>, id: string, h: number): ActivityEvent | undefined => {
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i] as IdLayer
-    const p = find(layer.table, layer.events, id, h)
+    const p = tableFind(layer.table, id, h)
     if (p >= 0) return layer.events[p]
   }
   return undefined
 }
 
-/** Slots (a power of two) for a table holding `n` ids at most half full. */
-const slotsFor = (n: number): number => {
-  let slots = 16
-  while (slots < 2 * n) slots *= 2
-  return slots
-}
-
-/** Put (hash, 1 + position) in the first free slot from the hash's own (the id is known to be absent). */
-const place = (table: Int32Array, h: number, pos: number): void => {
-  const mask = (table.length >> 1) - 1
-  let i = h & mask
-  while (table[2 * i + 1] !== 0) i = (i + 1) & mask
-  table[2 * i] = h
-  table[2 * i + 1] = pos + 1
-}
+/** The id of the event at a position of a layer. */
+const idAt = (events: ReadonlyArray<ActivityEvent>, p: number): string => (events[p] as ActivityEvent).id
 
 /**
  * A mutable layer private to one draft: a copy of `from` (or empty) with
@@ -133,28 +112,18 @@ const place = (table: Int32Array, h: number, pos: number): void => {
  */
 const layerDraft = (from: IdLayer | undefined, expected: number) => {
   const events: Array<ActivityEvent> = from === undefined ? [] : from.events.slice()
-  let table = new Int32Array(2 * slotsFor(Math.max(expected, events.length)))
-  if (from !== undefined) {
-    if (from.table.length === table.length) table.set(from.table)
-    else for (let i = 0; i < from.table.length; i += 2) if (from.table[i + 1] !== 0) place(table, from.table[i] as number, (from.table[i + 1] as number) - 1)
-  }
+  const table = from === undefined ? strTable<ReadonlyArray<ActivityEvent>>(events, idAt, expected) : tableCopy(from.table, events, expected)
   return {
     layer: (): IdLayer => ({ events, table }),
-    find: (id: string, h: number): number => find(table, events, id, h),
-    touch: (h: number): number => table[2 * (h & ((table.length >> 1) - 1)) + 1] as number,
+    find: (id: string, h: number): number => tableFind(table, id, h),
+    touch: (h: number): number => tableTouch(table, h),
     get: (p: number): ActivityEvent => events[p] as ActivityEvent,
     replace: (p: number, e: ActivityEvent): void => {
       events[p] = e
     },
     add: (h: number, e: ActivityEvent): void => {
-      if (2 * (events.length + 1) > table.length >> 1) {
-        // Grow to keep the table at most half full: re-place the stored hashes (no string is hashed again).
-        const old = table
-        table = new Int32Array(2 * old.length)
-        for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) place(table, old[i] as number, (old[i + 1] as number) - 1)
-      }
-      place(table, h, events.length)
       events.push(e)
+      tableAdd(table, h, events.length - 1)
     },
     size: (): number => events.length
   }

@@ -51,7 +51,8 @@ export interface Rows {
    * - `AT`, `DAY`: the event's instant and its local day number;
    * - `LIST`: the index in `lists` of the rules listening to its type (`lists.length`: none);
    * - from `VALUE`, one number per rule `j` of its list: what `prepareRule` found, the requested
-   *   points (a whole number) when it passed the event, `NaN` when it passed but the amount's
+   *   points (a whole number; for an `accumulated` rule, the quantity in thousandths, which
+   *   `decideRule` turns into points against the period's sum) when it passed the event, `NaN` when it passed but the amount's
    *   attribute is missing, or `SKIP +` the code (`REASON_CODE`) of its skip reason (never whole);
    * - from `VALUE + width`, the content ids of the `perContent` attributes its rules read: rule `j`
    *   of list `l` reads the one at `contentColumn[l][j]` (-1: the rule has none).

@@ -5,11 +5,12 @@
  *
  * @module
  */
-import type { Instant, Period, Points, Text } from '../core/index.js'
-import type { AccountId, CompiledRule, SubjectId } from '../rules/index.js'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Decoded, Instant, Period, Points, Text } from '../core/index.js'
+import { findAccount, type AccountId, type CompiledRule, type SubjectId } from '../rules/index.js'
 import { columnsOf, type SubjectColumns } from './columns.js'
 import type { Entry, EntryKind } from './entry.js'
-import type { Ledger } from './fold.js'
+import { orThrow, type Ledger } from './fold.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -292,20 +293,40 @@ const labelsOf = (ledger: Ledger): ReadonlyMap<string, Text | undefined> => {
 }
 
 /**
- * A subject's statement for a period on an account (the first account by default).
+ * A subject's statement for a period on an account (the first account by
+ * default): zero movements for a subject with no entries in it, a
+ * `reference` problem (naming the account and the accounts the rules define)
+ * for an account the ledger's rules do not define.
  *
  * @category utilities
  * @example
- * statement(book, 'm-001' as SubjectId, periodOf('month', instantOrThrow('2021-07-15T00:00:00+08:00'))).earned // => 35
+ * const july = periodOf('month', instantOrThrow('2021-07-15T00:00:00+08:00'))
+ * E.map((st: Statement) => st.earned)(statement(book, 'm-001' as SubjectId, july)) // => right(35)
+ * E.isLeft(statement(book, 'm-001' as SubjectId, july, 'moarl' as AccountId)) // => true
  */
-export const statement = (ledger: Ledger, subject: SubjectId, period: Period, account?: AccountId): Statement => {
-  const acc = account ?? ((ledger.rules.accounts[0]?.id ?? '') as AccountId)
+export const statement = (ledger: Ledger, subject: SubjectId, period: Period, account?: AccountId): Decoded<Statement> => {
+  const found = findAccount(ledger.rules, account)
+  if (E.isLeft(found)) return found
+  const acc = found.right.id
   const s = ledger.subjects.get(subject)
   const cols = s === undefined ? undefined : columnsOf(s)
-  return cols !== undefined && cols.rules === ledger.rules
-    ? statementOfColumns(cols, acc, period, labelsOf(ledger))
-    : statementOf(s?.entries ?? [], subject, acc, period, labelsOf(ledger))
+  return E.right(
+    cols !== undefined && cols.rules === ledger.rules
+      ? statementOfColumns(cols, acc, period, labelsOf(ledger))
+      : statementOf(s?.entries ?? [], subject, acc, period, labelsOf(ledger))
+  )
 }
+
+/**
+ * `statement` for hosts that know the account exists: the statement, or a
+ * `TypeError` with the problems rendered (an edge helper).
+ *
+ * @category utilities
+ * @example
+ * statementOrThrow(book, 'm-001' as SubjectId, july).closing // => 35
+ */
+export const statementOrThrow = (ledger: Ledger, subject: SubjectId, period: Period, account?: AccountId): Statement =>
+  orThrow(statement(ledger, subject, period, account))
 
 /**
  * The daily progress view for a local day `YYYY-MM-DD`: every rule with what
@@ -350,18 +371,23 @@ export const dailyProgress = (ledger: Ledger, subject: SubjectId, day: string): 
 }
 
 /**
- * A balance explained entry by entry: each entry with the running balance after it.
+ * A balance explained entry by entry: each entry with the running balance
+ * after it (the first account by default; a `reference` problem for an
+ * account the ledger's rules do not define).
  *
  * @category utilities
  * @example
- * explainBalance(book, 'm-001' as SubjectId).at(-1)?.balance === balanceOf(book, 'm-001' as SubjectId) // => true
+ * const steps = explainBalanceOrThrow(book, 'm-001' as SubjectId)
+ * steps.at(-1)?.balance === balanceOfOrThrow(book, 'm-001' as SubjectId) // => true
  */
 export const explainBalance = (
   ledger: Ledger,
   subject: SubjectId,
   account?: AccountId
-): ReadonlyArray<{ readonly entry: Entry; readonly balance: Points }> => {
-  const acc = account ?? ledger.rules.accounts[0]?.id
+): Decoded<ReadonlyArray<{ readonly entry: Entry; readonly balance: Points }>> => {
+  const found = findAccount(ledger.rules, account)
+  if (E.isLeft(found)) return found
+  const acc = found.right.id
   let running = 0
   const out: Array<{ readonly entry: Entry; readonly balance: Points }> = []
   for (const e of ledger.subjects.get(subject)?.entries ?? []) {
@@ -369,5 +395,18 @@ export const explainBalance = (
     running += e.granted
     out.push({ entry: e, balance: running as Points })
   }
-  return out
+  return E.right(out)
 }
+
+/**
+ * `explainBalance` for hosts that know the account exists (throws a `TypeError` otherwise; an edge helper).
+ *
+ * @category utilities
+ * @example
+ * explainBalanceOrThrow(book, 'm-001' as SubjectId).map((x) => x.balance) // => [1, 2, 3, 8]
+ */
+export const explainBalanceOrThrow = (
+  ledger: Ledger,
+  subject: SubjectId,
+  account?: AccountId
+): ReadonlyArray<{ readonly entry: Entry; readonly balance: Points }> => orThrow(explainBalance(ledger, subject, account))

@@ -15,6 +15,7 @@ import {
   at,
   decode,
   decodeJson,
+  listText,
   problem,
   refined,
   renderProblems,
@@ -25,14 +26,14 @@ import {
   zone as readZone,
   DEFAULT_ZONE,
   type Decoded,
-  type PathSegment,
+  type OrgTree,
   type Problem,
   type Text,
   type Zone
 } from '../core/index.js'
 import { compileRuleSet, type CompiledRuleSet } from '../rules/index.js'
 import { checkBankConfig, type CheckedConfig } from '../bank/index.js'
-import { decodeAwardProgramme, splitFigure, type AwardProgramme } from '../awards/index.js'
+import { checkAwardOrg, decodeAwardProgramme, type AwardProgramme } from '../awards/index.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -96,38 +97,34 @@ export const ProgrammeShapeC = /*#__PURE__*/ strict(
 // checks across parts
 // -------------------------------------------------------------------------------------
 
-// Award figures and board metrics whose argument is an account (`points:study`, `reachedAt:study`, ...).
-const ACCOUNT_FIGURES: ReadonlySet<string> = new Set(['points', 'previous', 'improvement', 'dailyMin', 'activeDays', 'reachedAt', 'perCapita', 'everyDayMin'])
-
-// A part may repeat the programme's zone (presets carry one), never name another.
+// A part may repeat the programme's zone (presets carry one), never name another; names compare canonical.
+const sameZoneAs = (x: unknown): unknown => {
+  const r = readZone(x)
+  return E.isRight(r) ? r.right : x
+}
 const ownZone = (part: string, u: Readonly<Record<string, unknown>>, z: string): ReadonlyArray<Problem> =>
-  'zone' in u && u['zone'] !== z
+  'zone' in u && sameZoneAs(u['zone']) !== z
     ? [problem('conflict', at([part, 'zone']), text(`the programme's zone ${z} ($.zone applies to every part), or no zone here`, `方案的时区 ${z}（$.zone 适用于所有部分），或此处不设`), u['zone'])]
     : []
 
-const anAccount = (accounts: ReadonlyArray<string>): Text =>
-  text(`an account of the rules: ${accounts.join(', ')}`, `规则中的账户：${accounts.join('、')}`)
+const anAccount = (accounts: ReadonlyArray<string>): Text => {
+  const list = listText(accounts, 10, accounts.length)
+  return text(`an account of the rules: ${list.en}`, `规则中的账户：${list.zh}`)
+}
 
-// Every account an awards JSON names (figures in `fact`/`by`, `account` of board metrics and badges), at its path.
-const awardAccounts = (u: unknown, path: ReadonlyArray<PathSegment>, accounts: ReadonlyArray<string>, out: Array<Problem>): void => {
-  if (Array.isArray(u)) {
-    u.forEach((x, i) => awardAccounts(x, [...path, i], accounts, out))
-    return
+// The awards read the rules' accounts (with their labels, for reasons): an account the awards list
+// themselves (presets list theirs) must be one of the rules'; any figure, board or badge over another
+// is then a problem of the awards' own decoder, at its path.
+const awardsWithAccounts = (awards: Readonly<Record<string, unknown>>, rules: CompiledRuleSet, out: Array<Problem>): Readonly<Record<string, unknown>> => {
+  const ids = rules.accounts.map((x) => x.id as string)
+  const listed = awards['accounts']
+  if (Array.isArray(listed)) {
+    listed.forEach((x: unknown, i) => {
+      const id = typeof x === 'object' && x !== null ? (x as Record<string, unknown>)['id'] : undefined
+      if (typeof id === 'string' && !ids.includes(id)) out.push(problem('reference', at(['awards', 'accounts', i, 'id']), anAccount(ids), id))
+    })
   }
-  if (typeof u !== 'object' || u === null) return
-  const figure = (name: string, where: ReadonlyArray<PathSegment>): void => {
-    const [kind, arg] = splitFigure(name)
-    if (arg !== undefined && ACCOUNT_FIGURES.has(kind) && !accounts.includes(arg)) out.push(problem('reference', at(where), anAccount(accounts), name))
-  }
-  for (const [k, v] of Object.entries(u)) {
-    if (typeof v === 'string' && (k === 'fact' || k === 'by')) figure(v, [...path, k])
-    else if (k === 'by' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      // `by` as weights: { "points:study": 0.7, "host:skills": 0.3 }; the names are the keys
-      for (const name of Object.keys(v)) figure(name, [...path, k, name])
-    } else if (typeof v === 'string' && k === 'account') {
-      if (!accounts.includes(v)) out.push(problem('reference', at([...path, k]), anAccount(accounts), v))
-    } else awardAccounts(v, [...path, k], accounts, out)
-  }
+  return { ...awards, accounts: rules.accounts.map((x) => ({ id: x.id as string, ...(x.label === undefined ? {} : { label: x.label }) })) }
 }
 
 /** An account of the rules as the bank needs it: its id and floor. */
@@ -214,7 +211,7 @@ export const decodeProgramme = (u: unknown): Decoded<Programme> => {
   const ps: Array<Problem> = []
   const z = readZone(spec.zone ?? DEFAULT_ZONE, ['zone'])
   if (E.isLeft(z)) return E.left([z.left])
-  const zoneName = spec.zone ?? DEFAULT_ZONE
+  const zoneName: string = z.right // canonical: `asia/shanghai` and `PRC` are `Asia/Shanghai` (issue #14)
 
   ps.push(...ownZone('rules', spec.rules, zoneName))
   const rules = compileRuleSet({ ...spec.rules, zone: zoneName }, ['rules'])
@@ -235,12 +232,10 @@ export const decodeProgramme = (u: unknown): Decoded<Programme> => {
   let awards: AwardProgramme | undefined
   if (spec.awards !== undefined) {
     ps.push(...ownZone('awards', spec.awards, zoneName))
-    const a = decodeAwardProgramme({ ...spec.awards, zone: zoneName })
+    const input = E.isRight(rules) ? awardsWithAccounts(spec.awards, rules.right, ps) : spec.awards
+    const a = decodeAwardProgramme({ ...input, zone: zoneName })
     if (E.isLeft(a)) ps.push(...withPrefix(['awards'])(a.left))
-    else {
-      awards = a.right
-      if (E.isRight(rules)) awardAccounts(spec.awards, ['awards'], rules.right.accounts.map((x) => x.id as string), ps)
-    }
+    else awards = a.right
   }
 
   if (ps.length > 0 || E.isLeft(rules)) return E.left(ps)
@@ -272,3 +267,21 @@ export const decodeProgrammeOrThrow = (u: unknown): Programme => {
   if (E.isLeft(r)) throw new TypeError(`invalid programme:\n${renderProblems(r.left)}`)
   return r.right
 }
+
+// -------------------------------------------------------------------------------------
+// checks against an organisation
+// -------------------------------------------------------------------------------------
+
+/**
+ * Problems of a decoded programme against an organisation, before anything
+ * runs: each unit kind the awards need (a quota per branch, a flag for a
+ * work group) that the organisation has no unit of, at its path under
+ * `$.awards`. `runAwards` refuses such a run with the same problems.
+ *
+ * @category utilities
+ * @example
+ * checkProgrammeOrg(decodeProgrammeOrThrow({ version: 1, rules: dailyStudy(), awards: awardPresets() }), flatPark).map((p) => renderProblem(p))[0]
+ * // => '$.awards.awards[1].perUnit.unitKind: expected a unit kind the organisation has: park, got "branch"'
+ */
+export const checkProgrammeOrg = (programme: Programme, org: OrgTree): ReadonlyArray<Problem> =>
+  programme.awards === undefined ? [] : withPrefix(['awards'])(checkAwardOrg(programme.awards)(org))

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import {
   at,
   calendar,
+  listText,
   membersOf,
   problem,
   subtreeUnits,
@@ -17,6 +18,7 @@ import {
   type MemberId,
   type Period,
   type Problem,
+  type Text,
   type UnitId,
   type UnitKind
 } from '../core/index.js'
@@ -136,6 +138,13 @@ export interface Board extends Ranking {
 const MEMBER_METRICS = ['points', 'count', 'quizAccuracy', 'host']
 const UNIT_METRICS = [...MEMBER_METRICS, 'participation', 'aboveDailyMin']
 
+// At most 10 accounts named, then how many more (a problem stays short whatever the rules).
+const accountsExpected = (known: ReadonlyArray<string>): Text => {
+  if (known.length === 0) return text('an account of the rules (they define none)', '规则中的账户（规则未声明任何账户）')
+  const l = listText(known, 10, known.length)
+  return text(`one of the accounts of the rules ${l.en}`, `规则中的账户：${l.zh}`)
+}
+
 const checkSpec = (spec: BoardSpec, inputs: BoardInputs): ReadonlyArray<Problem> => {
   const ps: Array<Problem> = []
   const { org } = inputs
@@ -151,6 +160,10 @@ const checkSpec = (spec: BoardSpec, inputs: BoardInputs): ReadonlyArray<Problem>
     ps.push(problem('reference', at(['metric', 'kind']), text(`a metric for ${spec.subjects}: ${allowed.join(', ')}`, `适用于${spec.subjects === 'members' ? '成员' : '单位'}的指标：${allowed.join('、')}`), kind))
   }
   const m = spec.metric
+  const known = inputs.accounts
+  if ((m.kind === 'points' || m.kind === 'aboveDailyMin') && known !== undefined && !known.includes(m.account)) {
+    ps.push(problem('reference', at(['metric', 'account']), accountsExpected(known), m.account))
+  }
   if (m.kind === 'host') {
     const names = Object.keys(inputs.host ?? {})
     if (!Object.prototype.hasOwnProperty.call(inputs.host ?? {}, m.name)) {

@@ -63,4 +63,47 @@ export interface BoardInputs {
   readonly entries?: ReadonlyArray<EntryLike>
   readonly events?: ReadonlyArray<EventLike>
   readonly host?: HostMetrics
+  /**
+   * The accounts the entries' rules define (`boardInputsFromLedger` fills it in). When given, a
+   * `points` or `aboveDailyMin` metric on any other account is a problem at `$.metric.account`
+   * rather than a board of zeros.
+   */
+  readonly accounts?: ReadonlyArray<string>
+}
+
+/**
+ * A ledger as rankings read it (by shape: `moral-bank/ledger`'s `Ledger` fits):
+ * its rules' accounts and each subject's entries.
+ *
+ * @category model
+ * @example
+ * const l: LedgerLike = foldLedger(rules)(events)
+ */
+export interface LedgerLike {
+  readonly rules: { readonly accounts: ReadonlyArray<{ readonly id: string }> }
+  readonly subjects: ReadonlyMap<string, { readonly entries: ReadonlyArray<EntryLike> }>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Board inputs from a ledger: every entry (subjects in key order) and the
+ * accounts its rules define, so a board on an account the rules do not have
+ * is an error value, plus any events and host tables.
+ *
+ * @category constructors
+ * @example
+ * const r = computeBoard({ subjects: 'members', metric: { kind: 'points', account: 'studdy' }, period: allTime() })(boardInputsFromLedger(book, org))
+ * E.isLeft(r) // => true: $.metric.account: expected one of the accounts of the rules study, got "studdy"
+ */
+export const boardInputsFromLedger = (
+  ledger: LedgerLike,
+  org: OrgTree,
+  more: { readonly events?: ReadonlyArray<EventLike>; readonly host?: HostMetrics } = {}
+): BoardInputs => {
+  const entries: Array<EntryLike> = []
+  for (const k of [...ledger.subjects.keys()].sort()) for (const e of ledger.subjects.get(k)?.entries ?? []) entries.push(e)
+  return { org, entries, accounts: ledger.rules.accounts.map((a) => a.id), ...more }
 }

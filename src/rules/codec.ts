@@ -61,7 +61,8 @@ export const CapC: t.Type<Cap, unknown, unknown> = /*#__PURE__*/ strict({ per: C
 const HoursC: t.Type<Hours, unknown, unknown> = strict({ from: HHMMC, to: HHMMC }, {}, 'Hours')
 
 /**
- * An amount: `{"per":"action","points":1}`, `unit`, `linear`, `table` or `streak`
+ * An amount: `{"per":"action","points":1}`, `unit`, `linear`, `table`, `streak` or
+ * `accumulated` (`{"per":"accumulated","attr":"seconds","unit":60,"points":1,"period":"day"}`)
  * (the `per` tag picks the shape, so errors name that shape only).
  *
  * @category codecs
@@ -84,9 +85,14 @@ export const AmountC: t.Type<Amount, unknown, unknown> = /*#__PURE__*/ dispatch(
       {},
       'TableAmount'
     ),
-    streak: strict({ per: t.literal('streak'), days: PositiveIntC, points: RulePointsC }, { repeat: t.boolean }, 'StreakAmount')
+    streak: strict({ per: t.literal('streak'), days: PositiveIntC, points: RulePointsC }, { repeat: t.boolean }, 'StreakAmount'),
+    accumulated: strict(
+      { per: t.literal('accumulated'), attr: NameC, unit: PositiveC, points: RulePointsC, period: CapPeriodC },
+      {},
+      'AccumulatedAmount'
+    )
   } as Readonly<Record<string, t.Type<Amount, unknown, unknown>>>,
-  text('an amount with per: action, unit, linear, table or streak', '金额，per 为 action、unit、linear、table 或 streak')
+  text('an amount with per: action, unit, linear, table, streak or accumulated', '金额，per 为 action、unit、linear、table、streak 或 accumulated')
 )
 
 /**

@@ -26,6 +26,7 @@ import {
   type Zone
 } from '../core/index.js'
 import { RuleSetC } from './codec.js'
+import { expectedOneOf } from './account.js'
 import type { Condition } from './condition.js'
 import type { Amount, Cap, CapPeriod, RuleSetSpec, RuleSpec, Rounding } from './rule.js'
 
@@ -94,6 +95,9 @@ export interface RulePlan {
   readonly rows: ReadonlyArray<{ readonly min: number; readonly points: number }>
   readonly days: number
   readonly repeat: boolean
+  /** `accumulated`: the period the measure is summed over, and the unit in thousandths of the measure (`unit × 1000`). */
+  readonly accumulatedPer: CapPeriod
+  readonly blockMilli: number
 }
 
 const planOf = (r: RuleSpec): RulePlan => {
@@ -109,15 +113,17 @@ const planOf = (r: RuleSpec): RulePlan => {
     firstNPer: r.firstN?.per,
     firstNCount: r.firstN?.count ?? 0,
     per: a.per,
-    attr: a.per === 'unit' || a.per === 'linear' || a.per === 'table' ? a.attr : '',
-    points: a.per === 'action' || a.per === 'unit' || a.per === 'streak' ? a.points : 0,
-    unit: a.per === 'unit' ? a.unit : 1,
+    attr: a.per === 'unit' || a.per === 'linear' || a.per === 'table' || a.per === 'accumulated' ? a.attr : '',
+    points: a.per === 'action' || a.per === 'unit' || a.per === 'streak' || a.per === 'accumulated' ? a.points : 0,
+    unit: a.per === 'unit' || a.per === 'accumulated' ? a.unit : 1,
     factor: a.per === 'linear' ? a.factor : 0,
     offset: a.per === 'linear' ? (a.offset ?? 0) : 0,
     round: a.per === 'linear' ? a.round : undefined,
     rows: a.per === 'table' ? a.rows : [],
     days: a.per === 'streak' ? a.days : 1,
-    repeat: a.per === 'streak' && a.repeat === true
+    repeat: a.per === 'streak' && a.repeat === true,
+    accumulatedPer: a.per === 'accumulated' ? a.period : 'day',
+    blockMilli: a.per === 'accumulated' ? a.unit * 1000 : 1
   }
 }
 
@@ -188,7 +194,7 @@ const rawReferenceProblems = (u: unknown, path: ReadonlyArray<PathSegment>, foun
     const acc = field(r, 'account')
     const at1 = at([...path, 'rules', i, 'account'])
     if (accounts !== undefined && typeof acc === 'string' && !known.has(acc) && !taken.has(JSON.stringify(at1))) {
-      out.push(problem('reference', at1, text(`one of the accounts ${[...known].join(', ')}`, `已声明的账户：${[...known].join('、')}`), acc))
+      out.push(problem('reference', at1, expectedOneOf([...known], 'accounts', '账户'), acc))
     }
     const id = field(r, 'id')
     const at2 = at([...path, 'rules', i, 'id'])
@@ -212,6 +218,15 @@ const rawReferenceProblems = (u: unknown, path: ReadonlyArray<PathSegment>, foun
  * // => left([{ code: 'reference', at: $.rules[0].account, … }])
  */
 export const compileRuleSet = (input: unknown, path: ReadonlyArray<PathSegment> = []): Decoded<CompiledRuleSet> => {
+  // Never throws: a hostile value (a Proxy or getter that throws) is a problem (issue #14).
+  try {
+    return compileUnguarded(input, path)
+  } catch {
+    return E.left([problem('internal', at(path), text('a rule set that can be read (reading it failed)', '可读取的规则集（读取时出错）'), undefined)])
+  }
+}
+
+const compileUnguarded = (input: unknown, path: ReadonlyArray<PathSegment>): Decoded<CompiledRuleSet> => {
   const decoded = decode(RuleSetC, path)(input)
   if (E.isLeft(decoded)) return E.left([...decoded.left, ...rawReferenceProblems(input, path, decoded.left)])
   // A plain JSON copy: the compiled spec is exactly what a JSON round trip gives (-0 reads as 0).
@@ -245,7 +260,7 @@ export const compileRuleSet = (input: unknown, path: ReadonlyArray<PathSegment> 
     if (ruleIndex.has(r.id)) problems.push(dup(p('rules', i, 'id'), 'rule id', '规则标识', r.id))
     else ruleIndex.set(r.id, i)
     if (!accountById.has(r.account)) {
-      problems.push(problem('reference', at(p('rules', i, 'account')), text(`one of the accounts ${[...accountById.keys()].join(', ')}`, `已声明的账户：${[...accountById.keys()].join('、')}`), r.account))
+      problems.push(problem('reference', at(p('rules', i, 'account')), expectedOneOf([...accountById.keys()], 'accounts', '账户'), r.account))
     }
     if (r.on.length === 0) problems.push(problem('range', at(p('rules', i, 'on')), text('at least one event type', '至少一个事件类型'), r.on))
     ;(r.hours ?? []).forEach((h, j) => {

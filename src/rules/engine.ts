@@ -56,6 +56,7 @@ export type SkipReason =
   | 'missing-attribute'
   | 'streak'
   | 'zero'
+  | 'overflow'
 
 /**
  * What one rule made of one event.
@@ -80,6 +81,16 @@ export type Decision =
 export interface SubjectState {
   /** Balance per account index. */
   readonly balances: Float64Array
+  /**
+   * @internal Per account index, the points earned and the points deducted (absolute) so far: an
+   * entry that would take either past `Number.MAX_SAFE_INTEGER` is refused (`overflow`), so every
+   * balance and every period's movements are safe integers.
+   */
+  readonly earnedTotal: Float64Array
+  /** @internal */ readonly deductedTotal: Float64Array
+  /** @internal `accumulated` rules: the period of the running sum, and the sum in thousandths. */
+  readonly accPeriod: Float64Array
+  /** @internal */ readonly accTotal: Float64Array
   /** @internal */ readonly capPeriod: Float64Array
   /** @internal */ readonly capUsed: Float64Array
   /** @internal */ readonly nPeriod: Float64Array
@@ -119,6 +130,10 @@ export const initialState = (rs: CompiledRuleSet): SubjectState => {
   const contentRule = Int32Array.from(rs.rules, (r) => (r.spec.perContent === undefined ? -1 : k++))
   return {
     balances: new Float64Array(rs.accounts.length),
+    earnedTotal: new Float64Array(rs.accounts.length),
+    deductedTotal: new Float64Array(rs.accounts.length),
+    accPeriod: new Float64Array(n).fill(NaN),
+    accTotal: new Float64Array(n),
     capPeriod: new Float64Array(rs.slots).fill(NaN),
     capUsed: new Float64Array(rs.slots),
     nPeriod: new Float64Array(n).fill(NaN),
@@ -144,6 +159,10 @@ export const initialState = (rs: CompiledRuleSet): SubjectState => {
  */
 export const resetState = (st: SubjectState): void => {
   st.balances.fill(0)
+  st.earnedTotal.fill(0)
+  st.deductedTotal.fill(0)
+  st.accPeriod.fill(NaN)
+  st.accTotal.fill(0)
   st.capPeriod.fill(NaN)
   st.capUsed.fill(0)
   st.nPeriod.fill(NaN)
@@ -364,6 +383,15 @@ export const prepareRule = (
       requested = s.points * Math.floor(v / s.unit)
       break
     }
+    case 'accumulated': {
+      // Not points yet: the quantity, in thousandths (whole, so sums are exact); `decideRule` adds it
+      // to the period's sum and asks the points of the units it completes.
+      const v = numAttr(e, s.attr)
+      if (v === undefined) return missing(out)
+      if (v < 0) return 'below-threshold'
+      requested = Math.round(v * 1000)
+      break
+    }
     case 'linear': {
       const v = numAttr(e, s.attr)
       if (v === undefined) return missing(out)
@@ -390,10 +418,12 @@ export const prepareRule = (
     requested = Math.trunc(requested * b.multiply)
   }
   // Never NaN from here on (NaN is not a safe integer): NaN means a missing attribute only.
-  if (!Number.isSafeInteger(requested)) requested = requested > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER
+  if (!Number.isSafeInteger(requested)) requested = requested > 0 ? MAX : -MAX
   out.requested = requested
   return undefined
 }
+
+const MAX = Number.MAX_SAFE_INTEGER
 
 // A missing amount attribute is reported only after `once`, `perContent` and `firstN` have counted the event.
 const missing = (out: Prepared): undefined => {
@@ -424,6 +454,9 @@ export const decideRule = (
     if (st.once[i] === 1) return 'once'
     st.once[i] = 1
   }
+  // What the guards below change, so a refused entry (`overflow`) can leave the state as it was.
+  let seenSlot = -1
+  let seenBefore = 0
   if (s.perContent !== undefined) {
     if (pre.content < 0) return 'missing-attribute'
     const slot = pre.content * st.contentRules + (st.contentRule[i] as number)
@@ -432,8 +465,10 @@ export const decideRule = (
       grown.set(st.seen)
       st.seen = grown
     }
-    if (st.seen[slot] === st.epoch) return 'content-seen'
+    seenBefore = st.seen[slot] as number
+    if (seenBefore === st.epoch) return 'content-seen'
     st.seen[slot] = st.epoch
+    seenSlot = slot
   }
   if (s.firstNPer !== undefined) {
     const pid = periodId(s.firstNPer, day)
@@ -444,16 +479,33 @@ export const decideRule = (
     if ((st.nCount[i] as number) >= s.firstNCount) return 'limit'
     st.nCount[i] = (st.nCount[i] as number) + 1
   }
+  let streakLast = NaN
+  let streakLen = 0
   if (s.per === 'streak') {
-    const last = st.streakLast[i] as number
-    if (last === day) return 'streak'
-    const len = last === day - 1 ? (st.streakLen[i] as number) + 1 : 1
+    streakLast = st.streakLast[i] as number
+    streakLen = st.streakLen[i] as number
+    if (streakLast === day) return 'streak'
+    const len = streakLast === day - 1 ? streakLen + 1 : 1
     st.streakLast[i] = day
     st.streakLen[i] = len
     if (!(len === s.days || (s.repeat && len % s.days === 0))) return 'streak'
   }
-  const requested = pre.requested
+  let requested = pre.requested
   if (requested !== requested) return 'missing-attribute'
+  let accBefore = 0
+  if (s.per === 'accumulated') {
+    // The period's running sum (thousandths): the points of the units this quantity completes.
+    const pid = periodId(s.accumulatedPer, day)
+    if (st.accPeriod[i] !== pid) {
+      st.accPeriod[i] = pid
+      st.accTotal[i] = 0
+    }
+    accBefore = st.accTotal[i] as number
+    const after = Math.min(accBefore + requested, MAX)
+    st.accTotal[i] = after
+    requested = s.points * (Math.floor(after / s.blockMilli) - Math.floor(accBefore / s.blockMilli))
+    if (!Number.isSafeInteger(requested)) requested = requested > 0 ? MAX : -MAX
+  }
   if (requested === 0) return 'zero'
 
   // Caps: the tightest remaining allowance cuts.
@@ -481,6 +533,22 @@ export const decideRule = (
     granted = Math.min(0, acc.floor - bal)
     cut = { _tag: 'Floor', floor: acc.floor }
   }
+  // Safe sums: an entry that would take the points earned or deducted so far (and so the balance, or
+  // any period's movements) past the safe integers is refused, and every guard above undone.
+  const ai = acc.index
+  if (granted > 0 ? (st.earnedTotal[ai] as number) + granted > MAX : (st.deductedTotal[ai] as number) - granted > MAX) {
+    if (s.once) st.once[i] = 0
+    if (seenSlot >= 0) st.seen[seenSlot] = seenBefore
+    if (s.firstNPer !== undefined) st.nCount[i] = (st.nCount[i] as number) - 1
+    if (s.per === 'streak') {
+      st.streakLast[i] = streakLast
+      st.streakLen[i] = streakLen
+    }
+    if (s.per === 'accumulated') st.accTotal[i] = accBefore
+    return 'overflow'
+  }
+  if (granted > 0) st.earnedTotal[ai] = (st.earnedTotal[ai] as number) + granted
+  else st.deductedTotal[ai] = (st.deductedTotal[ai] as number) - granted
   const g = Math.abs(granted)
   for (const c of rule.caps) st.capUsed[c.slot] = (st.capUsed[c.slot] as number) + g
   st.balances[acc.index] = bal + granted

@@ -20,8 +20,10 @@ import {
   type EventId,
   type Id,
   type Instant,
+  type JsonLinesDecoder,
   type Problem,
-  type Rejection
+  type Rejection,
+  type TextChunk
 } from '../core/index.js'
 
 // -------------------------------------------------------------------------------------
@@ -170,10 +172,26 @@ export const decodeEvents = (inputs: ReadonlyArray<unknown>): EventBatch => {
  * batch.events.length // => 1
  * batch.rejections[0]?.index // => 2
  */
-export const decodeEventsJsonl = (jsonl: string, file?: string): EventBatch => {
+export const decodeEventsJsonl = (jsonl: TextChunk | Iterable<TextChunk>, file?: string): EventBatch => {
   const b = eventBatch.lines(jsonl, file)
   return { events: b.values, rejections: b.rejections }
 }
+
+/**
+ * Decode events JSONL as it streams in: chunks (split anywhere) give a
+ * generator, asynchronous chunks (a file stream with an encoding) an
+ * asynchronous generator, of each non-blank line's result, accepted event or
+ * rejection, with the same results as `decodeEventsJsonl` and memory for one
+ * line at a time. Duplicate ids are not looked for here: the ledger counts an
+ * id once and reports conflicting duplicates.
+ *
+ * @category decoding
+ * @example
+ * for await (const r of decodeEventsJsonlFrom(createReadStream('events.jsonl', 'utf8'), 'events.jsonl'))
+ *   if (r._tag === 'Rejection') console.log(r.index, renderProblems(r.problems))
+ * [...decodeEventsJsonlFrom(['{"id":"e1","type":"login","mem', 'ber":"m-1","at":0}\n'])][0]?._tag // => 'Accepted'
+ */
+export const decodeEventsJsonlFrom: JsonLinesDecoder<ActivityEvent> = eventBatch.from
 
 // -------------------------------------------------------------------------------------
 // utilities

@@ -3,12 +3,17 @@
  * 2, ...). The ledger interns every event's content key once per fold; a
  * `Map` did that at several times the cost, because each event carries its
  * own copy of the key string and `Map` computes a fresh string's hash in the
- * runtime, outside the compiled code.
+ * runtime, outside the compiled code. Over the library's one string table
+ * (core/internal/strtable.ts), so keys chosen to collide cost O(log n) each,
+ * not O(n) (issue #14).
  *
  * @module
  * @internal
  */
-import { fnv1a } from '../core/hash.js'
+import { hashOf } from '../core/hash.js'
+import { strTable, tableAdd, tableFind } from '../core/internal/strtable.js'
+
+const keyAt = (keys: ReadonlyArray<string>, id: number): string => keys[id] as string
 
 // -------------------------------------------------------------------------------------
 // model
@@ -33,63 +38,25 @@ export interface Interner {
 // -------------------------------------------------------------------------------------
 
 /**
- * An empty intern table: open addressing over (hash, 1 + id) pairs, at most half full.
+ * An empty intern table.
  *
  * @category constructors
  * @example
  * const t = interner(); [t.idOf('a'), t.idOf('b'), t.idOf('a')] // => [0, 1, 0]
  */
 export const interner = (): Interner => {
-  // Key `id`'s characters are `chars[from[id] .. from[id + 1])`: comparing a key with a stored one reads
-  // this small buffer, not the stored string object (wherever the heap put it: a cache miss each time).
-  let chars = new Uint16Array(256)
-  let from = new Int32Array(64)
-  let size = 0
-  let table = new Int32Array(2 * 64)
-  const place = (h: number, id: number): void => {
-    const mask = (table.length >> 1) - 1
-    let i = h & mask
-    while (table[2 * i + 1] !== 0) i = (i + 1) & mask
-    table[2 * i] = h
-    table[2 * i + 1] = id + 1
-  }
-  const same = (id: number, key: string): boolean => {
-    const a = from[id] as number
-    if ((from[id + 1] as number) - a !== key.length) return false
-    for (let i = 0; i < key.length; i++) if (chars[a + i] !== key.charCodeAt(i)) return false
-    return true
-  }
+  const keys: Array<string> = []
+  const table = strTable<ReadonlyArray<string>>(keys, keyAt, 32)
   return {
     idOf: (key) => {
-      const h = fnv1a(key)
-      const mask = (table.length >> 1) - 1
-      for (let i = h & mask; ; i = (i + 1) & mask) {
-        const p = table[2 * i + 1] as number
-        if (p === 0) break
-        if (table[2 * i] === h && same(p - 1, key)) return p - 1
-      }
-      const id = size++
-      const end = (from[id] as number) + key.length
-      if (end > chars.length) {
-        const grown = new Uint16Array(Math.max(2 * chars.length, end))
-        grown.set(chars)
-        chars = grown
-      }
-      for (let i = 0; i < key.length; i++) chars[(from[id] as number) + i] = key.charCodeAt(i)
-      if (id + 2 > from.length) {
-        const grown = new Int32Array(2 * from.length)
-        grown.set(from)
-        from = grown
-      }
-      from[id + 1] = end
-      if (2 * size > table.length >> 1) {
-        const old = table
-        table = new Int32Array(2 * old.length)
-        for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) place(old[i] as number, (old[i + 1] as number) - 1)
-      }
-      place(h, id)
+      const h = hashOf(key)
+      const found = tableFind(table, key, h)
+      if (found >= 0) return found
+      const id = keys.length
+      keys.push(key)
+      tableAdd(table, h, id)
       return id
     },
-    size: () => size
+    size: () => keys.length
   }
 }

@@ -7,6 +7,7 @@
 import { pipe } from 'fp-ts/lib/function.js'
 import { attrIs } from './condition.js'
 import {
+  accumulate,
   account,
   atLeast,
   capPer,
@@ -29,7 +30,8 @@ import {
  * The daily-study rule set (account `study`, zone Asia/Shanghai unless given):
  * - `login` 1 a day;
  * - `article` 1 per `article.read` with `seconds` ≥ 30, each `content` once, cap 6 a day;
- * - `article-time` 1 per full minute read (`seconds`, floor), from 30 s, cap 6 a day;
+ * - `article-time` 1 per full minute of reading accumulated over the day (the `seconds` of every
+ *   `article.read` of the day summed: 90 + 90 + 45 s make 3 minutes), cap 6 a day;
  * - `video` and `video-time` the same for `video.watched` and `audio.listened`;
  * - `daily-quiz` 1 per `correct` answer of a `quiz.completed` with `kind` `daily`, cap 5 a day;
  * - `weekly-quiz` the same for `kind` `weekly`, each `quiz` set once;
@@ -52,9 +54,9 @@ export const dailyStudy = (options: { readonly zone?: string; readonly account?:
     [
       pipe(perAction('login', 'login', 1), capPer('day', 1), labelled({ en: 'Login', zh: '登录' })),
       pipe(perAction('article', 'article.read', 1), atLeast('seconds', 30), perContent('content'), capPer('day', 6), labelled({ en: 'Articles read', zh: '阅读文章' })),
-      pipe(perUnit('article-time', 'article.read', 'seconds', 60, 1), atLeast('seconds', 30), capPer('day', 6), labelled({ en: 'Reading time', zh: '文章学习时长' })),
+      pipe(perUnit('article-time', 'article.read', 'seconds', 60, 1), accumulate('day'), capPer('day', 6), labelled({ en: 'Reading time', zh: '文章学习时长' })),
       pipe(perAction('video', media, 1), atLeast('seconds', 30), perContent('content'), capPer('day', 6), labelled({ en: 'Audio and video', zh: '视听学习' })),
-      pipe(perUnit('video-time', media, 'seconds', 60, 1), atLeast('seconds', 30), capPer('day', 6), labelled({ en: 'Audio and video time', zh: '视听学习时长' })),
+      pipe(perUnit('video-time', media, 'seconds', 60, 1), accumulate('day'), capPer('day', 6), labelled({ en: 'Audio and video time', zh: '视听学习时长' })),
       pipe(quiz('daily-quiz', 'daily'), capPer('day', 5), labelled({ en: 'Daily quiz', zh: '每日答题' })),
       pipe(quiz('weekly-quiz', 'weekly'), perContent('quiz'), capPer('day', 5), labelled({ en: 'Weekly quiz', zh: '每周答题' })),
       pipe(quiz('special-quiz', 'special'), perContent('quiz'), firstN(1, 'day'), labelled({ en: 'Special practice', zh: '专项答题' }))

@@ -46,7 +46,11 @@ export type Rounding = 'floor' | 'round' | 'ceil'
  * - `linear`: `round(factor × attr + offset)` with the stated rounding (default floor);
  * - `table`: the points of the row with the highest `min` not above the attribute;
  * - `streak`: `points` on the day a run of consecutive active days reaches `days`
- *   (with `repeat`, again at every multiple of `days`).
+ *   (with `repeat`, again at every multiple of `days`);
+ * - `accumulated`: the attribute summed over the `period` (each subject, each rule), and
+ *   `points` for every full `unit` the sum completes ("每天阅读文章累计满 1 分钟积 1 分": three reads
+ *   of 90, 90 and 45 s on one day complete 3 minutes, however the 225 s are split). Negative
+ *   quantities are refused (`below-threshold`); quantities count to the thousandth.
  *
  * @category model
  */
@@ -56,6 +60,7 @@ export type Amount =
   | { readonly per: 'linear'; readonly attr: string; readonly factor: number; readonly offset?: number; readonly round?: Rounding }
   | { readonly per: 'table'; readonly attr: string; readonly rows: ReadonlyArray<{ readonly min: number; readonly points: number }> }
   | { readonly per: 'streak'; readonly days: number; readonly points: number; readonly repeat?: boolean }
+  | { readonly per: 'accumulated'; readonly attr: string; readonly unit: number; readonly points: number; readonly period: CapPeriod }
 
 /**
  * A time-of-day window in local time, `[from, to)`, `HH:MM` (to may be `24:00`).
@@ -202,6 +207,31 @@ export const perUnit = (id: string, on: string | ReadonlyArray<string>, attr: st
   account: DEFAULT_ACCOUNT,
   on: types(on),
   amount: { per: 'unit', attr, unit, points }
+})
+
+/**
+ * Points per full unit of a measure accumulated over a period (default: the
+ * local day): `points × (floor(sum after / unit) − floor(sum before / unit))`
+ * for each event, so the day's points are `points × floor(day's total / unit)`
+ * (before caps) however the total is split into events.
+ *
+ * @category constructors
+ * @example
+ * perAccumulated('read-time', 'article.read', 'seconds', 60, 1).amount
+ * // => { per: 'accumulated', attr: 'seconds', unit: 60, points: 1, period: 'day' }
+ */
+export const perAccumulated = (
+  id: string,
+  on: string | ReadonlyArray<string>,
+  attr: string,
+  unit: number,
+  points: number,
+  period: CapPeriod = 'day'
+): RuleSpec => ({
+  id,
+  account: DEFAULT_ACCOUNT,
+  on: types(on),
+  amount: { per: 'accumulated', attr, unit, points, period }
 })
 
 /**
@@ -407,6 +437,21 @@ export const hoursBonus =
 export const campaign =
   (from: string, to: string, multiply: number) =>
   (r: RuleSpec): RuleSpec => ({ ...r, bonuses: [...(r.bonuses ?? []), { multiply, from, to }] })
+
+/**
+ * Accumulate a `unit` rule's measure over a period (default: the local day)
+ * and award per completed unit of the total, instead of per event: the same
+ * rule as `perAccumulated`. Rules of other amounts are returned unchanged.
+ *
+ * @category combinators
+ * @example
+ * pipe(perUnit('read-time', 'article.read', 'seconds', 60, 1), accumulate('day')).amount
+ * // => { per: 'accumulated', attr: 'seconds', unit: 60, points: 1, period: 'day' }
+ */
+export const accumulate =
+  (period: CapPeriod = 'day') =>
+  (r: RuleSpec): RuleSpec =>
+    r.amount.per === 'unit' ? { ...r, amount: { per: 'accumulated', attr: r.amount.attr, unit: r.amount.unit, points: r.amount.points, period } } : r
 
 /**
  * Credit another account.

@@ -65,7 +65,7 @@ describe('selection', () => {
       fc.property(arbSelection, arbPolicy, arbCandidates, fc.integer({ min: 0, max: 3 }), fc.boolean(), (selection, ties, cs, k, fallback) => {
         const out = selectCandidates({ selection, order: 'desc', ties, unitQuota: () => k, fallback })(cs)
         const cap = selection._tag === 'Top' ? selection.n : selection._tag === 'Threshold' ? (selection.cap ?? Infinity) : Infinity
-        const held = cs.filter((_, i) => out[i]?.outcome === 'won' && out[i]?.reason !== 'fallback')
+        const held = cs.filter((_, i) => out[i]?.outcome === 'won' && (ties !== 'includeAll' || out[i]?.reason !== 'fallback')) // issue #13: a fallback takes a seat under the cap
         const seatsUsed = (u: string) => cs.filter((c, i) => c.quotaUnit === u && out[i]?.outcome === 'won').length
         // pending subjects are one tie group per boundary: within a unit they share one score
         for (const u of ['u1', 'u2', 'u3']) {

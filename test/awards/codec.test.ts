@@ -33,7 +33,7 @@ describe('criteria in JSON', () => {
     const r = decode(AwardCriterionC)({ all: [{ fact: 'x', op: 'gteq', value: 1 }, { partyMember: 'yes' }, { nonsense: 1 }, { tag: 't', extra: 1 }] })
     expect(E.isLeft(r) && r.left.map((p) => renderProblem(p))).toEqual([
       '$.all[0].op: expected one of gte, gt, lte, lt, eq, ne, got "gteq"',
-      '$.all[1].partyMember: expected boolean, got "yes"',
+      '$.all[1].partyMember: expected true or false, got "yes"',
       '$.all[2]: expected an object with one of all, any, not, fact, partyMember, cadre, tag, role, inUnit, winnerOf, redList, blackList, got {"nonsense":1}',
       '$.all[3].extra: expected one of the keys tag, got "extra"'
     ])
@@ -102,7 +102,7 @@ describe('the programme: clear errors before anything is computed', () => {
   })
 
   it('a syntax-level mistake in the programme and prototype keys are refused', () => {
-    expect(problems({ awards: 'none' })).toEqual(['$.awards: expected UnknownArray, got "none"'])
+    expect(problems({ awards: 'none' })).toEqual(['$.awards: expected a list, got "none"'])
     expect(problems(JSON.parse('{"awards":[],"__proto__":{"x":1}}'))[0]).toMatch(/__proto__/)
   })
 })

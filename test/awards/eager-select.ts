@@ -102,8 +102,7 @@ const sortByKey = (idx: Array<number>, key: Float64Array): void => {
   }
 }
 
-const R = { criteria: 0, overQuota: 1, selected: 2, tieIncluded: 3, fallback: 4, tieFlagged: 5, tieBroken: 6, unitQuota: 7, belowThreshold: 8, belowBand: 9 } as const
-const MISSED = 0
+const R = { criteria: 0, overQuota: 1, selected: 2, tieIncluded: 3, fallback: 4, tieFlagged: 5, tieBroken: 6, unitQuota: 7, belowThreshold: 8, belowBand: 9, fallbackTied: 10 } as const
 const WON = 1
 const PENDING = 2
 
@@ -198,6 +197,7 @@ export const selectColumns =
     const seats = (u: string): number => (unitQuota === undefined ? Infinity : unitQuota(u))
     let total = 0
     let lastWonKey: number | undefined
+    const overUnit = new Set<number>() // issue #13: admitted beyond the unit's seats by a tie includeAll keeps
     for (let k = 0; k < passes.length; ) {
       // once every seat is taken, the rest stay 'over-quota' (or 'tie-broken' if tied with the last winner)
       if (total >= cap) {
@@ -227,7 +227,11 @@ export const selectColumns =
           const left = seats(u) - (taken.get(u) ?? 0)
           if (xs.length <= left) accepted.push(...xs)
           else if (left <= 0) for (const i of xs) reason[i] = R.unitQuota
-          else if (ties === 'includeAll') accepted.push(...xs)
+          else if (ties === 'includeAll')
+            for (const i of xs) {
+              accepted.push(i)
+              overUnit.add(i)
+            }
           else if (total >= cap) for (const i of xs) reason[i] = R.overQuota
           else {
             // flag (breakChain groups are single subjects): the unit's seats left are held for the admin
@@ -246,7 +250,7 @@ export const selectColumns =
       if (accepted.length <= left || (tied && ties === 'includeAll')) {
         for (const i of accepted) {
           outcome[i] = WON
-          reason[i] = tied ? R.tieIncluded : R.selected
+          reason[i] = tied || overUnit.has(i) ? R.tieIncluded : R.selected
           if (unitQuota !== undefined) taken.set(unitOf(i), (taken.get(unitOf(i)) ?? 0) + 1)
         }
         total += accepted.length
@@ -262,26 +266,39 @@ export const selectColumns =
       }
     }
     if (options.fallback === true && selection._tag === 'Threshold') {
-      const served = new Set<string>()
-      for (const i of eligible) if (outcome[i] !== MISSED) served.add(unitOf(i))
+      // issue #13: only a unit where no eligible candidate reached the threshold has a fallback, and
+      // fallbacks take seats under the cap (units by their best, in the order of the selection)
+      const reached = new Set<string>()
+      for (const i of eligible) if (reason[i] !== R.belowThreshold) reached.add(unitOf(i))
       const best = new Map<string, Array<number>>()
       for (const i of eligible) {
         const u = unitOf(i)
-        // a unit already in `best` was checked unserved with seats when it went in
+        // a unit already in `best` was checked with seats and nobody reaching the threshold when it went in
         const xs = best.get(u)
         if (xs !== undefined) {
           if (sameGroup(xs[0] as number, i)) xs.push(i)
           continue
         }
-        if (served.has(u) || seats(u) <= 0) continue
+        if (reached.has(u) || seats(u) <= 0) continue
         best.set(u, [i])
       }
-      for (const xs of best.values()) {
-        const fits = xs.length <= seats(unitOf(xs[0] as number)) || ties === 'includeAll'
-        for (const i of xs) {
-          outcome[i] = fits ? WON : PENDING
-          reason[i] = fits ? R.fallback : R.tieFlagged
+      // units by their best (ids decide among equal keys when runs are whole), and units whose bests
+      // tie on score as one run that fits whole or goes by the tie policy
+      const groups = [...best.values()].map((xs) => [...xs].sort(full)).sort((x, y) => full(x[0] as number, y[0] as number))
+      for (let g = 0; g < groups.length && total < cap; ) {
+        let h = g + 1
+        while (h < groups.length && ties !== 'breakChain' && key[(groups[h] as Array<number>)[0] as number] === key[(groups[g] as Array<number>)[0] as number]) h++
+        const run = groups.slice(g, h)
+        g = h
+        const wanted = run.reduce((t, xs) => t + xs.length, 0)
+        const seatsIn = run.reduce((t, xs) => t + Math.min(xs.length, seats(unitOf(xs[0] as number))), 0)
+        const fits = wanted <= cap - total && run.every((xs) => xs.length <= seats(unitOf(xs[0] as number)))
+        const won = fits || ties === 'includeAll'
+        for (const i of run.flat()) {
+          outcome[i] = won ? WON : PENDING
+          reason[i] = fits ? R.fallback : won ? R.fallbackTied : R.tieFlagged
         }
+        total += won ? wanted : Math.min(seatsIn, cap - total)
       }
     }
     return { outcome, reason, rank, position, grade, grades: bands.map((b) => b.grade), of }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblems, rngFromSeed, shuffle, type OrgTree } from '../../src/core/index.js'
+import { renderProblem, renderProblems, rngFromSeed, shuffle, type OrgTree } from '../../src/core/index.js'
 import { awardFigures, decodeAwardProgramme, runAwards, type AwardDecision, type AwardProgramme } from '../../src/awards/index.js'
 import type { EntryLike } from '../../src/ranking/index.js'
 import { day, entry, orgOf } from './fixture.js'
@@ -123,6 +123,11 @@ describe('where candidates read their figures', () => {
         const scoped = runAwards(decodeOr({ awards: [{ ...a, scope }, { ...u, scope }] }))(inputs)
         const within = (x: Record<string, unknown>) => ({ ...x, criteria: { all: [x['criteria'] ?? { all: [] }, { inUnit: scope }] } })
         const filtered = runAwards(decodeOr({ awards: [within(a), within(u)] }))(inputs)
+        if ((scope === 'g1' || scope === 'g3') && u['unitKind'] === 'branch') {
+          // issue #13: no branch within a work group: the unit award is refused at its unitKind, not left vacant without a reason
+          expect(E.isLeft(scoped) && scoped.left.map((p) => renderProblem(p))).toEqual([`$.awards[1].unitKind: expected a unit kind found within the scope ${scope}, got "branch"`])
+          return
+        }
         if (E.isLeft(scoped) || E.isLeft(filtered)) throw new Error('run')
         scoped.right.results.forEach((r, k) => {
           const f = filtered.right.results[k]

@@ -81,11 +81,11 @@ describe('honor roll', () => {
     expect(zh.split('\n').slice(0, 5)).toEqual(['# 光荣榜', '', '公示期：2021-10-08 至 2021-10-14', '', '## 学习之星（2021-Q3）'])
     expect(zh).toContain('| 1 | 张三 (m1) | 入选 | 入选：第 1 名（共 6 名），points:study = 50 |')
     expect(zh).toContain('| 2 | 李四 (m2) | 待定 | 名额边界并列：待管理员决定：第 2 名（共 6 名），points:study = 40 |')
-    expect(zh).toContain('新增：m1；不再上榜：m5')
+    expect(zh).toContain('新增：张三 (m1)；不再上榜：钱七 (m5)')
     const en = honorRollMarkdown(roll, 'en')
     expect(en).toContain('## Learning Star (2021-Q3)')
     expect(en).toContain('Notice period: 2021-10-08 to 2021-10-14')
-    expect(en).toContain('new: m1; no longer listed: m5')
+    expect(en).toContain('new: 张三 (m1); no longer listed: 钱七 (m5)')
   })
 
   it('renders as CSV with quoting, formula guards and removed rows', () => {
@@ -93,7 +93,7 @@ describe('honor roll', () => {
     const lines = honorRollCsv(roll).split('\r\n')
     expect(lines[0]).toBe('award,award_zh,award_en,period,subject,label,status,change,rank,score,grade,why_en,why_zh')
     expect(lines[1]).toBe('star,学习之星,Learning Star,2021-Q3,m1,张三,won,new,1,50,,"selected: rank 1 of 6, points:study = 50",入选：第 1 名（共 6 名），points:study = 50')
-    expect(lines[4]).toBe('star,学习之星,Learning Star,2021-Q3,m5,,removed,removed,,,,,')
+    expect(lines[4]).toBe('star,学习之星,Learning Star,2021-Q3,m5,钱七,removed,removed,,,,,')
     expect(lines[5]).toBe('')
     const tricky: HonorRoll = { ...roll, categories: [{ ...(roll.categories[0] as HonorRoll['categories'][number]), entries: [{ subject: '=cmd', label: 'a "b", c', status: 'won', text: text('x', 'y') }], removed: [] }] }
     expect(honorRollCsv(tricky).split('\r\n')[1]).toBe(`star,学习之星,Learning Star,2021-Q3,'=cmd,"a ""b"", c",won,kept,,,,x,y`)

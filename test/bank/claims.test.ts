@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { applyOps, checkBankConfigOrThrow, claimOf, emptyBank, noticeEnd, stepClaim, submitClaim, type Claim, type ClaimAction, type ClaimProcess } from '../../src/bank/index.js'
 import { DEFAULT_ZONE, instantOrThrow, renderProblem, type Instant } from '../../src/core/index.js'
-import { balanceOf, foldLedger } from '../../src/ledger/index.js'
+import { balanceOfOrThrow, foldLedger } from '../../src/ledger/index.js'
 import { account, compileRuleSetOrThrow, inAccount, perAction, ruleSet, type SubjectId } from '../../src/rules/index.js'
 import { DEED_CLAIM } from './arbitrary.js'
 
@@ -63,7 +63,7 @@ describe('claims: a pure state machine driven by now', () => {
     const r = step(onNotice, { _tag: 'settle' }, T('2021-07-09T00:00:00+08:00'))
     const rs = compileRuleSetOrThrow(ruleSet([account('moral')], [inAccount('moral')(perAction('deed', 'deed.approved', 5))]))
     const book = foldLedger(rs)(E.isRight(r) && r.right.event !== undefined ? [r.right.event] : [])
-    expect(balanceOf(book, M1)).toBe(5)
+    expect(balanceOfOrThrow(book, M1)).toBe(5)
   })
 
   it('refuses approving twice, a stage out of turn, the wrong confirmer, and self-review', () => {

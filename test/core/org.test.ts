@@ -118,7 +118,7 @@ describe('org tree', () => {
     )
     expect(ps).toEqual([
       '$.units[1].kind: expected one of park, enterprise, branch, group, household, other, got "team"',
-      '$.members[0].cadre: expected boolean, got "yes"',
+      '$.members[0].cadre: expected true or false, got "yes"',
       '$.units[3].parent: expected the id of a unit in units, got "zz"',
       '$.members[1].unit: expected the id of a unit in units, got "nowhere"'
     ])

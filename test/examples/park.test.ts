@@ -2,7 +2,7 @@
 // its pieces agree with each other (quiz rounds feed the ledger; balances are
 // the sums of their entries).
 import { describe, expect, it } from 'vitest'
-import { allEntries, balanceOf } from '../../src/ledger/index.js'
+import { allEntries, balanceOfOrThrow } from '../../src/ledger/index.js'
 import type { SubjectId } from '../../src/rules/index.js'
 import { allOrders, bankBalance, stockOf } from '../../src/bank/index.js'
 import { simulatePark } from '../../examples/park-sim.js'
@@ -25,7 +25,7 @@ describe('park simulation', () => {
       const sum = allEntries(a.ledger)
         .filter((e) => e.subject === (m.id as unknown as SubjectId) && e.account === 'study')
         .reduce((s, e) => s + e.granted, 0)
-      expect(balanceOf(a.ledger, m.id as unknown as SubjectId, 'study' as never)).toBe(sum)
+      expect(balanceOfOrThrow(a.ledger, m.id as unknown as SubjectId, 'study' as never)).toBe(sum)
     }
   })
   it('runs under one programme file, and the love supermarket spends only what members earned', () => {
@@ -36,7 +36,7 @@ describe('park simulation', () => {
     for (const m of a.org.members) {
       const s = m.id as unknown as SubjectId
       const spent = orders.filter((o) => o.subject === s && o.status === 'confirmed').reduce((n, o) => n + o.amount, 0)
-      const earned = balanceOf(a.ledger, s, 'moral' as never)
+      const earned = balanceOfOrThrow(a.ledger, s, 'moral' as never)
       // Deductions stop at the floor in both, so what is left is what was earned less what was spent.
       expect(bankBalance(a.bank, s, 'moral')).toBe(earned - spent)
       expect(bankBalance(a.bank, s, 'moral')).toBeGreaterThanOrEqual(0)

@@ -1,4 +1,4 @@
-// Issue 4: the gift-pegjs conformance files (../shared/conformance/gift-pegjs, MIT).
+// Issue 4: the gift-pegjs conformance files (test/formats/fixtures/gift-pegjs, MIT; issue #15: inside the repository).
 // Every .gift file imports; every question agrees with the paired JSON once both are
 // mapped to one comparable shape. Each deliberate difference has its own test below.
 import { describe, expect, it } from 'vitest'
@@ -9,8 +9,7 @@ import { importGift, BLANK_MARK } from '../../src/formats/index.js'
 import { formatOf, textOf, type Question, type RichText, type TextFormat } from '../../src/quiz/question.js'
 import { renderProblem } from '../../src/core/index.js'
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url))
-const DIR = path.resolve(REPO, '../shared/conformance/gift-pegjs')
+const DIR = fileURLToPath(new URL('./fixtures/gift-pegjs', import.meta.url))
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.gift'))
   .sort()
@@ -140,7 +139,7 @@ const load = (f: string) => {
 }
 
 describe('conformance with gift-pegjs 1.0.2 (issue 4)', () => {
-  it('finds the conformance folder beside the repository', () => {
+  it('finds the conformance fixtures in the repository', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(50)
   })
 

@@ -29,6 +29,33 @@ interface ObjectState {
   readonly streakLen: Float64Array
   readonly once: Uint8Array
   readonly seen: Array<Set<string>>
+  /** `accumulated` rules: per rule, the sum (thousandths) per period key. */
+  readonly sums: Array<Map<string, number>>
+  /** Per account: points earned, and deducted, so far. */
+  readonly earned: Float64Array
+  readonly deducted: Float64Array
+}
+
+/** A deep copy, so a refused entry can put everything back. */
+const copyState = (st: ObjectState): ObjectState => ({
+  balances: st.balances.slice(),
+  capPeriod: st.capPeriod.slice(),
+  capUsed: st.capUsed.slice(),
+  nPeriod: st.nPeriod.slice(),
+  nCount: st.nCount.slice(),
+  streakLast: st.streakLast.slice(),
+  streakLen: st.streakLen.slice(),
+  once: st.once.slice(),
+  seen: st.seen.map((x) => new Set(x)),
+  sums: st.sums.map((x) => new Map(x)),
+  earned: st.earned.slice(),
+  deducted: st.deducted.slice()
+})
+
+const restoreState = (st: ObjectState, from: ObjectState): void => {
+  for (const k of ['balances', 'capPeriod', 'capUsed', 'nPeriod', 'nCount', 'streakLast', 'streakLen', 'once', 'earned', 'deducted'] as const) st[k].set(from[k] as never)
+  from.seen.forEach((x, i) => (st.seen[i] = x))
+  from.sums.forEach((x, i) => (st.sums[i] = x))
 }
 
 const objectState = (rs: CompiledRuleSet): ObjectState => {
@@ -42,7 +69,10 @@ const objectState = (rs: CompiledRuleSet): ObjectState => {
     streakLast: new Float64Array(n).fill(NaN),
     streakLen: new Float64Array(n),
     once: new Uint8Array(n),
-    seen: Array.from({ length: n }, () => new Set<string>())
+    seen: Array.from({ length: n }, () => new Set<string>()),
+    sums: Array.from({ length: n }, () => new Map<string, number>()),
+    earned: new Float64Array(rs.accounts.length),
+    deducted: new Float64Array(rs.accounts.length)
   }
 }
 
@@ -125,6 +155,30 @@ export const objectApplyRuleInto = (
   subject: SubjectAttrs,
   out: DecisionScratch
 ): SkipReason | undefined => {
+  // Issue #14: an entry past the safe integers is refused and changes nothing.
+  const before = copyState(st)
+  const why = applyUnchecked(rs, rule, st, e, day, subject, out)
+  if (why !== undefined) return why
+  const a = rule.account.index
+  const safe = (x: number) => Math.abs(x) <= Number.MAX_SAFE_INTEGER
+  if (!safe((before.earned[a] as number) + Math.max(0, out.granted)) || !safe((before.deducted[a] as number) - Math.min(0, out.granted))) {
+    restoreState(st, before)
+    return 'overflow'
+  }
+  st.earned[a] = (before.earned[a] as number) + Math.max(0, out.granted)
+  st.deducted[a] = (before.deducted[a] as number) - Math.min(0, out.granted)
+  return undefined
+}
+
+const applyUnchecked = (
+  rs: CompiledRuleSet,
+  rule: CompiledRule,
+  st: ObjectState,
+  e: ActivityEvent,
+  day: number,
+  subject: SubjectAttrs,
+  out: DecisionScratch
+): SkipReason | undefined => {
   const s = rule.spec
   const i = rule.index
   if (s.when !== undefined && !holds(s.when, e, subject)) return 'condition'
@@ -140,6 +194,12 @@ export const objectApplyRuleInto = (
     if (len <= s.longerThan.chars) return 'too-short'
   }
   if (rule.hours !== undefined && !inWindows(rule.hours, minuteOfDay(rs, e, day))) return 'outside-hours'
+  // A negative quantity for an `accumulated` rule is refused like a threshold, before `once` counts it
+  // (a missing one is reported after, like every missing amount attribute).
+  if (s.amount.per === 'accumulated') {
+    const v = numAttr(e, s.amount.attr)
+    if (v !== undefined && v < 0) return 'below-threshold'
+  }
   if (s.once === true) {
     if (st.once[i] === 1) return 'once'
     st.once[i] = 1
@@ -172,6 +232,13 @@ export const objectApplyRuleInto = (
       const v = numAttr(e, a.attr)
       if (v === undefined) return 'missing-attribute'
       requested = a.points * Math.floor(v / a.unit)
+      break
+    }
+    case 'accumulated': {
+      const v = numAttr(e, a.attr)
+      if (v === undefined) return 'missing-attribute'
+      if (v < 0) return 'below-threshold'
+      requested = Math.round(v * 1000) // the quantity in thousandths; points below, after bonuses
       break
     }
     case 'linear': {
@@ -210,6 +277,16 @@ export const objectApplyRuleInto = (
     requested = Math.trunc(requested * b.multiply)
   }
   if (!Number.isSafeInteger(requested)) requested = requested > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER
+  if (a.per === 'accumulated') {
+    const key = capPeriodKey(rs, a.period, day)
+    const sums = st.sums[i] as Map<string, number>
+    const was = sums.get(key) ?? 0
+    const now = Math.min(was + requested, Number.MAX_SAFE_INTEGER)
+    sums.set(key, now)
+    const block = a.unit * 1000
+    requested = a.points * (Math.floor(now / block) - Math.floor(was / block))
+    if (!Number.isSafeInteger(requested)) requested = requested > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER
+  }
   if (requested === 0) return 'zero'
 
   // Caps: the tightest remaining allowance cuts.

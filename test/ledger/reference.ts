@@ -12,6 +12,8 @@ interface RefRule {
   readonly content?: string
   readonly onePerDay?: boolean
   readonly dailyCap?: number
+  /** Seconds summed over the day, 1 point per full minute of the sum (issue #13: "累计满 1 分钟积 1 分"). */
+  readonly dailyMinutes?: boolean
   readonly points: (e: ActivityEvent) => number
 }
 
@@ -21,9 +23,9 @@ const MEDIA = ['video.watched', 'audio.listened']
 const RULES: ReadonlyArray<RefRule> = [
   { id: 'login', types: ['login'], dailyCap: 1, points: () => 1 },
   { id: 'article', types: ['article.read'], minSeconds: true, content: 'content', dailyCap: 6, points: () => 1 },
-  { id: 'article-time', types: ['article.read'], minSeconds: true, dailyCap: 6, points: (e) => Math.floor(num(e, 'seconds') / 60) },
+  { id: 'article-time', types: ['article.read'], dailyMinutes: true, dailyCap: 6, points: (e) => num(e, 'seconds') },
   { id: 'video', types: MEDIA, minSeconds: true, content: 'content', dailyCap: 6, points: () => 1 },
-  { id: 'video-time', types: MEDIA, minSeconds: true, dailyCap: 6, points: (e) => Math.floor(num(e, 'seconds') / 60) },
+  { id: 'video-time', types: MEDIA, dailyMinutes: true, dailyCap: 6, points: (e) => num(e, 'seconds') },
   { id: 'daily-quiz', types: ['quiz.completed'], mode: 'daily', dailyCap: 5, points: (e) => Math.floor(num(e, 'correct')) },
   { id: 'weekly-quiz', types: ['quiz.completed'], mode: 'weekly', content: 'quiz', dailyCap: 5, points: (e) => Math.floor(num(e, 'correct')) },
   { id: 'special-quiz', types: ['quiz.completed'], mode: 'special', content: 'quiz', onePerDay: true, points: (e) => Math.floor(num(e, 'correct')) }
@@ -35,6 +37,7 @@ export const referenceDailyTotals = (events: ReadonlyArray<ActivityEvent>): Map<
   const seen = new Set<string>()
   const perDayCount = new Map<string, number>()
   const totals = new Map<string, number>()
+  const seconds = new Map<string, number>()
   for (const e of sorted) {
     for (const r of RULES) {
       if (!r.types.includes(e.type)) continue
@@ -53,7 +56,12 @@ export const referenceDailyTotals = (events: ReadonlyArray<ActivityEvent>): Map<
         if (n >= 1) continue
       }
       const sofar = totals.get(key) ?? 0
-      const want = r.points(e)
+      let want = r.points(e)
+      if (r.dailyMinutes === true) {
+        const was = seconds.get(key) ?? 0
+        seconds.set(key, was + want)
+        want = Math.floor((was + want) / 60) - Math.floor(was / 60)
+      }
       totals.set(key, r.dailyCap === undefined ? sofar + want : Math.min(r.dailyCap, sofar + want))
     }
   }

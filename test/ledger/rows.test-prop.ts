@@ -67,7 +67,11 @@ const amount: fc.Arbitrary<Amount> = fc.oneof(
     { requiredKeys: ['per', 'attr', 'factor'] }
   ),
   fc.record({ per: fc.constant('table' as const), attr: name, rows: fc.array(fc.record({ min: fc.integer({ min: 0, max: 100 }), points: fc.integer({ min: -9, max: 9 }) }), { minLength: 1, maxLength: 4 }) }),
-  fc.record({ per: fc.constant('streak' as const), days: fc.integer({ min: 1, max: 4 }), points: fc.integer({ min: -5, max: 9 }), repeat: fc.boolean() }, { requiredKeys: ['per', 'days', 'points'] })
+  fc.record({ per: fc.constant('streak' as const), days: fc.integer({ min: 1, max: 4 }), points: fc.integer({ min: -5, max: 9 }), repeat: fc.boolean() }, { requiredKeys: ['per', 'days', 'points'] }),
+  // Issue #13: sums per period, points per completed unit.
+  fc.record({ per: fc.constant('accumulated' as const), attr: name, unit: fc.constantFrom(1, 7, 60, 0.5), points: fc.integer({ min: -3, max: 5 }), period: fc.constantFrom(...PERIODS) }),
+  // Issue #14: amounts at the edge of the safe integers, so sums overflow and entries are refused.
+  fc.record({ per: fc.constant('action' as const), points: fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 52) })
 )
 
 const bonus = fc

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { account, capGroup, compileRuleSetOrThrow, dailyStudy, perAction, ruleSet, type AccountId, type SubjectId } from '../../src/rules/index.js'
-import { dailyProgress, foldLedger, statement, statementOf, type Entry } from '../../src/ledger/index.js'
+import { dailyProgress, foldLedger, statementOrThrow, statementOf, type Entry } from '../../src/ledger/index.js'
 import { customPeriod, instantOrThrow, periodOf, type EventId, type Instant, type Period, type Points } from '../../src/core/index.js'
 import { ev } from '../rules/helpers.js'
 
@@ -19,7 +19,7 @@ const july = periodOf('month', instantOrThrow('2021-07-15T12:00:00+08:00'))
 
 describe('statement (passbook)', () => {
   it('opening, earned per rule, closing and a day-by-day breakdown for a period', () => {
-    const st = statement(foldLedger(study)(events), S('m'), july)
+    const st = statementOrThrow(foldLedger(study)(events), S('m'), july)
     expect(st.opening).toBe(1)
     // 07-01: login 1, article 1, reading time 3 (200 s), daily quiz 5 of 9; 07-03: daily quiz 2
     expect(st.earned).toBe(1 + 1 + 3 + 5 + 2)
@@ -66,14 +66,14 @@ describe('statement (passbook)', () => {
   it('a custom period and an empty one', () => {
     const book = foldLedger(study)(events)
     const p = (E.getOrElseW(() => undefined)(customPeriod('2021-07-02', '2021-07-04')) as Period)
-    const st = statement(book, S('m'), p)
+    const st = statementOrThrow(book, S('m'), p)
     expect([st.opening, st.earned, st.closing, st.days.length]).toEqual([11, 2, 13, 1])
-    const none = statement(book, S('nobody'), p)
+    const none = statementOrThrow(book, S('nobody'), p)
     expect([none.opening, none.earned, none.closing, none.days.length]).toEqual([0, 0, 0, 0])
   })
   it('period bounds follow the zone: 2021-06-30T16:00Z is July in Shanghai', () => {
     const book = foldLedger(study)([ev('edge', 'login', 'm', '2021-06-30T16:00:00Z'), ev('before', 'login', 'm', '2021-06-30T15:59:59Z')])
-    const st = statement(book, S('m'), july)
+    const st = statementOrThrow(book, S('m'), july)
     expect([st.opening, st.earned]).toEqual([1, 1])
     expect(july.start).toBe(instantOrThrow('2021-06-30T16:00:00Z') as Instant)
   })

@@ -33,7 +33,9 @@ describe('decodeProgramme', () => {
     // The bank's accounts: moral as the bank lists it (its floor from the rules: null), then study from the rules.
     const accounts = [{ id: 'moral', expiryMonths: 12, floor: null }, { id: 'study', floor: 0 }]
     expect(p.bank).toEqual(E.getOrElseW(() => undefined)(checkBankConfig({ ...json.bank, zone: json.zone, accounts })))
-    expect(p.awards).toEqual(E.getOrElseW(() => undefined)(decodeAwardProgramme({ ...json.awards, zone: json.zone })))
+    // the awards read the rules' accounts, with their labels (issue #13: reasons say 学习积分, an unknown account is a problem)
+    const withAccounts = { ...json.awards, zone: json.zone, accounts: [{ id: 'study', label: { en: 'Study score', zh: '学习积分' } }, { id: 'moral', label: { en: 'Moral points', zh: '道德积分' } }] }
+    expect(p.awards).toEqual(E.getOrElseW(() => undefined)(decodeAwardProgramme(withAccounts)))
   })
 
   it("every account of the rules is a bank account; the bank's list only adds expiry", () => {

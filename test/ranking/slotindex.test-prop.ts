@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { makeSlotIndex } from '../../src/ranking/slotindex.js'
+import { collidingIds } from '../core/collide.js'
+
+const CRAFTED = collidingIds(64)
 
 describe('slot index (the live board id → slot table)', () => {
-  it('agrees with a Map through adds and removes (probe runs wrapping round, growth, shifting back)', () => {
+  it('agrees with a Map through adds and removes (probe runs wrapping round, growth, deleted marks, ids of one hash in the tree)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.integer({ min: 0, max: 200 }).map((n) => `m${n}`), fc.string({ maxLength: 4 }))), { minLength: 50, maxLength: 2000 }),
+        fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.integer({ min: 0, max: 200 }).map((n) => `m${n}`), fc.string({ maxLength: 4 }), fc.constantFrom(...CRAFTED))), { minLength: 50, maxLength: 2000 }),
         fc.constantFrom(4, 16, 1024),
         (ops, capacity) => {
           const names: Array<string> = []

@@ -9,7 +9,7 @@ import { bySchema, byLibrary, byLibraryShape, STRUCTURAL, type SchemaName } from
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
 
-const idArb = fc.oneof(fc.constantFrom('m-001', 'ev-1', '学员-7', 'a b'), fc.string({ minLength: 1, maxLength: 12 }))
+const idArb = fc.oneof(fc.constantFrom('m-001', 'ev-1', '学员-7', 'a b'), fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== ''))
 const instantArb = fc.oneof(
   fc.integer({ min: -62135596800000, max: 253402300799999 }),
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),

@@ -39,6 +39,12 @@ describe('schemas', () => {
       [{ ...ok, attrs: { nested: { x: 1 } } }, '/attrs/nested'],
       [{ ...ok, id: '' }, '/id'],
       [{ ...ok, member: 'a\u0007b' }, '/member'],
+      // issue #14: ids that only look like ids (blank, invisible characters, half a character)
+      [{ ...ok, member: ' \u3000' }, '/member'],
+      [{ ...ok, member: '张\u200b三' }, '/member'],
+      [{ ...ok, member: 'm\u202e1' }, '/member'],
+      [{ ...ok, id: '\ufeffev-1' }, '/id'],
+      [{ ...ok, id: 'ev\ud800' }, '/id'],
       [{ ...ok, at: 1.5 }, '/at'],
       [{ ...ok, at: '2021-07-01T08:00:00' }, '/at'],
       [{ id: 'x', type: 'login', at: 0 }, '']
