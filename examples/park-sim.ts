@@ -6,7 +6,7 @@
 // spend moral points. Deterministic per seed.
 import * as E from 'fp-ts/lib/Either.js'
 import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
-import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
+import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type Blueprint, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
 import { account, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type SubjectId } from 'moral-bank/rules'
 import { allEntries, foldLedger, type Ledger } from 'moral-bank/ledger'
 import { computeBoard, redBlack, type Board, type RedBlack } from 'moral-bank/ranking'
@@ -138,6 +138,16 @@ export const simulatePark = (seed: string): Park => {
 
   const events: Array<ActivityEvent> = []
   let rounds = 0
+  // The server's store of papers: a shared paper (the day's, the week's) is assembled once and kept, as a host does.
+  const papers = new Map<string, ReturnType<typeof assemble>>()
+  const paperFor = (bp: Blueprint, paperSeed: string): ReturnType<typeof assemble> => {
+    const key = `${bp.id}\u0000${paperSeed}`
+    const have = papers.get(key)
+    if (have !== undefined) return have
+    const made = assemble(bank, bp, { secret: QUIZ_SECRET, seed: paperSeed })
+    papers.set(key, made)
+    return made
+  }
   // One branch studies every day (the red flag needs a contender); host-supplied skill, conduct and performance scores.
   const branches = org.units.filter((u) => u.kind === 'branch').map((u) => u.id)
   const model = branches[uniformInt(rng, branches.length)]
@@ -179,12 +189,12 @@ export const simulatePark = (seed: string): Park => {
       for (let v = 0; v < videos; v++) ev('video.watched', day + 20 * 3_600_000 + v * 400_000, { seconds: 60 + uniformInt(r, 600), content: `vid-${uniformInt(r, 300)}` })
       if (uniformInt(r, 100) < 70) {
         const at = day + 12 * 3_600_000 + uniformInt(r, 3_600_000)
-        const paper = assemble(bank, daily, { secret: QUIZ_SECRET, seed: dailySeed('daily', at, cal.zone) })
+        const paper = paperFor(daily, dailySeed('daily', at, cal.zone))
         if (E.isRight(paper)) playRound(paper.right, `daily-${cal.key('day', at as Instant)}`, 'daily', at)
       }
       if (weekdayOf(cal.dayNumber(day as Instant)) === 0 && uniformInt(r, 100) < 60) {
         const at = day + 19 * 3_600_000
-        const paper = assemble(bank, weekly, { secret: QUIZ_SECRET, seed: `${seed}/${cal.key('week', at as Instant)}` })
+        const paper = paperFor(weekly, `${seed}/${cal.key('week', at as Instant)}`)
         if (E.isRight(paper)) playRound(paper.right, `weekly-${cal.key('week', at as Instant)}`, 'weekly', at)
       }
       if (uniformInt(r, 100) < 4) ev('deed.approved', day + 15 * 3_600_000, { deed: 'volunteer' })

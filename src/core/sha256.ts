@@ -20,24 +20,52 @@ const K = /*#__PURE__*/ new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 ])
 
-/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as `TextEncoder` does. */
-const utf8 = (s: string): Uint8Array => {
-  const out: Array<number> = []
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00)
-        i++
-      } else c = 0xfffd
-    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+// One encoder for the module: `TextEncoder` is stateless (UTF-8, a lone surrogate becomes U+FFFD) and
+// present in Node and every browser.
+const ENCODER = /*#__PURE__*/ new TextEncoder()
+
+/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD. */
+const utf8 = (s: string): Uint8Array => ENCODER.encode(s)
+
+// The compression function on one 64-byte block of `buf` at `off`, updating `h` in place (`w` is scratch).
+const compress = (h: Uint32Array, w: Uint32Array, buf: Uint8Array, off: number): void => {
+  for (let t = 0; t < 16; t++) {
+    const i = off + t * 4
+    w[t] = (((buf[i] as number) << 24) | ((buf[i + 1] as number) << 16) | ((buf[i + 2] as number) << 8) | (buf[i + 3] as number)) >>> 0
   }
-  return Uint8Array.from(out)
+  for (let t = 16; t < 64; t++) {
+    const x = w[t - 15] as number
+    const y = w[t - 2] as number
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)
+    w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0
+  }
+  let a = h[0] as number, b = h[1] as number, c = h[2] as number, d = h[3] as number
+  let e = h[4] as number, f = h[5] as number, g = h[6] as number, k = h[7] as number
+  for (let t = 0; t < 64; t++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
+    const ch = (e & f) ^ (~e & g)
+    const t1 = (k + S1 + ch + (K[t] as number) + (w[t] as number)) | 0
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
+    const maj = (a & b) ^ (a & c) ^ (b & c)
+    const t2 = (S0 + maj) | 0
+    k = g
+    g = f
+    f = e
+    e = (d + t1) | 0
+    d = c
+    c = b
+    b = a
+    a = (t1 + t2) | 0
+  }
+  h[0] = ((h[0] as number) + a) >>> 0
+  h[1] = ((h[1] as number) + b) >>> 0
+  h[2] = ((h[2] as number) + c) >>> 0
+  h[3] = ((h[3] as number) + d) >>> 0
+  h[4] = ((h[4] as number) + e) >>> 0
+  h[5] = ((h[5] as number) + f) >>> 0
+  h[6] = ((h[6] as number) + g) >>> 0
+  h[7] = ((h[7] as number) + k) >>> 0
 }
 
 const digestBytes = (msg: Uint8Array): Uint8Array => {
@@ -48,55 +76,30 @@ const digestBytes = (msg: Uint8Array): Uint8Array => {
   buf.set(msg)
   buf[len] = 0x80
   const bits = len * 8
-  const view = new DataView(buf.buffer)
-  view.setUint32(total - 8, Math.floor(bits / 2 ** 32))
-  view.setUint32(total - 4, bits >>> 0)
-  const w = new Uint32Array(64)
-  for (let off = 0; off < total; off += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(off + t * 4)
-    for (let t = 16; t < 64; t++) {
-      const x = w[t - 15] as number
-      const y = w[t - 2] as number
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)
-      w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0
-    }
-    let a = h[0] as number, b = h[1] as number, c = h[2] as number, d = h[3] as number
-    let e = h[4] as number, f = h[5] as number, g = h[6] as number, k = h[7] as number
-    for (let t = 0; t < 64; t++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
-      const ch = (e & f) ^ (~e & g)
-      const t1 = (k + S1 + ch + (K[t] as number) + (w[t] as number)) >>> 0
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
-      const maj = (a & b) ^ (a & c) ^ (b & c)
-      const t2 = (S0 + maj) >>> 0
-      k = g
-      g = f
-      f = e
-      e = (d + t1) >>> 0
-      d = c
-      c = b
-      b = a
-      a = (t1 + t2) >>> 0
-    }
-    h[0] = ((h[0] as number) + a) >>> 0
-    h[1] = ((h[1] as number) + b) >>> 0
-    h[2] = ((h[2] as number) + c) >>> 0
-    h[3] = ((h[3] as number) + d) >>> 0
-    h[4] = ((h[4] as number) + e) >>> 0
-    h[5] = ((h[5] as number) + f) >>> 0
-    h[6] = ((h[6] as number) + g) >>> 0
-    h[7] = ((h[7] as number) + k) >>> 0
+  const hi = Math.floor(bits / 2 ** 32)
+  const lo = bits >>> 0
+  for (let i = 0; i < 4; i++) {
+    buf[total - 8 + i] = (hi >>> (24 - 8 * i)) & 255
+    buf[total - 4 + i] = (lo >>> (24 - 8 * i)) & 255
   }
+  const w = new Uint32Array(64)
+  for (let off = 0; off < total; off += 64) compress(h, w, buf, off)
   const out = new Uint8Array(32)
-  const ov = new DataView(out.buffer)
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i] as number)
+  for (let i = 0; i < 8; i++) {
+    const x = h[i] as number
+    out[i * 4] = x >>> 24
+    out[i * 4 + 1] = (x >>> 16) & 255
+    out[i * 4 + 2] = (x >>> 8) & 255
+    out[i * 4 + 3] = x & 255
+  }
   return out
 }
 
+const HEX = /*#__PURE__*/ Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16))
+
 const hex = (b: Uint8Array): string => {
   let s = ''
-  for (const x of b) s += (x < 16 ? '0' : '') + x.toString(16)
+  for (let i = 0; i < b.length; i++) s += HEX[b[i] as number] as string
   return s
 }
 

@@ -174,9 +174,12 @@ const canonical = (u: unknown): string => {
   return `{${parts.join(',')}}`
 }
 
-const sealOf = (paper: Paper, body: Body): string => hmacSha256(paper.sealKey, canonical(body))
-
-const sealed = (paper: Paper, body: Body): Round => ({ ...body, seal: sealOf(paper, body) })
+// A sealed round in canonical form (keys sorted, the seal last), so the same round is the same JSON text
+// whichever way it was made (started, changed, or read back by `verifyRound`/`decodeRound`).
+const sealed = (paper: Paper, body: Body): Round => {
+  const c = canonical(body)
+  return { ...(JSON.parse(c) as Body), seal: hmacSha256(paper.sealKey, c) }
+}
 
 // A changed round: one more step, sealed again.
 const reseal = (paper: Paper, body: Body): Round => sealed(paper, { ...body, step: body.step + 1 })

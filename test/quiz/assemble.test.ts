@@ -68,7 +68,7 @@ describe('assembly', () => {
   it('honours exclusions', () => {
     const one = bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['judge'] }] })
     for (const seed of ['1', '2', '3', '4', '5']) {
-      const r = assemble(BANK, one, { seed, exclude: ['q2' as QuestionId] })
+      const r = assemble(BANK, one, { secret: SECRET, seed, exclude: ['q2' as QuestionId] })
       expect(E.isRight(r) && r.right.questions[0]?.question.id).toBe('q6')
     }
     const r = assemble(BANK, one, { secret: SECRET, seed: 's', exclude: ['q2', 'q6'] as Array<QuestionId> })
@@ -82,7 +82,7 @@ describe('assembly', () => {
       ['q6' as QuestionId, 2]
     ])
     for (const seed of ['1', '2', '3', '4', '5']) {
-      const r = assemble(BANK, two, { seed, usage })
+      const r = assemble(BANK, two, { secret: SECRET, seed, usage })
       // q7 unseen, then q2 (1), then q6 (2); q1 (3) never.
       expect(E.isRight(r) && r.right.questions.map((pq) => pq.question.id).sort()).toEqual(['q2', 'q6', 'q7'])
     }
@@ -109,8 +109,12 @@ describe('assembly', () => {
     const r = assemble(BANK, bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['single'], tags: { all: ['党史'] } }] }), { secret: SECRET, seed: 'z' })
     if (E.isLeft(r)) throw new Error('short')
     const view = publicPaper(r.right)
+    // Named by opaque per-paper handles, never by the bank id or the seed.
+    expect(view.id).toMatch(/^p-[0-9a-f]{24}$/)
+    expect(view.questions[0]?.id).toMatch(/^q-[0-9a-f]{16}$/)
+    expect(view.questions[0]?.id).toBe(r.right.questions[0]?.handle)
     expect(view.questions[0]).toEqual({
-      id: 'q1',
+      id: r.right.questions[0]!.handle,
       index: 0,
       section: 'a',
       type: 'single',
