@@ -30,7 +30,8 @@ import {
   oneOf,
   FiniteC as Finite,
   CountC as Count,
-  NameC as Name
+  NameC as Name,
+  describedAs
 } from '../core/index.js'
 import { boardSpecCodec, RedBlackSpecC } from '../ranking/index.js'
 import { anAccountOf, figureProblem } from './figures.js'
@@ -229,13 +230,20 @@ export const BadgeSpecC: t.Type<BadgeSpec, unknown, unknown> = /*#__PURE__*/ new
 // the programme
 // -------------------------------------------------------------------------------------
 
+// A host metric: its name, or its name and the label reasons show for it ({"id":"skills","label":{…}}).
+const HostMetricC = /*#__PURE__*/ describedAs(
+  t.union([Name, strict({ id: Name }, { label: LabelC }, 'HostMetric')]),
+  text('a metric name, or an object with id and label', '指标名，或含 id 和 label 的对象')
+)
+const metricId = (m: string | { readonly id: string }): string => (typeof m === 'string' ? m : m.id)
+
 const ProgrammeShapeC = /*#__PURE__*/ strict(
   { awards: t.UnknownArray },
   {
     version: t.literal(1),
     zone: t.string,
     boards: t.UnknownRecord,
-    hostMetrics: t.readonlyArray(Name),
+    hostMetrics: t.readonlyArray(HostMetricC),
     accounts: t.readonlyArray(strict({ id: Name }, { label: LabelC }, 'Account')),
     violationTypes: t.readonlyArray(Name),
     exclusive: t.readonlyArray(t.readonlyArray(Name)),
@@ -326,7 +334,9 @@ export const decodeAwardProgramme = (u: unknown): Decoded<AwardProgramme> => {
   // cross-references
   const ids = awards.map((a) => a.id)
   const accountIds = raw.accounts?.map((x) => x.id)
-  const known = { boards: Object.keys(boards), hostMetrics: raw.hostMetrics ?? [], awards: ids, ...(accountIds === undefined ? {} : { accounts: accountIds }) }
+  const hostMetrics = (raw.hostMetrics ?? []).map(metricId)
+  const metricLabels = (raw.hostMetrics ?? []).flatMap((m) => (typeof m === 'string' || m.label === undefined ? [] : [{ id: m.id, label: m.label }]))
+  const known = { boards: Object.keys(boards), hostMetrics, awards: ids, ...(accountIds === undefined ? {} : { accounts: accountIds }) }
   if (accountIds !== undefined) {
     // boards and badges over an account the rules do not have would read zero for everyone
     for (const [id, b] of Object.entries(boards)) {
@@ -397,7 +407,8 @@ export const decodeAwardProgramme = (u: unknown): Decoded<AwardProgramme> => {
     _tag: 'AwardProgramme',
     zone: z,
     boards,
-    hostMetrics: raw.hostMetrics ?? [],
+    hostMetrics,
+    ...(metricLabels.length === 0 ? {} : { metricLabels }),
     ...(raw.accounts === undefined ? {} : { accounts: raw.accounts }),
     ...(raw.violationTypes === undefined ? {} : { violationTypes: raw.violationTypes }),
     exclusive,
