@@ -411,6 +411,29 @@ const safeIs =
   }
 
 /**
+ * Make a hand-written codec (`new t.Type(...)`, `t.recursion(...)`) safe to
+ * call directly on hostile values: its `validate` and `is` never throw, and a
+ * value whose reading throws (a Proxy or getter that throws, a revoked Proxy)
+ * fails with an `internal` problem. Returns the same codec, its description
+ * kept. Codecs made by `refined`, `fromSmart`, `strict`, `dispatch`, `oneOf`
+ * and `idCodec` are guarded already; `decode` guards whatever it runs.
+ *
+ * @category codecs
+ * @example
+ * const Positive = guardCodec(new t.Type<number, number, unknown>('Positive', (u): u is number => typeof u === 'number' && u > 0,
+ *   (u, c) => ((u as { readonly n: number }).n > 0 ? t.success((u as { readonly n: number }).n) : t.failure(u, c)), (a) => a))
+ * E.isLeft(Positive.decode(null)) // => true (reading `null.n` threw; no throw comes out)
+ */
+export const guardCodec = <C extends t.Any>(codec: C): C => {
+  const own = codec as unknown as { validate: t.Validate<unknown, unknown>; is: t.Is<unknown> }
+  const validate = own.validate.bind(codec)
+  const is = own.is.bind(codec)
+  own.validate = guarded(validate)
+  own.is = safeIs(is)
+  return codec
+}
+
+/**
  * A codec that reads with a smart constructor returning `Either<Problem, A>`
  * (`description` says what it expects where a combinator around it is described).
  *
