@@ -9,7 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { decode, jsonSyntaxProblem, parseJson, type Decoded } from './decode.js'
-import { atText, problem, text, type Problem } from './errors.js'
+import { at, atText, problem, text, type Problem } from './errors.js'
 import { DEFAULT_MAX_LINE_LENGTH, lineSplitter, linesOf, type LineOptions, type TextChunk, type TextLine } from './lines.js'
 
 // -------------------------------------------------------------------------------------
@@ -98,7 +98,8 @@ export interface JsonLinesDecoder<A> {
 /**
  * Decode each input with `one` (which gets the input's path prefix); bad
  * ones become rejections at their index, their problems' paths starting
- * with that index.
+ * with that index. Never throws: a value that is not an array, or one whose
+ * reading throws (a hostile Proxy or getter), is a rejection.
  *
  * @category decoding
  * @example
@@ -109,13 +110,34 @@ export const decodeEach =
   (inputs: ReadonlyArray<unknown>): Batch<A> => {
     const values: Array<A> = []
     const rejections: Array<Rejection> = []
-    for (let i = 0; i < inputs.length; i++) {
-      const r = one(inputs[i], [i])
+    // Never throws: a value that is no array, or a hostile one (a Proxy or getter that throws), is a rejection.
+    let n: number
+    try {
+      n = Array.isArray(inputs) ? inputs.length : -1
+    } catch {
+      n = -2
+    }
+    if (n < 0) {
+      const p = n === -1 ? problem('type', at(), LIST_TEXT, inputs) : problem('internal', at(), UNREADABLE_TEXT, undefined)
+      return { values, rejections: [{ _tag: 'Rejection', index: 0, input: n === -1 ? inputs : undefined, problems: [p] }] }
+    }
+    for (let i = 0; i < n; i++) {
+      let u: unknown
+      try {
+        u = inputs[i]
+      } catch {
+        rejections.push({ _tag: 'Rejection', index: i, input: undefined, problems: [problem('internal', at([i]), UNREADABLE_TEXT, undefined)] })
+        continue
+      }
+      const r = one(u, [i])
       if (E.isRight(r)) values.push(r.right)
-      else rejections.push({ _tag: 'Rejection', index: i, input: inputs[i], problems: r.left })
+      else rejections.push({ _tag: 'Rejection', index: i, input: u, problems: r.left })
     }
     return { values, rejections }
   }
+
+const LIST_TEXT = text('a list of values', '值的列表')
+const UNREADABLE_TEXT = text('a value that can be read (reading this one failed)', '可读取的值（读取此值时出错）')
 
 const BOM = 0xfeff
 

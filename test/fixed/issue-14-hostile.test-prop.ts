@@ -4,7 +4,7 @@
 // refuses with a problem (decoders of any JSON excepted), none throws.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { allOnList, attempt, CODECS, copy, programme, SEEDS, TEXT, VALUE, type Json } from './issue-14-decoders.js'
+import { allOnList, attempt, CODECS, copy, LIST, programme, SEEDS, TEXT, VALUE, type Json } from './issue-14-decoders.js'
 
 // -------------------------------------------------------------------------------------
 // hostile values
@@ -123,6 +123,16 @@ describe('issue #14: hostile and huge input gives problems, never a throw', () =
       expect(direct).toEqual([])
     })
   }
+  it('a list that is no array, or whose reading throws, is a rejection for every list decoder', () => {
+    const getterAt1 = Object.defineProperty([1, 2], 1, { get: boom })
+    for (const list of [throwingProxy([]), revoked([]), null, 42, getterAt1]) {
+      for (const [name, f] of Object.entries(LIST)) {
+        const r = attempt(name, () => f(list as ReadonlyArray<unknown>), list)
+        expect(r.faults, name).toEqual([])
+        expect(r.ok, name).toBe(false)
+      }
+    }
+  })
   for (const [what, s] of hostileTexts()) {
     it(`${what}: every text decoder gives problems, never a throw`, () => {
       const refusals: Array<string> = []
