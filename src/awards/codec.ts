@@ -14,6 +14,7 @@ import {
   decode,
   DEFAULT_ZONE,
   failWith,
+  guardCodec,
   InstantC,
   parsePeriodKey,
   problem,
@@ -77,7 +78,7 @@ const CRITERION_TEXT = text(`an object with one of ${CRITERION_KEYS.join(', ')}`
  * @example
  * decode(AwardCriterionC)({ all: [{ fact: 'violations', op: 'eq', value: 0 }, { partyMember: true }] })
  */
-export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PURE__*/ t.recursion('AwardCriterion', () => {
+export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PURE__*/ guardCodec(t.recursion('AwardCriterion', () => {
   const List = t.readonlyArray(AwardCriterionC)
   const cases: Readonly<Record<string, t.Type<AwardCriterion, unknown, unknown>>> = {
     all: mapped(strict({ all: List }, {}, 'All'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'All', of: (u as { all: ReadonlyArray<AwardCriterion> }).all })),
@@ -104,7 +105,7 @@ export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PU
     },
     (a) => a
   )
-})
+}))
 
 // -------------------------------------------------------------------------------------
 // categories
@@ -200,7 +201,7 @@ export const AwardCategoryC: t.Type<AwardCategory, unknown, unknown> = /*#__PURE
  * @example
  * decode(BadgeSpecC)({ kind: 'streak', id: 'week', label: { en: '7-day streak', zh: '连续学习 7 天' }, account: 'study', days: 7 })
  */
-export const BadgeSpecC: t.Type<BadgeSpec, unknown, unknown> = /*#__PURE__*/ new t.Type<BadgeSpec, unknown, unknown>(
+export const BadgeSpecC: t.Type<BadgeSpec, unknown, unknown> = /*#__PURE__*/ guardCodec(new t.Type<BadgeSpec, unknown, unknown>(
   'Badge',
   (u): u is BadgeSpec => typeof u === 'object' && u !== null && '_tag' in u,
   (u, c) => {
@@ -224,7 +225,7 @@ export const BadgeSpecC: t.Type<BadgeSpec, unknown, unknown> = /*#__PURE__*/ new
     return failWith(kind, [...c, { key: 'kind', type: t.unknown, actual: kind }], text('one of milestone, streak', '以下之一：milestone、streak'))
   },
   (a) => a
-)
+))
 
 // -------------------------------------------------------------------------------------
 // the programme
