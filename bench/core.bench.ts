@@ -2,6 +2,7 @@
 import { calendar, instantOrThrow, makeCalendar, rngFromSeed, uniformInt, zone, type Instant, type Zone } from 'moral-bank/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { fmtMs, fmtRate, measure, report } from './harness.js'
+import { run as cli } from '../src/cli/run.js'
 
 export const run = (): void => {
   console.log('core: calendar day keys')
@@ -33,6 +34,45 @@ export const run = (): void => {
       target: '≥ 5 M/s',
       met: oursRate >= 5e6,
       note: `agree on ${agree}/${Math.ceil(M / 97)} sampled (sink ${sink % 10})`
+    })
+  }
+}
+
+// Issue 14: `moral-bank check` on a programme file with N problems (N rules, each naming an unknown account),
+// pretty-printed as an administrator keeps it: the whole check in process, as the command runs it (read,
+// decode, locate every problem at line:column, render), at 20,000 problems and at 4x that (ratio: linear ~4).
+export const runCheck = (): void => {
+  console.log('core: moral-bank check on a file with many problems')
+  const file = (n: number): string =>
+    JSON.stringify(
+      {
+        version: 1,
+        rules: {
+          accounts: Array.from({ length: 50 }, (_, i) => ({ id: `acc-${i}` })),
+          rules: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, account: `nope-${i}`, on: ['login'], amount: { per: 'action', points: 1 } }))
+        }
+      },
+      null,
+      2
+    )
+  const time = (n: number): { readonly ms: number; readonly lines: number; readonly bytes: number } => {
+    const text = file(n)
+    let lines = 0
+    const m = measure(() => {
+      const r = cli(['check', 'p.json'], { version: '0', now: 0, readText: () => text })
+      lines = r.stderr.split('\n').length - 1
+    }, 3)
+    return { ms: m.medianMs, lines, bytes: text.length }
+  }
+  const small = time(20_000)
+  const big = time(80_000)
+  for (const [n, r] of [[20_000, small], [80_000, big]] as const) {
+    report({
+      bench: `moral-bank check, a ${n.toLocaleString('en-US')}-problem file (${(r.bytes / 2 ** 20).toFixed(1)} MiB)`,
+      figure: `${fmtMs(r.ms)} (${r.lines.toLocaleString('en-US')} problem lines)`,
+      target: n === 20_000 ? '< 2 s' : 'linear: ratio to 20,000 near 4',
+      met: r.lines === n && (n === 20_000 ? r.ms < 2000 : true),
+      ...(n === 80_000 ? { note: `ratio 4x problems / 1x = ${(big.ms / small.ms).toFixed(2)}` } : {})
     })
   }
 }

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { allRows, peakRssMiB } from './harness.js'
-import { run as core, runStream as coreStream } from './core.bench.js'
+import { run as core, runCheck as coreCheck, runStream as coreStream } from './core.bench.js'
 import { run as ranking } from './ranking.bench.js'
 import { run as ledger } from './ledger.bench.js'
 import { run as formats } from './formats.bench.js'
@@ -16,6 +16,7 @@ import { run as collide } from './collide.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
+  ['core-check', coreCheck],
   ['quiz', quiz],
   ['formats', formats],
   ['ledger', ledger],

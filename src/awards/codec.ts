@@ -14,6 +14,7 @@ import {
   decode,
   DEFAULT_ZONE,
   failWith,
+  guardCodec,
   InstantC,
   parsePeriodKey,
   problem,
@@ -30,7 +31,8 @@ import {
   oneOf,
   FiniteC as Finite,
   CountC as Count,
-  NameC as Name
+  NameC as Name,
+  describedAs
 } from '../core/index.js'
 import { boardSpecCodec, RedBlackSpecC } from '../ranking/index.js'
 import { anAccountOf, figureProblem } from './figures.js'
@@ -76,7 +78,7 @@ const CRITERION_TEXT = text(`an object with one of ${CRITERION_KEYS.join(', ')}`
  * @example
  * decode(AwardCriterionC)({ all: [{ fact: 'violations', op: 'eq', value: 0 }, { partyMember: true }] })
  */
-export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PURE__*/ t.recursion('AwardCriterion', () => {
+export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PURE__*/ guardCodec(t.recursion('AwardCriterion', () => {
   const List = t.readonlyArray(AwardCriterionC)
   const cases: Readonly<Record<string, t.Type<AwardCriterion, unknown, unknown>>> = {
     all: mapped(strict({ all: List }, {}, 'All'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'All', of: (u as { all: ReadonlyArray<AwardCriterion> }).all })),
@@ -103,7 +105,7 @@ export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PU
     },
     (a) => a
   )
-})
+}))
 
 // -------------------------------------------------------------------------------------
 // categories
@@ -199,7 +201,7 @@ export const AwardCategoryC: t.Type<AwardCategory, unknown, unknown> = /*#__PURE
  * @example
  * decode(BadgeSpecC)({ kind: 'streak', id: 'week', label: { en: '7-day streak', zh: '连续学习 7 天' }, account: 'study', days: 7 })
  */
-export const BadgeSpecC: t.Type<BadgeSpec, unknown, unknown> = /*#__PURE__*/ new t.Type<BadgeSpec, unknown, unknown>(
+export const BadgeSpecC: t.Type<BadgeSpec, unknown, unknown> = /*#__PURE__*/ guardCodec(new t.Type<BadgeSpec, unknown, unknown>(
   'Badge',
   (u): u is BadgeSpec => typeof u === 'object' && u !== null && '_tag' in u,
   (u, c) => {
@@ -223,11 +225,18 @@ export const BadgeSpecC: t.Type<BadgeSpec, unknown, unknown> = /*#__PURE__*/ new
     return failWith(kind, [...c, { key: 'kind', type: t.unknown, actual: kind }], text('one of milestone, streak', '以下之一：milestone、streak'))
   },
   (a) => a
-)
+))
 
 // -------------------------------------------------------------------------------------
 // the programme
 // -------------------------------------------------------------------------------------
+
+// A host metric: its name, or its name and the label reasons show for it ({"id":"skills","label":{…}}).
+const HostMetricC = /*#__PURE__*/ describedAs(
+  t.union([Name, strict({ id: Name }, { label: LabelC }, 'HostMetric')]),
+  text('a metric name, or an object with id and label', '指标名，或含 id 和 label 的对象')
+)
+const metricId = (m: string | { readonly id: string }): string => (typeof m === 'string' ? m : m.id)
 
 const ProgrammeShapeC = /*#__PURE__*/ strict(
   { awards: t.UnknownArray },
@@ -235,7 +244,7 @@ const ProgrammeShapeC = /*#__PURE__*/ strict(
     version: t.literal(1),
     zone: t.string,
     boards: t.UnknownRecord,
-    hostMetrics: t.readonlyArray(Name),
+    hostMetrics: t.readonlyArray(HostMetricC),
     accounts: t.readonlyArray(strict({ id: Name }, { label: LabelC }, 'Account')),
     violationTypes: t.readonlyArray(Name),
     exclusive: t.readonlyArray(t.readonlyArray(Name)),
@@ -326,7 +335,9 @@ export const decodeAwardProgramme = (u: unknown): Decoded<AwardProgramme> => {
   // cross-references
   const ids = awards.map((a) => a.id)
   const accountIds = raw.accounts?.map((x) => x.id)
-  const known = { boards: Object.keys(boards), hostMetrics: raw.hostMetrics ?? [], awards: ids, ...(accountIds === undefined ? {} : { accounts: accountIds }) }
+  const hostMetrics = (raw.hostMetrics ?? []).map(metricId)
+  const metricLabels = (raw.hostMetrics ?? []).flatMap((m) => (typeof m === 'string' || m.label === undefined ? [] : [{ id: m.id, label: m.label }]))
+  const known = { boards: Object.keys(boards), hostMetrics, awards: ids, ...(accountIds === undefined ? {} : { accounts: accountIds }) }
   if (accountIds !== undefined) {
     // boards and badges over an account the rules do not have would read zero for everyone
     for (const [id, b] of Object.entries(boards)) {
@@ -397,7 +408,8 @@ export const decodeAwardProgramme = (u: unknown): Decoded<AwardProgramme> => {
     _tag: 'AwardProgramme',
     zone: z,
     boards,
-    hostMetrics: raw.hostMetrics ?? [],
+    hostMetrics,
+    ...(metricLabels.length === 0 ? {} : { metricLabels }),
     ...(raw.accounts === undefined ? {} : { accounts: raw.accounts }),
     ...(raw.violationTypes === undefined ? {} : { violationTypes: raw.violationTypes }),
     exclusive,

@@ -217,6 +217,8 @@ export interface AwardProgramme {
   readonly zone: string
   readonly boards: Readonly<Record<string, AwardBoard>>
   readonly hostMetrics: ReadonlyArray<string>
+  /** Labels of host metrics, for reasons (`技能`, not `host:skills`), from `{"id","label"}` entries of `hostMetrics`. */
+  readonly metricLabels?: ReadonlyArray<AwardAccount>
   readonly accounts?: ReadonlyArray<AwardAccount>
   readonly violationTypes?: ReadonlyArray<string>
   readonly exclusive: ReadonlyArray<ReadonlyArray<string>>

@@ -119,14 +119,18 @@ const FIGURE_WORDS: Readonly<Record<string, (l: Text) => Text>> = {
 /**
  * A figure as a reader names it, in both languages: an account figure with
  * the account's label (`points:study` → `Study score` / `学习积分`,
- * `perCapita:study` → `人均学习积分`); other figures, and accounts without a label, keep their name.
+ * `perCapita:study` → `人均学习积分`), a host metric with its label from the
+ * programme's `hostMetrics` (`host:skills` → `技能`); other figures, and
+ * accounts or metrics without a label, keep their name.
  *
  * @category utilities
  * @example
  * figureLabel('perCapita:study', [{ id: 'study', label: { en: 'Study score', zh: '学习积分' } }]).zh // => '人均学习积分'
+ * figureLabel('host:skills', [], [{ id: 'skills', label: { en: 'Skills', zh: '技能' } }]).zh // => '技能'
  */
-export const figureLabel = (fact: string, accounts: AwardProgramme['accounts']): Text => {
+export const figureLabel = (fact: string, accounts: AwardProgramme['accounts'], metrics?: AwardProgramme['metricLabels']): Text => {
   const [kind, arg] = splitFigure(fact)
+  if (kind === 'host') return metrics?.find((x) => x.id === arg)?.label ?? text(fact, fact)
   const words = FIGURE_WORDS[kind]
   const label = arg === undefined ? undefined : accounts?.find((x) => x.id === arg)?.label
   // without the account's label (a programme not from decodeProgramme), the figure keeps its name
@@ -140,8 +144,8 @@ export const figureLabel = (fact: string, accounts: AwardProgramme['accounts']):
  * @example
  * scoreLabel(category, programme.accounts).zh // => '学习积分'
  */
-export const scoreLabel = (a: Pick<AwardCategory, 'by'>, accounts: AwardProgramme['accounts']): Text => {
-  if (a.by.length === 1 && a.by[0]?.weight === 1) return figureLabel(a.by[0].fact, accounts)
-  const parts = a.by.map((t) => [t.weight, figureLabel(t.fact, accounts)] as const)
+export const scoreLabel = (a: Pick<AwardCategory, 'by'>, accounts: AwardProgramme['accounts'], metrics?: AwardProgramme['metricLabels']): Text => {
+  if (a.by.length === 1 && a.by[0]?.weight === 1) return figureLabel(a.by[0].fact, accounts, metrics)
+  const parts = a.by.map((t) => [t.weight, figureLabel(t.fact, accounts, metrics)] as const)
   return text(parts.map(([w, l]) => `${w}×${l.en}`).join(' + '), parts.map(([w, l]) => `${w}×${l.zh}`).join(' + '))
 }

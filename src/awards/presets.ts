@@ -77,7 +77,11 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
     version: 1,
     zone: 'Asia/Shanghai',
     accounts: [{ id: acc, label: options.accountLabel ?? { en: 'Study score', zh: '学习积分' } }],
-    hostMetrics: ['skills', 'conduct', 'performance'],
+    hostMetrics: [
+      { id: 'skills', label: { en: 'Skills', zh: '技能' } },
+      { id: 'conduct', label: { en: 'Conduct', zh: '作风' } },
+      { id: 'performance', label: { en: 'Performance', zh: '业绩' } }
+    ],
     boards: {
       study: { subjects: 'members', metric: { kind: 'points', account: acc }, lists: { black: { count: 10 } } }
     },

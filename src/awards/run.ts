@@ -209,7 +209,7 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     ...(seats === undefined ? {} : { seats }),
     ...(perUnit?.fallback === true ? { fallback: true } : {})
   })({ n, score: scores, eligible: eligibleCol, chain, width: chainCols.length, subject: subjectOf, keys, ...(unit === undefined ? {} : { unit }) })
-  const by = scoreLabel(a, ctx.programme.accounts)
+  const by = scoreLabel(a, ctx.programme.accounts, ctx.programme.metricLabels)
   const cap = a.selection._tag === 'Top' ? a.selection.n : a.selection._tag === 'Threshold' ? (a.selection.cap ?? Infinity) : Infinity
   const min = a.selection._tag === 'Threshold' ? a.selection.min : undefined
   const label = (s: string): string | undefined => (a.subjects === 'members' ? org.memberById.get(s as MemberId)?.label : org.unitById.get(s as UnitId)?.label)

@@ -7,8 +7,9 @@
  * look-up and is a large object for the garbage collector to trace and to
  * copy as it grows; this table lives outside the JS heap and a look-up
  * usually reads one cache line (strings are compared only when 32-bit
- * hashes match). Subjects chosen to collide cost O(log n) each, not O(n)
- * (issue #14).
+ * hashes match). Subjects chosen to collide under the hash cost O(1)
+ * expected each (the table's second level, keyed by another hash), those
+ * crafted against both hashes O(log n), never O(n) (issue #14).
  *
  * Mutable: owned by one store (see store.ts).
  *

@@ -213,14 +213,20 @@ const debit = (st: Store, slot: number, j: number, points: number, reservedRelea
  */
 type Handler<K extends BankOp['_tag']> = (st: Store, op: Extract<BankOp, { readonly _tag: K }>, log: number, request: string, t: Instant, who: string) => Problem | Later | undefined
 
-const earn: Handler<'earn'> = (st, op, log, _request, t, who) => {
+// An earn's or a redemption's account (its index), points and note, each read once and checked; or the problem.
+const accountPoints = (st: Store, op: { readonly account: unknown; readonly points: unknown; readonly note?: unknown }): readonly [number, number] | Problem => {
   const account = op.account
   const acc = accOf(st, account)
   if (acc < 0) return unknownAccount(st, AT.account, account)
   const points = op.points
   if (!isPositive(points)) return fail('range', AT.points, POSITIVE_POINTS, points)
-  const note = op.note
-  if (note !== undefined && typeof note !== 'string') return optionalText(note, 'note')
+  return optionalText(op.note, 'note') ?? [acc, points]
+}
+
+const earn: Handler<'earn'> = (st, op, log, _request, t, who) => {
+  const checked = accountPoints(st, op)
+  if (!Array.isArray(checked)) return checked as Problem
+  const [acc, points] = checked
   const found = findSlot(st, who, acc)
   const after = balanceAt(st, found) + points
   if (!safeBalance(after)) return fail('overflow', AT.points, BALANCE_RANGE, after)
@@ -272,13 +278,9 @@ const post: Handler<'post'> = (st, op, log, request) => {
 }
 
 const redeem: Handler<'redeem'> = (st, op, log, _request, _t, who) => {
-  const account = op.account
-  const acc = accOf(st, account)
-  if (acc < 0) return unknownAccount(st, AT.account, account)
-  const points = op.points
-  if (!isPositive(points)) return fail('range', AT.points, POSITIVE_POINTS, points)
-  const note = op.note
-  if (note !== undefined && typeof note !== 'string') return optionalText(note, 'note')
+  const checked = accountPoints(st, op)
+  if (!Array.isArray(checked)) return checked as Problem
+  const [acc, points] = checked
   const pol = st.policies[acc] as Policy
   const found = findSlot(st, who, acc)
   if (!floorAllows(st, found, pol.floor, points)) return belowFloor(st, found, pol.floor, points, AT.points)

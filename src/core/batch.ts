@@ -8,8 +8,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { decode, jsonSyntaxProblem, type Decoded } from './decode.js'
-import { atText, problem, text, type Problem } from './errors.js'
+import { decode, jsonSyntaxProblem, parseJson, type Decoded } from './decode.js'
+import { at, atText, problem, text, type Problem } from './errors.js'
 import { DEFAULT_MAX_LINE_LENGTH, lineSplitter, linesOf, type LineOptions, type TextChunk, type TextLine } from './lines.js'
 
 // -------------------------------------------------------------------------------------
@@ -98,7 +98,8 @@ export interface JsonLinesDecoder<A> {
 /**
  * Decode each input with `one` (which gets the input's path prefix); bad
  * ones become rejections at their index, their problems' paths starting
- * with that index.
+ * with that index. Never throws: a value that is not an array, or one whose
+ * reading throws (a hostile Proxy or getter), is a rejection.
  *
  * @category decoding
  * @example
@@ -109,13 +110,36 @@ export const decodeEach =
   (inputs: ReadonlyArray<unknown>): Batch<A> => {
     const values: Array<A> = []
     const rejections: Array<Rejection> = []
-    for (let i = 0; i < inputs.length; i++) {
-      const r = one(inputs[i], [i])
+    // Never throws: a value that is no array, or a hostile one (a Proxy or getter that throws), is a rejection.
+    let n: number
+    try {
+      n = Array.isArray(inputs) ? inputs.length : -1
+    } catch {
+      n = -2
+    }
+    if (n < 0) {
+      const p = n === -1 ? problem('type', at(), LIST_TEXT, inputs) : problem('internal', at(), UNREADABLE_TEXT, undefined)
+      return { values, rejections: [{ _tag: 'Rejection', index: 0, input: n === -1 ? inputs : undefined, problems: [p] }] }
+    }
+    for (let i = 0; i < n; i++) {
+      let u: unknown
+      try {
+        u = inputs[i]
+      } catch {
+        rejections.push({ _tag: 'Rejection', index: i, input: undefined, problems: [problem('internal', at([i]), UNREADABLE_TEXT, undefined)] })
+        continue
+      }
+      const r = one(u, [i])
       if (E.isRight(r)) values.push(r.right)
-      else rejections.push({ _tag: 'Rejection', index: i, input: inputs[i], problems: r.left })
+      else rejections.push({ _tag: 'Rejection', index: i, input: u, problems: r.left })
     }
     return { values, rejections }
   }
+
+const LIST_TEXT = text('a list of values', '值的列表')
+const UNREADABLE_TEXT = text('a value that can be read (reading this one failed)', '可读取的值（读取此值时出错）')
+
+const BOM = 0xfeff
 
 // One line of JSON Lines: skipped when blank, else parsed and decoded with `one`.
 const decodeLine = <A>(one: (u: unknown) => Decoded<A>, line: TextLine, file: string | undefined, max: number): JsonLine<A> | undefined => {
@@ -127,14 +151,14 @@ const decodeLine = <A>(one: (u: unknown) => Decoded<A>, line: TextLine, file: st
   }
   const raw = line.text
   if (raw.trim() === '') return undefined
-  let value: unknown
-  try {
-    value = JSON.parse(raw)
-  } catch (err) {
-    const p = jsonSyntaxProblem(raw, err, file)
-    const col = p.at._tag === 'TextPosition' ? p.at.column : 1
-    return { _tag: 'Rejection', index, input: raw, problems: [{ ...p, at: atText(index, col, file) }], text: raw }
+  // Each line is read as `parseJson` reads a document (duplicate keys are problems, syntax errors in both
+  // languages), except that a byte order mark is accepted only at the start of the text (the splitter drops it).
+  const parsed = raw.charCodeAt(0) === BOM ? E.left([jsonSyntaxProblem(raw, undefined, file)]) : parseJson(raw, file)
+  if (E.isLeft(parsed)) {
+    const problems = parsed.left.map((p) => (p.at._tag === 'TextPosition' ? { ...p, at: atText(index, p.at.column, file) } : p))
+    return { _tag: 'Rejection', index, input: raw, problems, text: raw }
   }
+  const value = parsed.right
   const r = one(value)
   return E.isRight(r) ? { _tag: 'Accepted', index, value: r.right } : { _tag: 'Rejection', index, input: value, problems: r.left, text: raw }
 }
@@ -145,9 +169,11 @@ const decodeLine = <A>(one: (u: unknown) => Decoded<A>, line: TextLine, file: st
  * complete: memory holds one line and one chunk, whatever the size of the
  * input. Blank lines are skipped; `\r\n` endings, a UTF-8 byte order mark at
  * the start and a last line without newline are accepted; line numbers count
- * every line. A line that is not JSON is a rejection at `file:line:column`, a
- * line that is JSON but does not decode a rejection with JSON-path problems
- * (within the line's value, whose `text` it carries), a line longer than
+ * every line. Each line is read as `parseJson` reads a document: a line that
+ * is not JSON is a rejection at `file:line:column` (in both languages), a key
+ * given twice in one object a rejection at the key's JSON path, a line that
+ * is JSON but does not decode a rejection with JSON-path problems (within
+ * the line's value, whose `text` it carries), a line longer than
  * `maxLineLength` a rejection by its length.
  *
  * @category decoding
@@ -184,9 +210,9 @@ export const decodeJsonLinesFrom = <A>(one: (u: unknown) => Decoded<A>, options:
 /**
  * Decode JSON Lines text with `one`: one value per line, blank lines
  * ignored, `\r\n` endings and a byte order mark at the start accepted. A line
- * that is not JSON is a rejection at `file:line:column`; a line that is JSON
- * but does not decode is a rejection with JSON-path problems (within the
- * line's value). The whole text at once: `decodeJsonLinesFrom` reads chunks
+ * that is not JSON is a rejection at `file:line:column`; a line with a key
+ * given twice in one object, or that is JSON but does not decode, is a
+ * rejection with JSON-path problems (within the line's value). The whole text at once: `decodeJsonLinesFrom` reads chunks
  * and streams, with the same results.
  *
  * @category decoding

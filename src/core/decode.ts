@@ -30,6 +30,8 @@ export type Decoded<A> = E.Either<ReadonlyArray<Problem>, A>
  * Keys refused anywhere in input, because assigning them can pollute prototypes.
  *
  * @category model
+ * @example
+ * FORBIDDEN_KEYS.has('__proto__') // => true
  */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['__proto__', 'constructor', 'prototype'])
 
@@ -107,7 +109,9 @@ const DESCRIBED = new WeakMap<object, Text>()
  * @category codecs
  * @example
  * const Shift = describedAs(t.keyof({ day: null, night: null }), text('a shift: day or night', '班次：day 或 night'))
- * renderProblem(E.isLeft(decode(Shift)('noon')) ? ... ) // '$: expected a shift: day or night, got "noon"'
+ * const r = decode(Shift)('noon')
+ * renderProblems(E.isLeft(r) ? r.left : []) // => '$: expected a shift: day or night, got "noon"'
+ * renderProblems(E.isLeft(r) ? r.left : [], 'zh') // => '$：应为班次：day 或 night，实际为 "noon"'
  */
 export const describedAs = <C extends t.Decoder<unknown, unknown>>(codec: C, description: Text): C => {
   DESCRIBED.set(codec, description)
@@ -407,6 +411,29 @@ const safeIs =
   }
 
 /**
+ * Make a hand-written codec (`new t.Type(...)`, `t.recursion(...)`) safe to
+ * call directly on hostile values: its `validate` and `is` never throw, and a
+ * value whose reading throws (a Proxy or getter that throws, a revoked Proxy)
+ * fails with an `internal` problem. Returns the same codec, its description
+ * kept. Codecs made by `refined`, `fromSmart`, `strict`, `dispatch`, `oneOf`
+ * and `idCodec` are guarded already; `decode` guards whatever it runs.
+ *
+ * @category codecs
+ * @example
+ * const Positive = guardCodec(new t.Type<number, number, unknown>('Positive', (u): u is number => typeof u === 'number' && u > 0,
+ *   (u, c) => ((u as { readonly n: number }).n > 0 ? t.success((u as { readonly n: number }).n) : t.failure(u, c)), (a) => a))
+ * E.isLeft(Positive.decode(null)) // => true (reading `null.n` threw; no throw comes out)
+ */
+export const guardCodec = <C extends t.Any>(codec: C): C => {
+  const own = codec as unknown as { validate: t.Validate<unknown, unknown>; is: t.Is<unknown> }
+  const validate = own.validate.bind(codec)
+  const is = own.is.bind(codec)
+  own.validate = guarded(validate)
+  own.is = safeIs(is)
+  return codec
+}
+
+/**
  * A codec that reads with a smart constructor returning `Either<Problem, A>`
  * (`description` says what it expects where a combinator around it is described).
  *
@@ -492,6 +519,9 @@ export const strict = <R extends t.Props, O extends t.Props = {}>(
  * Points: a safe integer.
  *
  * @category codecs
+ * @example
+ * decode(PointsC)(5) // => right(5)
+ * E.isLeft(decode(PointsC)(1.5)) // => true
  */
 export const PointsC: t.Type<Points, number, unknown> = /*#__PURE__*/ refined(
   'Points',
@@ -503,6 +533,9 @@ export const PointsC: t.Type<Points, number, unknown> = /*#__PURE__*/ refined(
  * An instant: ISO 8601 text with an offset, or epoch milliseconds; encodes as epoch milliseconds.
  *
  * @category codecs
+ * @example
+ * decode(InstantC)('2021-07-01T08:00:00+08:00') // => right(1625097600000)
+ * E.isLeft(decode(InstantC)('2021-07-01T08:00:00')) // => true (no offset: ambiguous)
  */
 export const InstantC: t.Type<Instant, number, unknown> = /*#__PURE__*/ fromSmart(
   'Instant',
@@ -513,9 +546,13 @@ export const InstantC: t.Type<Instant, number, unknown> = /*#__PURE__*/ fromSmar
 )
 
 /**
- * An IANA time zone name.
+ * An IANA time zone name, read in its canonical spelling (`asia/shanghai`
+ * and `PRC` give `Asia/Shanghai`, `Etc/UTC` gives `UTC`).
  *
  * @category codecs
+ * @example
+ * decode(ZoneC)('asia/shanghai') // => right('Asia/Shanghai')
+ * E.isLeft(decode(ZoneC)('Mars/Olympus')) // => true
  */
 export const ZoneC: t.Type<Zone, string, unknown> = /*#__PURE__*/ fromSmart(
   'Zone',
@@ -547,13 +584,38 @@ export const idCodec = <K extends string>(name: string): t.Type<Id<K>, string, u
     text('an id (a string)', '标识（字符串）')
   )
 
-/** @category codecs */
+/**
+ * A member id (see `idProblem` for what an id may hold).
+ *
+ * @category codecs
+ * @example
+ * decode(MemberIdC)('张三-001') // => right('张三-001')
+ * E.isLeft(decode(MemberIdC)('张\u200b三')) // => true (a zero-width space)
+ */
 export const MemberIdC = /*#__PURE__*/ idCodec<'Member'>('MemberId')
-/** @category codecs */
+/**
+ * An organisation unit id.
+ *
+ * @category codecs
+ * @example
+ * decode(UnitIdC)('branch-7') // => right('branch-7')
+ */
 export const UnitIdC = /*#__PURE__*/ idCodec<'Unit'>('UnitId')
-/** @category codecs */
+/**
+ * An event id.
+ *
+ * @category codecs
+ * @example
+ * E.isLeft(decode(EventIdC)(' ')) // => true (only white space)
+ */
 export const EventIdC = /*#__PURE__*/ idCodec<'Event'>('EventId')
-/** @category codecs */
+/**
+ * A question id.
+ *
+ * @category codecs
+ * @example
+ * decode(QuestionIdC)('q1') // => right('q1')
+ */
 export const QuestionIdC = /*#__PURE__*/ idCodec<'Question'>('QuestionId')
 
 /**

@@ -2,14 +2,18 @@
  * The policy of the library's string-keyed hash tables (the ledger's
  * event-id index, the bank's request ids and subjects, the rules' content
  * interner, the live board's slot index: one table, internal/strtable.ts):
- * which hash, and how far a key may sit from its home before its home turns
- * into a balanced tree.
+ * which hashes, and how far a key may sit from its home before its home is
+ * handed on to the next level (a second table keyed by `hash2`, then a
+ * balanced tree).
  *
  * The hash is FNV-1a with murmur3's finaliser: deterministic and unseeded
  * (the core has no randomness, and a seed derived from the data could be
  * attacked as well), cheap for short ids. Anyone who reads this source can
  * craft ids that share a hash, so the table does not rely on the hash for its
- * worst case: the bounds below do (issue #14).
+ * worst case: the bounds below do (issue #14). Ids crafted against the first
+ * hash are spread again by the second; ids crafted against both (which costs
+ * an attacker a multicollision search, see test/core/collide.ts) end in the
+ * tree, O(log n) a look-up.
  *
  * @module
  * @internal
@@ -56,9 +60,9 @@ export const mixedHash = (s: string): number => {
 export const hashOf: (s: string) => number = mixedHash
 
 /**
- * The farthest (in cells) a key may be stored from its home cell. With random keys a table at most half
- * full puts about one key in a hundred thousand this far (so the tree stays empty or nearly); a look-up
- * never reads more cells than this, whatever the keys.
+ * The farthest (in cells) a key may be stored from its home cell, at both table levels. With random keys a
+ * table at most half full puts about one key in a hundred thousand this far (so the next level stays empty
+ * or nearly); a look-up never reads more cells than this at a level, whatever the keys.
  *
  * @internal
  * @example
@@ -67,8 +71,9 @@ export const hashOf: (s: string) => number = mixedHash
 export const MAX_PROBES = 32
 
 /**
- * How many keys of one 32-bit hash a home may hold before it turns into a tree: random keys share a full
- * hash about once in four billion pairs, crafted ones always do, and each costs a string comparison.
+ * How many keys of one 32-bit hash a home may hold (at either level) before it is handed on to the next:
+ * random keys share a full hash about once in four billion pairs, crafted ones always do, and each costs a
+ * string comparison.
  *
  * @internal
  * @example
@@ -77,9 +82,10 @@ export const MAX_PROBES = 32
 export const MAX_SAME_HASH = 4
 
 /**
- * A second string hash, of another family than FNV-1a (a rotate-multiply-add per code unit, then murmur3's
- * finaliser): the tree of a crowded home orders keys by it before comparing strings, so ids crafted to
- * collide under FNV-1a are told apart by integers. Only keys that reach a tree are hashed with it.
+ * A second string hash, of another family than FNV-1a (a rotate-multiply-add per code unit and position,
+ * then murmur3's finaliser): the key of the string table's second level, where the keys of crowded homes
+ * go, so ids crafted to collide under FNV-1a spread there like random ones; the tree past it orders keys by
+ * it before comparing strings. Only keys of crowded homes are hashed with it.
  *
  * @internal
  * @example

@@ -35,6 +35,8 @@ export type QuestionId = Id<'Question'>
  * Longest id accepted, in UTF-16 code units.
  *
  * @category model
+ * @example
+ * idProblem('x'.repeat(MAX_ID_LENGTH + 1))?.en // => 'an id of at most 200 characters'
  */
 export const MAX_ID_LENGTH = 200
 

@@ -13,8 +13,9 @@
  * cache misses (bucket, entry, the other key's string) twice over (`get`,
  * then `set`) and the table was one more large object for the GC to trace.
  * Here a claim usually reads one cache line, and compares strings only when
- * 32-bit hashes match. Ids chosen to collide cost O(log n) each, not O(n)
- * (issue #14).
+ * 32-bit hashes match. Ids chosen to collide under the hash cost O(1)
+ * expected each (the table's second level, keyed by another hash), ids
+ * crafted against both hashes O(log n), never O(n) (issue #14).
  *
  * @module
  * @internal

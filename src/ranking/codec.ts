@@ -11,6 +11,7 @@ import {
   at,
   DEFAULT_ZONE,
   fromSmart,
+  guardCodec,
   parseLocalDate,
   parsePeriodKey,
   problem,
@@ -73,14 +74,14 @@ const Types = /*#__PURE__*/ t.readonlyArray(Name)
  * @example
  * E.isRight(decode(MetricC)({ kind: 'quizAccuracy' })) // => true
  */
-export const MetricC: t.Type<Metric, unknown, unknown> = /*#__PURE__*/ byKind<Metric>('Metric', {
+export const MetricC: t.Type<Metric, unknown, unknown> = /*#__PURE__*/ guardCodec(byKind<Metric>('Metric', {
   points: strict({ kind: t.literal('points'), account: Name }, { eventTypes: Types }) as t.Type<Metric, unknown, unknown>,
   count: strict({ kind: t.literal('count'), eventTypes: Types }) as t.Type<Metric, unknown, unknown>,
   quizAccuracy: strict({ kind: t.literal('quizAccuracy') }, { eventType: Name }) as t.Type<Metric, unknown, unknown>,
   host: strict({ kind: t.literal('host'), name: Name }, { of: oneOf('HostOf', ['members', 'units']) }) as t.Type<Metric, unknown, unknown>,
   participation: strict({ kind: t.literal('participation') }) as t.Type<Metric, unknown, unknown>,
   aboveDailyMin: strict({ kind: t.literal('aboveDailyMin'), account: Name, min: Finite }) as t.Type<Metric, unknown, unknown>
-})
+}))
 
 const ENDS_AFTER = text('a period that ends after it starts (from/to, to exclusive)', '结束晚于开始的周期（起/止，止日不含）')
 
@@ -158,11 +159,13 @@ const ThresholdRuleC = /*#__PURE__*/ strict({ threshold: Finite }, {}, 'Threshol
  * @example
  * decode(ListRuleC)({ count: 3 }) // => right({ count: 3 })
  */
-export const ListRuleC: t.Type<ListRule, unknown, unknown> = /*#__PURE__*/ new t.Type<ListRule, unknown, unknown>(
-  'ListRule',
-  (u): u is ListRule => CountRuleC.is(u) || ThresholdRuleC.is(u),
-  (u, c) => (typeof u === 'object' && u !== null && 'threshold' in u ? ThresholdRuleC.validate(u, c) : CountRuleC.validate(u, c)),
-  (a) => a
+export const ListRuleC: t.Type<ListRule, unknown, unknown> = /*#__PURE__*/ guardCodec(
+  new t.Type<ListRule, unknown, unknown>(
+    'ListRule',
+    (u): u is ListRule => CountRuleC.is(u) || ThresholdRuleC.is(u),
+    (u, c) => (typeof u === 'object' && u !== null && 'threshold' in u ? ThresholdRuleC.validate(u, c) : CountRuleC.validate(u, c)),
+    (a) => a
+  )
 )
 
 /**

@@ -6,8 +6,9 @@
  * in a `Map` follows its bucket chain through entries and compares candidate
  * ids (each another object elsewhere on the heap); here the candidates'
  * hashes sit in the same cache line, so a lookup costs about one miss fewer,
- * a tenth of a live board operation. Ids chosen to collide cost O(log n)
- * each, not O(n) (issue #14).
+ * a tenth of a live board operation. Ids chosen to collide under the hash
+ * cost O(1) expected each (the table's second level, keyed by another
+ * hash), ids crafted against both hashes O(log n), never O(n) (issue #14).
  *
  * @internal
  * @module

@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { refined, strict, text } from '../core/index.js'
+import { guardCodec, refined, strict, text } from '../core/index.js'
 import type { ActivityEvent, AttrValue } from './event.js'
 
 // -------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ const KEYS = ['attr', 'member', 'all', 'any', 'not'] as const
  * @example
  * E.isRight(decode(ConditionC)({ any: [{ attr: 'mode', op: 'eq', value: 'daily' }, { not: { member: 'inBlackList', op: 'eq', value: true } }] })) // => true
  */
-export const ConditionC: t.Type<Condition, unknown, unknown> = /*#__PURE__*/ t.recursion('Condition', () => {
+export const ConditionC: t.Type<Condition, unknown, unknown> = /*#__PURE__*/ guardCodec(t.recursion('Condition', () => {
   const cases: Record<string, t.Type<Condition, unknown, unknown>> = {
     attr: strict({ attr: t.string, op: OpC }, { value: ValueC }, 'AttrCondition') as t.Type<Condition, unknown, unknown>,
     member: strict({ member: t.string, op: OpC }, { value: ValueC }, 'MemberCondition') as t.Type<Condition, unknown, unknown>,
@@ -106,7 +106,7 @@ export const ConditionC: t.Type<Condition, unknown, unknown> = /*#__PURE__*/ t.r
     (u, c) => (pick(u) ?? none).validate(u, c),
     (a) => a
   )
-})
+}))
 
 // -------------------------------------------------------------------------------------
 // utilities

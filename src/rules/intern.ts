@@ -4,8 +4,9 @@
  * `Map` did that at several times the cost, because each event carries its
  * own copy of the key string and `Map` computes a fresh string's hash in the
  * runtime, outside the compiled code. Over the library's one string table
- * (core/internal/strtable.ts), so keys chosen to collide cost O(log n) each,
- * not O(n) (issue #14).
+ * (core/internal/strtable.ts), so keys chosen to collide under its hash
+ * cost O(1) expected each (its second level), keys crafted against both of
+ * its hashes O(log n), never O(n) (issue #14).
  *
  * @module
  * @internal

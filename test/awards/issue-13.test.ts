@@ -7,6 +7,7 @@ import { instantOrThrow, renderProblem, type OrgTree } from '../../src/core/inde
 import { awardPresets, awardUnitKinds, checkAwardOrg, decodeAwardProgramme, honorRoll, honorRollMarkdown, runAwards, type AwardProgramme, type AwardResult } from '../../src/awards/index.js'
 import { checkProgrammeOrg, decodeProgramme, decodeProgrammeOrThrow } from '../../src/program/index.js'
 import { dailyStudy } from '../../src/rules/index.js'
+import type { HostMetrics } from '../../src/ranking/index.js'
 import { entry, one, org, orgOf, programmeOf, RUN_AT } from './fixture.js'
 
 const STUDY = { id: 'study', label: { en: 'Study score', zh: '学习积分' } }
@@ -25,8 +26,8 @@ const enterprises: OrgTree = orgOf({
 const flat: OrgTree = orgOf({ units: [{ id: 'park', label: '园区', kind: 'park' }], members: [{ id: 'm1', unit: 'park', label: '甲' }] })
 const many = (n: number) => Array.from({ length: n }, (_, i) => entry(`m${i + 1}`, 500 - 10 * i, '07-01'))
 
-const result = (p: AwardProgramme, o: OrgTree, entries = many(6)): AwardResult => {
-  const r = runAwards(p)({ org: o, entries, at: RUN_AT })
+const result = (p: AwardProgramme, o: OrgTree, entries = many(6), host?: HostMetrics): AwardResult => {
+  const r = runAwards(p)({ org: o, entries, at: RUN_AT, ...(host === undefined ? {} : { host }) })
   if (E.isLeft(r)) throw new Error(r.left.map((x) => renderProblem(x)).join('\n'))
   return r.right.results[0] as AwardResult
 }
@@ -139,6 +140,17 @@ describe('issue #13: reasons name the unit and speak the programme labels; a fir
     if (E.isLeft(again)) throw new Error('roll')
     expect(again.right.categories[0]?.first).toBe(false)
     expect(honorRollMarkdown(again.right)).toContain('与上期相比无变化。')
+  })
+
+  it('a score over host metrics names them with their labels, not host:skills', () => {
+    const post = one(
+      { id: 'post', by: { 'host:skills': 0.5, 'host:conduct': 0.5 }, selection: { kind: 'top', n: 1 } },
+      { hostMetrics: [{ id: 'skills', label: { en: 'Skills', zh: '技能' } }, 'conduct'] }
+    )
+    const winner = result(post, org, es, { skills: { m1: 90 }, conduct: { m1: 80 } }).winners[0]
+    expect(winner?.text.zh).toContain('0.5×技能 + 0.5×host:conduct = 85')
+    expect(winner?.text.en).toContain('0.5×Skills + 0.5×host:conduct = 85')
+    expect(E.isLeft(decodeAwardProgramme({ hostMetrics: [{ id: 'skills', label: '技能' }], awards: [] }))).toBe(true)
   })
 
   it('a vacant category says why', () => {

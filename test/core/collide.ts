@@ -81,3 +81,118 @@ export const randomIds = (n: number, prefix = 'x-', seed = 41): Array<string> =>
   }
   return out
 }
+
+// Ids crafted against both hashes of the string table: FNV-1a and `hash2` (src/core/hash.ts), which an
+// attacker reading the source could try too. Joux's multicollision: m pairs of FNV-1a-colliding blocks in a
+// row give 2^m strings of one FNV-1a state; among 2^m ≥ 2^16 of them a birthday search finds two that also
+// share `hash2`'s inner state (its finaliser is a bijection). Those two strings are one pair for both
+// hashes; k such pairs in a row give 2^k ids sharing both 32-bit hashes, so one home and one tag at every
+// level of the table: what is left for them is its tree.
+
+/** `hash2`'s inner state after `s`, from state `h` with `at` code units before it (a copy of its loop). */
+const hash2From = (h: number, s: string, at: number): number => {
+  for (let i = 0; i < s.length; i++) h = (Math.imul((h << 7) | (h >>> 25), 0x2545f491) + s.charCodeAt(i) + at + i) | 0
+  return h
+}
+
+const BLOCKS = 36 ** 5
+const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0))
+
+/** Block number `code` (< 36^5) spelled in ALPHABET, 5 characters. */
+const spellBlock = (code: number): string => {
+  let s = ''
+  for (let i = 0; i < 5; i++, code = (code / 36) | 0) s += ALPHABET[code % 36]
+  return s
+}
+
+/** FNV-1a from `state` over block number `code`, without building its string. */
+const fnvBlock = (state: number, code: number): number => {
+  for (let i = 0; i < 5; i++, code = (code / 36) | 0) state = Math.imul(state ^ (CODES[code % 36] as number), 0x01000193)
+  return state
+}
+
+/** From FNV-1a state `state`, one more pair of 5-character blocks that reach one same state (a birthday search in typed arrays). */
+const fnvPair = (next: () => number, state: number): readonly [string, string] => {
+  const bits = 18
+  const mask = (1 << bits) - 1
+  const hashes = new Int32Array(1 << bits)
+  const codes = new Int32Array(1 << bits) // 1 + block number, 0: empty
+  for (;;) {
+    const code = (next() >>> 6) % BLOCKS
+    const h = fnvBlock(state, code)
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const other = (codes[i] as number) - 1
+      if (other < 0) {
+        hashes[i] = h
+        codes[i] = code + 1
+        break
+      }
+      if (hashes[i] === h) {
+        if (other !== code) return [spellBlock(other), spellBlock(code)]
+        break
+      }
+    }
+  }
+}
+
+/** Two strings of one length that take (FNV-1a state `fnv`, `hash2` state `h2`, `at` code units in) to one pair of states. */
+const doublePair = (next: () => number, fnv: number, h2: number, at: number): { readonly pair: readonly [string, string]; readonly fnv: number; readonly h2: number } => {
+  const pairs: Array<readonly [string, string]> = []
+  let state = fnv
+  const grow = (): void => {
+    const p = fnvPair(next, state)
+    pairs.push(p)
+    state = fnvFrom(state, p[0])
+  }
+  while (pairs.length < 16) grow()
+  for (;;) {
+    // Every one of the 2^m strings of FNV-1a state `state`, with its hash2 state, depth first.
+    const seen = new Map<number, number>()
+    const m = pairs.length
+    let found: readonly [number, number, number] | undefined
+    const walk = (depth: number, h: number, pos: number, bits: number): void => {
+      if (found !== undefined) return
+      if (depth === m) {
+        const other = seen.get(h)
+        if (other !== undefined) found = [other, bits, h]
+        else seen.set(h, bits)
+        return
+      }
+      const [a, b] = pairs[depth] as readonly [string, string]
+      walk(depth + 1, hash2From(h, a, pos), pos + a.length, bits)
+      walk(depth + 1, hash2From(h, b, pos), pos + b.length, bits | (1 << depth))
+    }
+    walk(0, h2, at, 0)
+    if (found !== undefined) {
+      const [x, y, h] = found
+      const spell = (bits: number): string => pairs.map((p, j) => p[(bits >>> j) & 1]).join('')
+      return { pair: [spell(x), spell(y)], fnv: state, h2: h }
+    }
+    grow()
+  }
+}
+
+/** `n` distinct ids that all share one FNV-1a hash and one `hash2` (each about 85 × log2(n) characters). */
+export const doublyCollidingIds = (n: number, prefix = 'y-', seed = 1414): Array<string> => {
+  let k = 0
+  while (2 ** k < n) k++
+  const next = xorshift(seed)
+  let fnv = fnvFrom(0x811c9dc5 | 0, prefix)
+  let h2 = hash2From(0x9e3779b9 | 0, prefix, 0)
+  let at = prefix.length
+  const pairs: Array<readonly [string, string]> = []
+  for (let j = 0; j < k; j++) {
+    const d = doublePair(next, fnv, h2, at)
+    pairs.push(d.pair)
+    fnv = d.fnv
+    h2 = d.h2
+    at += d.pair[0].length
+  }
+  const out: Array<string> = []
+  for (let i = 0; i < n; i++) {
+    let s = prefix
+    for (let j = 0; j < k; j++) s += (pairs[j] as readonly [string, string])[(i >>> j) & 1]
+    out.push(s)
+  }
+  return out
+}

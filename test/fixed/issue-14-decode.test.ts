@@ -15,7 +15,8 @@ import {
   zone,
   type Problem
 } from '../../src/core/index.js'
-import { compileRuleSet } from '../../src/rules/index.js'
+import { compileRuleSet, decodeEventsJsonl } from '../../src/rules/index.js'
+import { decodeBankOpsJsonl } from '../../src/bank/index.js'
 import { decodeProgramme, decodeProgrammeJson } from '../../src/program/index.js'
 import { run } from '../../src/cli/run.js'
 
@@ -154,5 +155,29 @@ describe('issue #14: moral-bank check', () => {
     expect(lines.length).toBeGreaterThanOrEqual(50)
     for (const l of lines) expect(l.length).toBeLessThan(300)
     expect(r.stderr).toContain('(and 4990 more)')
+  })
+})
+
+describe('issue #14: JSON Lines lines are read as JSON documents are', () => {
+  const ev = (id: string): string => JSON.stringify({ id, type: 'login', member: 'm-1', at: '2021-07-01T08:00:00+08:00' })
+  const dup = '{"id": "e2", "type": "login", "member": "m-1", "member": "m-2", "at": "2021-07-01T08:00:00+08:00"}'
+  it('a BOM before the first line is accepted; a key given twice on a line is a problem at its path', () => {
+    const b = decodeEventsJsonl(`\uFEFF${ev('e1')}\n${dup}\n${ev('e3')}\n`, 'e.jsonl')
+    expect(b.events.map((e) => e.id)).toEqual(['e1', 'e3'])
+    expect(b.rejections.map((r) => [r.index, r.problems.map((p) => [p.code, p.at])])).toEqual([[2, [['duplicate', { _tag: 'JsonPath', segments: ['member'] }]]]])
+    expect(both(b.rejections[0]?.problems ?? [])).toContain('$.member：应为对象中每个键只出现一次')
+  })
+  it('the operation log too, and check-events places the duplicate at its line and column', () => {
+    const op = '{"_tag": "post", "_tag": "post"}'
+    const b = decodeBankOpsJsonl(`\uFEFF${op}\n`)
+    expect(b.rejections[0]?.problems.map((p) => p.code)).toEqual(['duplicate'])
+    const r = run(['check-events', 'e.jsonl'], { version: '0', now: 0, readText: () => `\uFEFF${ev('e1')}\n${dup}\n` })
+    expect(r.stderr).toBe(`e.jsonl:2:58: $.member: expected each key at most once in an object (a duplicate key: which one counts?), got "member"\n`)
+    expect(r.stdout).toBe('e.jsonl: 1 event, 1 line rejected\n')
+  })
+  it('a BOM anywhere but the start of the text is still a syntax error, in Chinese too', () => {
+    const b = decodeEventsJsonl(`${ev('e1')}\n\uFEFF${ev('e2')}\n`, 'e.jsonl')
+    expect(b.rejections.map((r) => [r.index, r.problems[0]?.code, r.problems[0]?.at])).toEqual([[2, 'syntax', { _tag: 'TextPosition', file: 'e.jsonl', line: 2, column: 1 }]])
+    expect(renderProblems(b.rejections[0]?.problems ?? [], 'zh')).toContain('不可见字符 U+FEFF')
   })
 })

@@ -8,6 +8,7 @@ import { EMPTY_INDEX, draftIndex, indexGet, indexValues, type IdIndex } from '..
 import { customPeriod, type EventId, type Instant, type Period } from '../../src/core/index.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { messyEvents, richRules } from './arbitrary.js'
+import { collidingIds, doublyCollidingIds } from '../core/collide.js'
 import { eagerFold } from './eager.js'
 
 const rich = compileRuleSetOrThrow(richRules)
@@ -80,7 +81,9 @@ describe('ledger columns', () => {
 })
 
 describe('id index', () => {
-  // Operations on a few ids (so they repeat): claim an event, or set one; `done` between batches.
+  // Operations on a few ids (so they repeat): claim an event, or set one; `done` between batches. Ids
+  // 14-27 share one hash (the layers' second level), 28-40 share both hashes (its tree) (issue #14).
+  const IDS = [...Array.from({ length: 14 }, (_, i) => `id-${i}`), ...collidingIds(14), ...doublyCollidingIds(13)]
   const opArb = fc.record({ set: fc.boolean(), id: fc.integer({ min: 0, max: 40 }), v: fc.nat({ max: 3 }) })
   it('behaves like a map from id to the kept event, across drafts, layers and merges', () => {
     fc.assert(
@@ -92,7 +95,7 @@ describe('id index', () => {
           const beforeModel = new Map(model)
           const d = draftIndex(ix, hint ? batch.length : 0)
           for (const op of batch) {
-            const e = { id: `id-${op.id}` as EventId, type: 'login', member: 'm' as SubjectId, at: op.v as Instant, attrs: {} }
+            const e = { id: IDS[op.id] as EventId, type: 'login', member: 'm' as SubjectId, at: op.v as Instant, attrs: {} }
             if (op.set) {
               d.set(e.id, e)
               model.set(e.id, e)

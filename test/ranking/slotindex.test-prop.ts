@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { makeSlotIndex } from '../../src/ranking/slotindex.js'
-import { collidingIds } from '../core/collide.js'
+import { collidingIds, doublyCollidingIds } from '../core/collide.js'
 
 const CRAFTED = collidingIds(64)
+/** Ids of one FNV-1a hash and one second hash: past the table's second level, in its tree. */
+const DOUBLE = doublyCollidingIds(16)
 
 describe('slot index (the live board id → slot table)', () => {
-  it('agrees with a Map through adds and removes (probe runs wrapping round, growth, deleted marks, ids of one hash in the tree)', () => {
+  it('agrees with a Map through adds and removes (probe runs wrapping round, growth, deleted marks, ids of one hash at the second level, ids of both hashes in the tree)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.integer({ min: 0, max: 200 }).map((n) => `m${n}`), fc.string({ maxLength: 4 }), fc.constantFrom(...CRAFTED))), { minLength: 50, maxLength: 2000 }),
+        fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.integer({ min: 0, max: 200 }).map((n) => `m${n}`), fc.string({ maxLength: 4 }), fc.constantFrom(...CRAFTED), fc.constantFrom(...DOUBLE))), { minLength: 50, maxLength: 2000 }),
         fc.constantFrom(4, 16, 1024),
         (ops, capacity) => {
           const names: Array<string> = []

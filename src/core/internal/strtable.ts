@@ -3,21 +3,31 @@
  * index, the bank's request ids and subjects, the rules' content interner,
  * the live board's slot index): string → ref (a number the owner gives, such
  * as a position in its own array of keys), robust against ids chosen to
- * collide. The policy (the hash, the bounds) is in ../hash.ts.
+ * collide. The policy (the hashes, the bounds) is in ../hash.ts.
  *
- * Open addressing with linear probing over one `Int32Array` of cells, each a
- * (tag, 1 + ref) pair (0: empty, -1: deleted), at most half full; the tag is
- * the key's 32-bit hash with bit 0 reused as the cell's home flag. No key is
- * ever stored farther than `MAX_PROBES` cells from its home, and no home
- * holds `MAX_SAME_HASH` keys of one hash: an insertion that would break either
- * bound flags the home, and from then on every key whose home it is lives in
- * an AVL tree ordered by (hash, a second hash of another family, key) instead (the way Java's HashMap turns a
- * long bucket into a tree). So a look-up costs at most `MAX_PROBES` cells and
- * `MAX_SAME_HASH` string comparisons, or O(log n) comparisons in the tree,
- * whatever the keys: an attacker who reads this source can make every key
- * share one home, and then gets a balanced tree, never a long chain.
- * Random keys almost never reach the tree (see the bounds in ../hash.ts),
- * so the usual look-up reads one cache line, as before.
+ * Three levels, each used only when the one above is crowded:
+ * 1. Open addressing with linear probing over one `Int32Array` of cells, each
+ *    a (tag, 1 + ref) pair (0: empty, -1: deleted), at most half full; the tag
+ *    is the key's 32-bit hash (given by the caller) with bit 0 reused as the
+ *    cell's home flag. No key is stored farther than `MAX_PROBES` cells from
+ *    its home, and no home holds `MAX_SAME_HASH` keys of one tag: an insertion
+ *    that would break either bound flags the home, and from then on every key
+ *    whose home it is lives at the second level instead.
+ * 2. A second open-addressing table with the same bounds (overflow.ts), keyed
+ *    by a second hash of another family (`hash2`), computed only for keys of
+ *    flagged homes. Ids crafted to share the first hash (all in one home) have
+ *    unrelated second hashes and spread there like random keys: O(1) each.
+ * 3. An AVL tree ordered by (tag, tag2, key) (tree.ts) for the keys whose
+ *    second-level home is flagged too: only ids crafted against both hashes
+ *    get there, and each costs O(log n) comparisons (the way Java's HashMap
+ *    turns a long bucket into a tree).
+ * So a look-up costs at most `MAX_PROBES` cells and `MAX_SAME_HASH` string
+ * comparisons at each table level, or one cell at each and O(log n)
+ * comparisons in the tree, whatever the keys: an attacker who reads this
+ * source can make every key share one home, then one second home as well,
+ * and still never gets a long chain. Random keys almost never leave the first
+ * level (see the bounds in ../hash.ts), so the usual look-up reads one cache
+ * line and computes one hash.
  *
  * Mutable: owned by one structure; a copy (`tableCopy`) shares nothing
  * mutable with its source.
@@ -25,8 +35,8 @@
  * @module
  * @internal
  */
-import { hash2, MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
-import { emptyTree, treeCopy, treeEach, treeFind, treeInsert, treeRemove, treeVisits, type Tree } from './tree.js'
+import { hash2 as defaultHash2, MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
+import { emptyOverflow, overAdd, overCost, overEach, overFind, overflowCopy, overRemove, tag2Of, type Overflow } from './overflow.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -34,21 +44,29 @@ import { emptyTree, treeCopy, treeEach, treeFind, treeInsert, treeRemove, treeVi
 
 /**
  * A table over its owner's keys: `keyOf(source, ref)` must give the key stored at `ref` for as long as it is
- * stored. (Data and a module-level function rather than a closure, so two tables built alike are deeply equal.)
+ * stored. (Data and module-level functions rather than closures, so two tables built alike are deeply equal.)
  *
  * @category model
  */
 export interface StrTable<S = unknown> {
   /** Cell i: `cells[2i]` the tag (bit 0: home i is flagged), `cells[2i + 1]` 1 + ref, 0 empty, -1 deleted. */
   cells: Int32Array
-  /** Keys stored (cells and tree). */
+  /** Keys stored (all levels). */
   live: number
   /** Cells not empty (keys and deleted marks). */
   filled: number
-  /** The keys whose home is flagged. */
-  tree: Tree
+  /** The keys whose home is flagged: the second level and its tree. */
+  over: Overflow
   readonly source: S
   readonly keyOf: (source: S, ref: number) => string
+  /** The second hash (`hash2` of ../hash.ts; another function only in tests). */
+  readonly hash2: (key: string) => number
+  /**
+   * A cache: the last key a look-up missed in a flagged home, and its second tag, so that the insertion
+   * that usually follows does not hash it again (cleared by that insertion).
+   */
+  missKey: string | undefined
+  missTag2: number
 }
 
 const EMPTY = 0
@@ -67,17 +85,21 @@ const cellsFor = (n: number): number => {
 }
 
 /**
- * An empty table with room for `expected` keys before it grows.
+ * An empty table with room for `expected` keys before it grows. `hash2` is for tests (hostile second
+ * hashes); every table of the library uses the default.
  *
  * @category constructors
  */
-export const strTable = <S>(source: S, keyOf: (source: S, ref: number) => string, expected = 0): StrTable<S> => ({
+export const strTable = <S>(source: S, keyOf: (source: S, ref: number) => string, expected = 0, hash2: (key: string) => number = defaultHash2): StrTable<S> => ({
   cells: new Int32Array(2 * cellsFor(expected)),
   live: 0,
   filled: 0,
-  tree: emptyTree(),
+  over: emptyOverflow(),
   source,
-  keyOf
+  keyOf,
+  hash2,
+  missKey: undefined,
+  missTag2: 0
 })
 
 /**
@@ -87,8 +109,9 @@ export const strTable = <S>(source: S, keyOf: (source: S, ref: number) => string
  */
 export const tableCopy = <S>(from: StrTable<S>, source: S, expected = 0): StrTable<S> => {
   const slots = cellsFor(Math.max(expected, from.live))
-  if (slots === from.cells.length >> 1) return { cells: from.cells.slice(), live: from.live, filled: from.filled, tree: treeCopy(from.tree), source, keyOf: from.keyOf }
-  const t = strTable(source, from.keyOf, Math.max(expected, from.live))
+  if (slots === from.cells.length >> 1)
+    return { cells: from.cells.slice(), live: from.live, filled: from.filled, over: overflowCopy(from.over), source, keyOf: from.keyOf, hash2: from.hash2, missKey: undefined, missTag2: 0 }
+  const t = strTable(source, from.keyOf, Math.max(expected, from.live), from.hash2)
   refill(t, from)
   return t
 }
@@ -103,6 +126,28 @@ const tagOf = (h: number): number => h & ~FLAG
 /** The home cell of a tag in a table of `mask + 1` cells (bits 1 and up: bit 0 is not part of a tag). */
 const homeOf = (tag: number, mask: number): number => (tag >>> 1) & mask
 
+/** A key's second-level tag. */
+const secondTag = <S>(t: StrTable<S>, key: string): number => tag2Of(t.hash2(key))
+
+/** A look-up at the second level; on a miss, the key and its second tag are kept for the insertion that may follow. */
+const missFind = <S>(t: StrTable<S>, tag: number, key: string): number => {
+  const tag2 = secondTag(t, key)
+  const p = overFind(t.over, tag, tag2, key, t.source, t.keyOf)
+  if (p < 0) {
+    t.missKey = key
+    t.missTag2 = tag2
+  }
+  return p
+}
+
+/** The second tag of the key at `ref` (about to be stored), from the cache if the last miss was that key. */
+const insertTag2 = <S>(t: StrTable<S>, ref: number): number => {
+  const key = t.keyOf(t.source, ref)
+  if (key !== t.missKey) return secondTag(t, key)
+  t.missKey = undefined
+  return t.missTag2
+}
+
 /**
  * The ref of `key` (whose hash is `h`), or -1.
  *
@@ -113,7 +158,7 @@ export const tableFind = <S>(t: StrTable<S>, key: string, h: number): number => 
   const mask = (cells.length >> 1) - 1
   const tag = tagOf(h)
   const home = homeOf(tag, mask)
-  if (((cells[2 * home] as number) & FLAG) !== 0) return treeFind(t.tree, tag, hash2(key), key, t.source, t.keyOf)
+  if (((cells[2 * home] as number) & FLAG) !== 0) return missFind(t, tag, key)
   for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
     const p = cells[2 * i + 1] as number
     if (p === EMPTY) return -1
@@ -123,7 +168,8 @@ export const tableFind = <S>(t: StrTable<S>, key: string, h: number): number => 
 }
 
 /**
- * What a look-up of `key` costs: cells read plus tree nodes compared (at most `MAX_PROBES`, or the tree's height).
+ * What a look-up of `key` costs: cells read at both levels plus tree nodes compared (at most
+ * 1 + `MAX_PROBES`, or 2 + the tree's height).
  *
  * @category utilities
  */
@@ -132,7 +178,7 @@ export const tableCost = <S>(t: StrTable<S>, key: string, h: number): number => 
   const mask = (cells.length >> 1) - 1
   const tag = tagOf(h)
   const home = homeOf(tag, mask)
-  if (((cells[2 * home] as number) & FLAG) !== 0) return 1 + treeVisits(t.tree, tag, hash2(key), key, t.source, t.keyOf)
+  if (((cells[2 * home] as number) & FLAG) !== 0) return 1 + overCost(t.over, tag, secondTag(t, key), key, t.source, t.keyOf)
   let d = 0
   for (let i = home; d < MAX_PROBES; i = (i + 1) & mask) {
     d++
@@ -151,7 +197,7 @@ export const tableCost = <S>(t: StrTable<S>, key: string, h: number): number => 
  */
 export const tableTouch = <S>(t: StrTable<S>, h: number): number => t.cells[2 * homeOf(tagOf(h), (t.cells.length >> 1) - 1) + 1] as number
 
-/** Move every key whose home is `home` to the tree and flag the home. */
+/** Move every key whose home is `home` to the second level and flag the home. */
 const flagHome = <S>(t: StrTable<S>, home: number, mask: number): void => {
   const cells = t.cells
   cells[2 * home] = (cells[2 * home] as number) | FLAG
@@ -160,41 +206,45 @@ const flagHome = <S>(t: StrTable<S>, home: number, mask: number): void => {
     if (p === EMPTY) return
     const tag = (cells[2 * i] as number) & ~FLAG
     if (p > 0 && homeOf(tag, mask) === home) {
-      const key = t.keyOf(t.source, p - 1)
-      treeInsert(t.tree, tag, hash2(key), key, p - 1, t.source, t.keyOf)
+      overAdd(t.over, tag, secondTag(t, t.keyOf(t.source, p - 1)), p - 1, t.source, t.keyOf)
       cells[2 * i + 1] = DELETED
     }
   }
 }
 
-/** Store a tag and ref (the key is absent and there is room). */
-const put = <S>(t: StrTable<S>, tag: number, ref: number): void => {
+/** Store a tag and ref in a first-level cell (the key is absent and there is room); false if its home is flagged (now or before). */
+const putCell = <S>(t: StrTable<S>, tag: number, ref: number): boolean => {
   const cells = t.cells
   const mask = (cells.length >> 1) - 1
   const home = homeOf(tag, mask)
-  if (((cells[2 * home] as number) & FLAG) === 0) {
-    let same = 0
-    for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
-      const p = cells[2 * i + 1] as number
-      if (p <= 0) {
-        cells[2 * i] = tag | ((cells[2 * i] as number) & FLAG)
-        cells[2 * i + 1] = ref + 1
-        if (p === EMPTY) t.filled++
-        return
-      }
-      if (((cells[2 * i] as number) & ~FLAG) === tag && ++same >= MAX_SAME_HASH) break
+  if (((cells[2 * home] as number) & FLAG) !== 0) return false
+  let same = 0
+  for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
+    const p = cells[2 * i + 1] as number
+    if (p <= 0) {
+      cells[2 * i] = tag | ((cells[2 * i] as number) & FLAG)
+      cells[2 * i + 1] = ref + 1
+      if (p === EMPTY) t.filled++
+      return true
     }
-    flagHome(t, home, mask)
+    if (((cells[2 * i] as number) & ~FLAG) === tag && ++same >= MAX_SAME_HASH) break
   }
-  const key = t.keyOf(t.source, ref)
-  treeInsert(t.tree, tag, hash2(key), key, ref, t.source, t.keyOf)
+  flagHome(t, home, mask)
+  return false
 }
 
-/** Put every key of `from` into `t` (empty, and large enough). */
+/** Store a tag and ref (the key is absent and there is room): in a cell, or at the second level if its home is flagged. */
+const put = <S>(t: StrTable<S>, tag: number, ref: number): void => {
+  if (!putCell(t, tag, ref)) overAdd(t.over, tag, insertTag2(t, ref), ref, t.source, t.keyOf)
+}
+
+/** Put every key of `from` into `t` (empty, and large enough); second tags already known are not computed again. */
 const refill = <S>(t: StrTable<S>, from: StrTable<S>): void => {
   const cells = from.cells
   for (let i = 0; i < cells.length; i += 2) if ((cells[i + 1] as number) > 0) put(t, (cells[i] as number) & ~FLAG, (cells[i + 1] as number) - 1)
-  treeEach(from.tree, (tag, _, ref) => put(t, tag, ref))
+  overEach(from.over, (tag, tag2, ref) => {
+    if (!putCell(t, tag, ref)) overAdd(t.over, tag, tag2, ref, t.source, t.keyOf)
+  })
   t.live = from.live
 }
 
@@ -212,7 +262,7 @@ export const tableReserve = <S>(t: StrTable<S>, n: number): void => {
   while (next < 2 * (t.live + n)) next *= 2
   t.cells = new Int32Array(2 * next)
   t.filled = 0
-  t.tree = emptyTree()
+  t.over = emptyOverflow()
   refill(t, old)
 }
 
@@ -238,7 +288,7 @@ export const tableRemove = <S>(t: StrTable<S>, key: string, h: number): boolean 
   const tag = tagOf(h)
   const home = homeOf(tag, mask)
   if (((cells[2 * home] as number) & FLAG) !== 0) {
-    if (!treeRemove(t.tree, tag, hash2(key), key, t.source, t.keyOf)) return false
+    if (!overRemove(t.over, tag, secondTag(t, key), key, t.source, t.keyOf)) return false
     t.live--
     return true
   }
@@ -264,13 +314,20 @@ export const tableRefs = <S>(t: StrTable<S>): Array<number> => {
   const out: Array<number> = []
   const cells = t.cells
   for (let i = 1; i < cells.length; i += 2) if ((cells[i] as number) > 0) out.push((cells[i] as number) - 1)
-  treeEach(t.tree, (_, __, ref) => out.push(ref))
+  overEach(t.over, (_, __, ref) => out.push(ref))
   return out
 }
 
 /**
- * How many keys live in the tree (0 for keys that do not collide).
+ * How many keys live past the first level (second level and tree; 0 for keys that do not collide).
  *
  * @category utilities
  */
-export const tableTreeSize = <S>(t: StrTable<S>): number => t.tree.size
+export const tableOverflowSize = <S>(t: StrTable<S>): number => t.over.live
+
+/**
+ * How many keys live in the tree (0 unless keys collide under both hashes).
+ *
+ * @category utilities
+ */
+export const tableTreeSize = <S>(t: StrTable<S>): number => t.over.tree.size

@@ -1,11 +1,12 @@
 /**
  * An AVL tree of (tag, tag2, ref) entries ordered by the key's table hash
  * (`tag`), then a second hash of another family (`tag2`, see `hash2` in
- * ../hash.ts), then the key itself (the owner's string at `ref`): the ordered
- * fallback of the string table (strtable.ts) for homes that ids chosen to
- * collide have crowded. Ids crafted against the table's hash differ in
- * `tag2`, so the tree compares integers; ids crafted against both still cost
- * O(log n) string comparisons, never O(n).
+ * ../hash.ts), then the key itself (the owner's string at `ref`): the third
+ * level of the string table (strtable.ts), for the keys whose homes at both
+ * of its table levels (overflow.ts) ids chosen to collide have crowded. Keys
+ * that share a first hash but differ in `tag2` (a second-level home crowded
+ * by distinct second hashes) are told apart by integers; ids crafted against
+ * both hashes still cost O(log n) string comparisons, never O(n).
  *
  * Nodes live in one `Int32Array` (no object per node, nothing for the
  * garbage collector): node i is `nodes[N * i .. N * i + N)`; node 0 is the
