@@ -92,6 +92,8 @@ export type EndReason = 'member' | 'deadline' | 'wrong-answer' | 'completed' | '
  * the key from the server's `Paper`. `seal` is HMAC-SHA256 of the rest
  * (canonical JSON) under the paper's seal key; `step` counts the changes
  * made to it, so a host can tell a replayed older round from the latest.
+ * Rounds this library returns are deeply frozen (change them with the
+ * transitions, or copy them).
  *
  * @category model
  */
@@ -158,27 +160,33 @@ export interface RoundError {
 
 type Body = Omit<Round, 'seal'>
 
-// Canonical JSON: object keys sorted, `undefined` members left out (as JSON.stringify does).
-const canonical = (u: unknown): string => {
-  if (u === null || typeof u !== 'object') {
-    const s = JSON.stringify(u)
-    return s === undefined ? 'null' : s
-  }
-  if (Array.isArray(u)) return `[${u.map(canonical).join(',')}]`
+// A deep copy of JSON data in canonical form: object keys sorted, `undefined`, function and symbol members
+// left out (as JSON.stringify does), every object frozen. Its JSON text is the text a seal is computed
+// over, so the same round is the same text whichever way it was made or read back. A `__proto__` key
+// (an own key in parsed JSON) throws: copied, it would set a prototype instead (the caller refuses it).
+const canonical = (u: unknown): unknown => {
+  if (u === null || typeof u !== 'object') return u
+  if (Array.isArray(u)) return Object.freeze(u.map(canonical))
   const o = u as Record<string, unknown>
-  const parts: Array<string> = []
+  const out: Record<string, unknown> = {}
   for (const k of Object.keys(o).sort()) {
+    if (k === '__proto__') throw new TypeError('__proto__ in a round')
     const v = o[k]
-    if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') parts.push(`${JSON.stringify(k)}:${canonical(v)}`)
+    if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') out[k] = canonical(v)
   }
-  return `{${parts.join(',')}}`
+  return Object.freeze(out)
 }
 
-// A sealed round in canonical form (keys sorted, the seal last), so the same round is the same JSON text
-// whichever way it was made (started, changed, or read back by `verifyRound`/`decodeRound`).
+// The rounds this library sealed, with the seal key they were sealed under. They are deeply frozen, so
+// one of them handed back unchanged needs no second HMAC: a transition verifies it by identity.
+const SEALED_UNDER = new WeakMap<object, string>()
+
+// A sealed round in canonical form (keys sorted, the seal last, frozen).
 const sealed = (paper: Paper, body: Body): Round => {
-  const c = canonical(body)
-  return { ...(JSON.parse(c) as Body), seal: hmacSha256(paper.sealKey, c) }
+  const copy = canonical(body) as Body
+  const round: Round = Object.freeze({ ...copy, seal: hmacSha256(paper.sealKey, JSON.stringify(copy)) })
+  SEALED_UNDER.set(round, paper.sealKey)
+  return round
 }
 
 // A changed round: one more step, sealed again.
@@ -202,12 +210,16 @@ const tampered = (): E.Either<RoundError, never> =>
 const verify = (paper: Paper, u: unknown): E.Either<RoundError, Body> => {
   try {
     if (u === null || typeof u !== 'object') return tampered()
-    const text0 = canonical({ ...(u as Record<string, unknown>), seal: undefined })
     const r = u as Round
+    if (SEALED_UNDER.get(u) === paper.sealKey) {
+      if (r.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), r.paper)
+      const { seal: _seal, ...body } = r
+      return E.right(body)
+    }
+    const body = canonical({ ...(u as Record<string, unknown>), seal: undefined }) as Body
     const seal = r.seal
-    if (r.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), r.paper)
-    if (typeof seal !== 'string' || hmacSha256(paper.sealKey, text0) !== seal) return tampered()
-    const body = JSON.parse(text0) as Body
+    if (body.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), body.paper)
+    if (typeof seal !== 'string' || hmacSha256(paper.sealKey, JSON.stringify(body)) !== seal) return tampered()
     if (!Array.isArray(body.slots) || body.slots.length !== paper.questions.length) return tampered()
     return E.right(body)
   } catch {

@@ -116,7 +116,8 @@ describe('issue #13: a stored round edited on the client scores no higher', () =
   const submitted = ok(submit(paper, T0 + 2000)(answered))
 
   it('a submitted round rewound to open is refused, so it cannot be answered again', () => {
-    const rewound: Round = { ...submitted, status: 'open', endedAt: undefined, endedBy: undefined } as Round
+    const { endedAt: _at, endedBy: _by, ...rest } = submitted
+    const rewound: Round = { ...rest, status: 'open' }
     expect(isSealed(paper, rewound)).toBe(false)
     const again = answer(paper, pub.questions[0]?.id ?? '', { type: 'single', choice: 'A' }, T0 + 3000)(rewound)
     expect(E.isLeft(again) && again.left.reason).toBe('tampered')

@@ -210,3 +210,22 @@ describe('responses from untyped clients', () => {
     expect(E.isRight(answer('q4', { type: 'blank', values: ['三中'] }, T0 + 1000)(round))).toBe(true)
   })
 })
+
+describe('sealed rounds', () => {
+  it('are deeply frozen, and the same round read back from JSON verifies and moves on alike', () => {
+    const r0 = start('exam', ['q1', 'q2'])
+    const r = ok(answer('q1', RIGHT['q1'] as QuizResponse, T0 + 1000)(r0))
+    expect(Object.isFrozen(r) && Object.isFrozen(r.slots) && r.slots.every((s) => Object.isFrozen(s))).toBe(true)
+    const copy = JSON.parse(JSON.stringify(r)) as Round
+    expect(Q.isSealed(P, copy)).toBe(true)
+    // The identity fast path (this library's own frozen round) and the HMAC path give the same next round.
+    expect(JSON.stringify(ok(submit(T0 + 2000)(copy)))).toBe(JSON.stringify(ok(submit(T0 + 2000)(r))))
+  })
+  it('a __proto__ key in a stored round is tampering, not a prototype', () => {
+    const r = start('exam', ['q1', 'q2'])
+    const withProto = JSON.parse(JSON.stringify(r).replace('{', '{"__proto__":{"status":"submitted"},')) as Round
+    expect(Object.keys(withProto)).toContain('__proto__')
+    expect(Q.isSealed(P, withProto)).toBe(false)
+    expect(reason(submit(T0 + 1000)(withProto))).toBe('tampered')
+  })
+})
