@@ -11,11 +11,14 @@ import {
   submit,
   answer,
   type Blueprint,
+  type Paper,
   type Question,
   type QuizResponse,
   type Round
 } from 'moral-bank/quiz'
 import { fmtMs, fmtRate, measure, report } from './harness.js'
+
+const SECRET = 'bench-quiz-secret-0123456789abcdef'
 
 const HISTORIES = ['党史', '新中国史', '改革开放史', '社会主义发展史']
 
@@ -101,9 +104,9 @@ const indexAndAssemble = (): void => {
   const exclude = Array.from({ length: 500 }, (_, i) => `q${i * 7}` as QuestionId)
   let k = 0
   const asm = measure(() => {
-    for (let i = 0; i < 100; i++) assemble(bank, BLUEPRINT, { seed: `paper-${k++}`, usage, exclude })
+    for (let i = 0; i < 100; i++) assemble(bank, BLUEPRINT, { secret: SECRET, seed: `paper-${k++}`, usage, exclude })
   }, 5)
-  const one = assemble(bank, BLUEPRINT, { seed: 'check', usage, exclude })
+  const one = assemble(bank, BLUEPRINT, { secret: SECRET, seed: 'check', usage, exclude })
   const perPaper = asm.medianMs / 100
   report({
     bench: 'assemble a 100-question paper (4 sections, mix, tag filters, 5,000 used + 500 excluded ids) from 100,000',
@@ -121,23 +124,26 @@ const gradeRounds = (): void => {
   const R = 10_000
   const bank = indexBank(decodeBank(makeBank(5_000)).questions)
   const small = { id: 'small', sections: [{ id: 'all', count: 20 }] } as unknown as Blueprint
-  const rounds: Array<Round> = []
+  const rounds: Array<readonly [Paper, Round]> = []
   for (let i = 0; i < R; i++) {
-    const p = assemble(bank, small, { seed: `round-${i}` })
+    const p = assemble(bank, small, { secret: SECRET, seed: `round-${i}` })
     if (E.isLeft(p)) throw new Error('assembly failed')
-    let r = startRound({ id: `r${i}`, quiz: 'weekly', member: `m${i % 300}`, mode: 'exam', paper: p.right, now: 1_625_097_600_000 })
-    p.right.questions.forEach((pq, j) => {
-      const a = answer(pq.question.id, responseFor(pq.question, i + j), 1_625_097_600_000 + j * 1000)(r)
+    const paper = p.right
+    const r0 = startRound({ id: `r${i}`, quiz: 'weekly', member: `m${i % 300}`, mode: 'exam', paper, now: 1_625_097_600_000 })
+    if (E.isLeft(r0)) throw new Error('start failed')
+    let r = r0.right
+    paper.questions.forEach((pq, j) => {
+      const a = answer(paper, pq.handle, responseFor(pq.question, i + j), 1_625_097_600_000 + j * 1000)(r)
       if (E.isRight(a)) r = a.right
     })
-    const s = submit(1_625_097_700_000)(r)
+    const s = submit(paper, 1_625_097_700_000)(r)
     if (E.isLeft(s)) throw new Error('submit failed')
-    rounds.push(s.right)
+    rounds.push([paper, s.right])
   }
   let sink = 0
   const grade = measure(() => {
-    for (const r of rounds) {
-      const res = roundResult(r)
+    for (const [paper, r] of rounds) {
+      const res = roundResult(paper)(r)
       if (E.isRight(res)) sink += res.right.correct
     }
   }, 5)

@@ -6,13 +6,17 @@
 // spend moral points. Deterministic per seed.
 import * as E from 'fp-ts/lib/Either.js'
 import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
-import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
+import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type Blueprint, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
 import { account, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type SubjectId } from 'moral-bank/rules'
 import { allEntries, foldLedger, type Ledger } from 'moral-bank/ledger'
 import { computeBoard, redBlack, type Board, type RedBlack } from 'moral-bank/ranking'
 import { awardPresets, honorRoll, runAwards, type AwardRun, type HonorRoll } from 'moral-bank/awards'
 import { allOrders, applyOps, emptyBank, postEntry, type BankOp, type BankState } from 'moral-bank/bank'
 import { decodeProgramme, type Programme } from 'moral-bank/program'
+
+// The server's quiz secret. A real host draws 32 random hex digits once and keeps them on the server;
+// the simulation fixes one so its output is the same on every run.
+const QUIZ_SECRET = 'park-sim-quiz-secret-0123456789abcdef'
 
 export interface Park {
   readonly org: OrgTree
@@ -134,6 +138,16 @@ export const simulatePark = (seed: string): Park => {
 
   const events: Array<ActivityEvent> = []
   let rounds = 0
+  // The server's store of papers: a shared paper (the day's, the week's) is assembled once and kept, as a host does.
+  const papers = new Map<string, ReturnType<typeof assemble>>()
+  const paperFor = (bp: Blueprint, paperSeed: string): ReturnType<typeof assemble> => {
+    const key = `${bp.id}\u0000${paperSeed}`
+    const have = papers.get(key)
+    if (have !== undefined) return have
+    const made = assemble(bank, bp, { secret: QUIZ_SECRET, seed: paperSeed })
+    papers.set(key, made)
+    return made
+  }
   // One branch studies every day (the red flag needs a contender); host-supplied skill, conduct and performance scores.
   const branches = org.units.filter((u) => u.kind === 'branch').map((u) => u.id)
   const model = branches[uniformInt(rng, branches.length)]
@@ -150,15 +164,17 @@ export const simulatePark = (seed: string): Park => {
       events.push({ id: `${m.id}/${++n}` as EventId, type, member: m.id as unknown as SubjectId, at: at as Instant, attrs })
     }
     const playRound = (paper: Paper, quiz: string, kind: string, at: number): void => {
-      let round = startRound({ id: `${m.id}/${quiz}`, quiz, kind, member: m.id, mode: 'exam', paper, now: at, limits: { roundMs: 600_000, expiry: 'submit' } })
+      const started = startRound({ id: `${m.id}/${quiz}`, quiz, kind, member: m.id, mode: 'exam', paper, now: at, limits: { roundMs: 600_000, expiry: 'submit' } })
+      if (E.isLeft(started)) return
+      let round = started.right
       paper.questions.forEach((pq, i) => {
         const right = uniformInt(r, 100) < skill
         const response = simulatedAnswer(keyAnswer(pq), right)
-        if (response !== undefined) round = E.getOrElse(() => round)(answer(pq.question.id, response, at + 20_000 * (i + 1))(round))
+        if (response !== undefined) round = E.getOrElse(() => round)(answer(paper, pq.handle, response, at + 20_000 * (i + 1))(round))
       })
-      const done = submit(at + 200_000)(round)
+      const done = submit(paper, at + 200_000)(round)
       if (E.isLeft(done)) return
-      const result = roundResult(done.right)
+      const result = roundResult(paper)(done.right)
       if (E.isRight(result)) for (const e of result.right.events) events.push(e as unknown as ActivityEvent)
       rounds++
     }
@@ -173,12 +189,12 @@ export const simulatePark = (seed: string): Park => {
       for (let v = 0; v < videos; v++) ev('video.watched', day + 20 * 3_600_000 + v * 400_000, { seconds: 60 + uniformInt(r, 600), content: `vid-${uniformInt(r, 300)}` })
       if (uniformInt(r, 100) < 70) {
         const at = day + 12 * 3_600_000 + uniformInt(r, 3_600_000)
-        const paper = assemble(bank, daily, { seed: dailySeed('daily', at, cal.zone) })
+        const paper = paperFor(daily, dailySeed('daily', at, cal.zone))
         if (E.isRight(paper)) playRound(paper.right, `daily-${cal.key('day', at as Instant)}`, 'daily', at)
       }
       if (weekdayOf(cal.dayNumber(day as Instant)) === 0 && uniformInt(r, 100) < 60) {
         const at = day + 19 * 3_600_000
-        const paper = assemble(bank, weekly, { seed: `${seed}/${cal.key('week', at as Instant)}` })
+        const paper = paperFor(weekly, `${seed}/${cal.key('week', at as Instant)}`)
         if (E.isRight(paper)) playRound(paper.right, `weekly-${cal.key('week', at as Instant)}`, 'weekly', at)
       }
       if (uniformInt(r, 100) < 4) ev('deed.approved', day + 15 * 3_600_000, { deed: 'volunteer' })

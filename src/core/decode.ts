@@ -13,6 +13,7 @@ import { idProblem, type Id } from './ids.js'
 import { instant as readInstant, type Instant } from './instant.js'
 import { isPoints, type Points } from './points.js'
 import { jsonDuplicateKeys, jsonError, stripBom } from './json.js'
+import { UNREADABLE, unreadable } from './internal/unreadable.js'
 import { zone as readZone, type Zone } from './calendar.js'
 
 // -------------------------------------------------------------------------------------
@@ -282,7 +283,7 @@ export const decode =
       return E.isLeft(r) ? E.left(fromValidationErrors(r.left, path)) : E.right(r.right)
     } catch {
       // A hostile value (a Proxy or getter that throws, a revoked Proxy): a problem, never a throw.
-      return E.left([problem('internal', at(path), UNREADABLE, undefined)])
+      return E.left([unreadable(path)])
     }
   }
 
@@ -390,7 +391,6 @@ export const refined = <A>(name: string, is: (u: unknown) => u is A, expected: T
   )
 
 // A value whose reading throws (a hostile Proxy or getter) fails to decode; it never throws.
-const UNREADABLE = text('a value that can be read (reading this one failed)', '可读取的值（读取此值时出错）')
 const guarded =
   <A>(validate: (u: unknown, c: t.Context) => t.Validation<A>) =>
   (u: unknown, c: t.Context): t.Validation<A> => {

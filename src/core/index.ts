@@ -27,6 +27,7 @@ export {
 } from './instant.js'
 export * from './calendar.js'
 export * from './random.js'
+export * from './sha256.js'
 export * from './decode.js'
 export * from './json.js'
 export * from './lines.js'

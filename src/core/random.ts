@@ -7,6 +7,7 @@
  * @module
  */
 import seedrandom from 'seedrandom'
+import { hmacSha256 } from './sha256.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -151,3 +152,19 @@ export const sample = <A>(rng: Rng, xs: ReadonlyArray<A>, k: number): Array<A> =
   }
   return arr.slice(0, take)
 }
+
+// -------------------------------------------------------------------------------------
+// keyed seeds
+// -------------------------------------------------------------------------------------
+
+/**
+ * A seed that only the holder of `secret` can compute: HMAC-SHA256 of the
+ * derived seed of `parts` under the secret, in hex. Give it to `rngFromSeed`
+ * when what the generator decides (an option order, a draw) must not be
+ * recomputable from the parts, which a client may know.
+ *
+ * @category constructors
+ * @example
+ * keyedSeed('server-secret-0123456789', 'park-2021', 'm-001').length // => 64
+ */
+export const keyedSeed = (secret: string, ...parts: ReadonlyArray<string | number>): string => hmacSha256(secret, deriveSeed(...parts))

@@ -11,7 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { at, problem, rngFromParts, shuffle, text, uniformInt, type Problem, type QuestionId } from '../core/index.js'
 import type { BankIndex } from './bank.js'
 import type { Blueprint, Section } from './blueprint.js'
-import { orderSize, type Paper, type PaperQuestion } from './paper.js'
+import { orderSize, paperKeys, type Paper, type PaperQuestion } from './paper.js'
 import type { Difficulty, Question } from './question.js'
 
 // -------------------------------------------------------------------------------------
@@ -24,9 +24,16 @@ import type { Difficulty, Question } from './question.js'
  * @category model
  */
 export interface AssembleOptions {
+  /**
+   * The server's secret: random, at least 16 characters (32 random hex digits
+   * is good), kept on the server, never sent to a client. Every draw and
+   * shuffle, the paper's handle, its questions' handles and the seal of its
+   * rounds are derived from it and the seed.
+   */
+  readonly secret: string
   /** The seed: derive it from programme, member and round (`deriveSeed`) for per-member papers. */
   readonly seed: string
-  /** The paper's id; the seed when absent. */
+  /** The paper's public id; an opaque handle derived from secret and seed when absent. Never pass the seed. */
   readonly paperId?: string
   /** Question ids never to draw (recently seen, retired). */
   readonly exclude?: Iterable<QuestionId>
@@ -139,16 +146,10 @@ export const matchesSection =
 
 const identity = (n: number): Array<number> => Array.from({ length: n }, (_, i) => i)
 
-/**
- * The display order of a question's options on a paper with a seed: a
- * shuffle derived from the seed and the question id alone, so it does not
- * depend on which other questions were drawn.
- *
- * @category utilities
- * @example
- * optionOrder('seed-1', q) // => e.g. [2, 0, 3, 1], the same on every machine
- */
-export const optionOrder = (seed: string, q: Question): ReadonlyArray<number> => shuffle(rngFromParts(seed, 'options', q.id), identity(orderSize(q)))
+// The display order of a question's options on a paper: a shuffle from the paper's secret random key and
+// the question id alone (so it does not depend on which other questions were drawn). Not exported: without
+// the key, nothing public can recompute it.
+const optionOrder = (key: string, q: Question): ReadonlyArray<number> => shuffle(rngFromParts(key, 'options', q.id), identity(orderSize(q)))
 
 // -------------------------------------------------------------------------------------
 // assembly
@@ -170,8 +171,9 @@ export const assemble = (bank: BankIndex, blueprint: Blueprint, opts: AssembleOp
   const taken = new Set<number>()
   const shortfalls: Array<Shortfall> = []
   const questions: Array<PaperQuestion> = []
+  const keys = paperKeys(opts.secret, opts.seed)
   blueprint.sections.forEach((s, si) => {
-    const rng = rngFromParts(opts.seed, 'section', s.id)
+    const rng = rngFromParts(keys.random, 'section', s.id)
     const test = matchesSection(s)
     const base = baseOf(bank, s)
     // Buckets: one per difficulty of a mix, else one for the whole section.
@@ -262,15 +264,32 @@ export const assemble = (bank: BankIndex, blueprint: Blueprint, opts: AssembleOp
     for (const i of ordered) {
       const q = bank.questions[i] as Question
       questions.push({
+        handle: keys.handle(questions.length),
         question: q,
         points: s.points ?? q.points,
         section: s.id,
-        order: s.shuffleOptions === false ? identity(orderSize(q)) : optionOrder(opts.seed, q)
+        order: s.shuffleOptions === false ? identity(orderSize(q)) : optionOrder(keys.random, q)
       })
     }
   })
   if (shortfalls.length > 0) return E.left(shortfalls)
-  return E.right({ id: opts.paperId ?? opts.seed, blueprint: blueprint.id, seed: opts.seed, questions })
+  return E.right({ id: opts.paperId ?? keys.id, blueprint: blueprint.id, seed: opts.seed, sealKey: keys.seal, questions })
+}
+
+/**
+ * What `fixedPaper` needs: the server's secret (see `AssembleOptions.secret`) and the seed.
+ *
+ * @category model
+ */
+export interface FixedPaperOptions {
+  readonly secret: string
+  readonly seed: string
+  /** The blueprint id recorded on the paper; `fixed` when absent. */
+  readonly blueprint?: string
+  /** The paper's public id; an opaque handle when absent. */
+  readonly paperId?: string
+  /** Shuffle options, items and right-hand items (default true). */
+  readonly shuffleOptions?: boolean
 }
 
 /**
@@ -278,11 +297,21 @@ export const assemble = (bank: BankIndex, blueprint: Blueprint, opts: AssembleOp
  *
  * @category assembly
  * @example
- * fixedPaper('daily-2021-07-01', 'daily', 'seed', questions).questions.length // => questions.length
+ * fixedPaper(questions, { secret: SERVER_SECRET, seed: 'daily-2021-07-01', blueprint: 'daily' }).questions.length // => questions.length
  */
-export const fixedPaper = (id: string, blueprint: string, seed: string, qs: ReadonlyArray<Question>, shuffleOptions = true): Paper => ({
-  id,
-  blueprint,
-  seed,
-  questions: qs.map((q) => ({ question: q, points: q.points, section: 'main', order: shuffleOptions ? optionOrder(seed, q) : identity(orderSize(q)) }))
-})
+export const fixedPaper = (qs: ReadonlyArray<Question>, opts: FixedPaperOptions): Paper => {
+  const keys = paperKeys(opts.secret, opts.seed)
+  return {
+    id: opts.paperId ?? keys.id,
+    blueprint: opts.blueprint ?? 'fixed',
+    seed: opts.seed,
+    sealKey: keys.seal,
+    questions: qs.map((q, i) => ({
+      handle: keys.handle(i),
+      question: q,
+      points: q.points,
+      section: 'main',
+      order: opts.shuffleOptions === false ? identity(orderSize(q)) : optionOrder(keys.random, q)
+    }))
+  }
+}

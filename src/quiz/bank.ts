@@ -6,6 +6,7 @@
  * @module
  */
 import { at, decodeJson, problem, text, type PathSegment, type Problem, type QuestionId } from '../core/index.js'
+import { readOr } from '../core/internal/unreadable.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { QUESTION_TYPES, type Difficulty, type Question, type QuestionType } from './question.js'
@@ -77,33 +78,30 @@ const BANK_TEXT = text('a bank: { "version": 1, "questions": [ … ] } or an arr
  */
 export const decodeBank = (u: unknown): BankReport => {
   const top: Array<Problem> = []
-  let items: ReadonlyArray<unknown> = []
-  let base: ReadonlyArray<PathSegment> = []
-  if (Array.isArray(u)) items = u
-  else if (typeof u === 'object' && u !== null) {
-    const o = u as Record<string, unknown>
-    for (const k of Object.keys(o)) {
-      if (k !== 'version' && k !== 'questions' && k !== 'title') {
-        top.push(problem('unknown-key', at([k]), text('one of the keys version, questions, title', '以下键之一：version、questions、title'), k))
-      }
-    }
-    if (o['version'] !== 1) top.push(problem(o['version'] === undefined ? 'missing' : 'range', at(['version']), text('version 1', '版本 1'), o['version']))
-    if (o['title'] !== undefined && typeof o['title'] !== 'string') top.push(problem('type', at(['title']), text('a string', '字符串'), o['title']))
-    if (Array.isArray(o['questions'])) {
-      items = o['questions']
-      base = ['questions']
-    } else top.push(problem(o['questions'] === undefined ? 'missing' : 'type', at(['questions']), text('an array of questions', '题目数组'), o['questions']))
-  } else top.push(problem('type', at(), BANK_TEXT, u))
-
+  // Read by hand, so through readOr: a hostile value (a throwing Proxy or getter) is a problem, not a throw.
+  const { list, base } = readOr(() => bankList(u, top), [], (p) => {
+    top.length = 0
+    top.push(p)
+    return { list: [] as ArrayLike<unknown>, base: [] as ReadonlyArray<PathSegment> }
+  })
   const questions: Array<Question> = []
   const rejected: Array<Rejected> = []
   const problems: Array<Problem> = [...top]
   const seen = new Map<string, number>()
-  items.forEach((item, i) => {
+  const count = readOr(() => list.length, base, (p) => {
+    problems.push(p)
+    return 0
+  })
+  for (let i = 0; i < count; i++) {
     const path = [...base, i]
+    const read = readOr<{ readonly item: unknown; readonly id: string | undefined } | Problem>(() => readItem(list[i]), path, (p) => p)
+    if (!('item' in read)) {
+      rejected.push({ index: i, problems: [read] })
+      problems.push(read)
+      continue
+    }
+    const { item, id } = read
     const r = decodeQuestion(item, path)
-    const rawId = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['id'] : undefined
-    const id = typeof rawId === 'string' ? rawId : undefined
     let ps: ReadonlyArray<Problem> = E.isLeft(r) ? r.left : []
     if (id !== undefined) {
       const first = seen.get(id)
@@ -116,9 +114,39 @@ export const decodeBank = (u: unknown): BankReport => {
       rejected.push(id === undefined ? { index: i, problems: ps } : { index: i, id, problems: ps })
       problems.push(...ps)
     }
-  })
+  }
   return { questions, rejected, problems }
 }
+
+// The questions of a bank document (an array, or { version, questions, title }), with its top-level problems.
+const bankList = (u: unknown, top: Array<Problem>): { readonly list: ArrayLike<unknown>; readonly base: ReadonlyArray<PathSegment> } => {
+  if (Array.isArray(u)) return { list: u, base: [] }
+  if (typeof u !== 'object' || u === null) {
+    top.push(problem('type', at(), BANK_TEXT, u))
+    return { list: [], base: [] }
+  }
+  const o = u as Record<string, unknown>
+  for (const k of Object.keys(o)) {
+    if (k !== 'version' && k !== 'questions' && k !== 'title') {
+      top.push(problem('unknown-key', at([k]), text('one of the keys version, questions, title', '以下键之一：version、questions、title'), k))
+    }
+  }
+  const version = o['version']
+  if (version !== 1) top.push(problem(version === undefined ? 'missing' : 'range', at(['version']), text('version 1', '版本 1'), version))
+  const title = o['title']
+  if (title !== undefined && typeof title !== 'string') top.push(problem('type', at(['title']), text('a string', '字符串'), title))
+  const qs = o['questions']
+  if (Array.isArray(qs)) return { list: qs, base: ['questions'] }
+  top.push(problem(qs === undefined ? 'missing' : 'type', at(['questions']), text('an array of questions', '题目数组'), qs))
+  return { list: [], base: [] }
+}
+
+// One question of the list, read once (a getter runs once), with its id when it has a string one.
+const readItem = (item: unknown): { readonly item: unknown; readonly id: string | undefined } => {
+  const rawId = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['id'] : undefined
+  return { item, id: typeof rawId === 'string' ? rawId : undefined }
+}
+
 
 /**
  * Decode a bank from JSON text; a syntax error is a problem at line:column.

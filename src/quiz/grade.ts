@@ -32,7 +32,10 @@ export type GradeStatus = 'correct' | 'partial' | 'wrong' | 'unanswered' | 'pend
  * @category model
  */
 export interface Graded {
+  /** The bank question id (for the review book and reports, after submission). */
   readonly question: QuestionId
+  /** The question's handle on the paper (the public view's id). */
+  readonly handle: string
   readonly points: number
   /** In [0, 1]; zero while pending. */
   readonly fraction: Rational
@@ -100,8 +103,34 @@ const acceptedOf = (b: Blank, cs: boolean): ReadonlyArray<string> => {
   return v
 }
 
-const numericFits = (a: NumericAnswer, v: number): boolean =>
-  a.kind === 'exact' ? Math.abs(v - a.value) <= (a.tolerance ?? 0) : v >= a.min && v <= a.max
+// A finite number as the exact decimal it prints as (its shortest round-trip digits): digits × 10^exp.
+// 1.6 is 16 × 10^-1, not the binary double just below it, so edges compare as the author wrote them.
+interface Decimal {
+  readonly digits: bigint
+  readonly exp: number
+}
+const decimalOf = (x: number): Decimal => {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(x))
+  if (m === null) return { digits: 0n, exp: 0 }
+  const frac = m[3] ?? ''
+  const digits = BigInt(`${m[2] ?? '0'}${frac}`)
+  return { digits: m[1] === '-' ? -digits : digits, exp: Number(m[4] ?? '0') - frac.length }
+}
+// The three decimals on one scale (the smallest exponent), as big integers.
+const scaled = (xs: ReadonlyArray<number>): ReadonlyArray<bigint> => {
+  const ds = xs.map(decimalOf)
+  const e = Math.min(...ds.map((d) => d.exp))
+  return ds.map((d) => d.digits * 10n ** BigInt(d.exp - e))
+}
+const numericFits = (a: NumericAnswer, v: number): boolean => {
+  if (a.kind === 'exact') {
+    const [x, c, t] = scaled([v, a.value, a.tolerance ?? 0]) as [bigint, bigint, bigint]
+    const diff = x >= c ? x - c : c - x
+    return diff <= (t < 0n ? -t : t)
+  }
+  const [x, lo, hi] = scaled([v, a.min, a.max]) as [bigint, bigint, bigint]
+  return x >= lo && x <= hi
+}
 
 const best = (xs: ReadonlyArray<Rational>): Rational => xs.reduce((m, x) => (compare(x, m) > 0 ? x : m), R_ZERO)
 
@@ -219,13 +248,14 @@ const statusOf = (f: Rational): GradeStatus => (compare(f, R_ONE) === 0 ? 'corre
  */
 export const gradeQuestion = (pq: PaperQuestion, r: QuizResponse | undefined, manual?: Rational): Graded => {
   const question = pq.question.id
+  const handle = pq.handle
   const points = pq.points
   if (manual !== undefined) {
     const f = unit(manual)
-    return { question, points, fraction: f, score: mul(f, fromInt(points)), status: statusOf(f) }
+    return { question, handle, points, fraction: f, score: mul(f, fromInt(points)), status: statusOf(f) }
   }
-  if (r === undefined) return { question, points, fraction: R_ZERO, score: R_ZERO, status: 'unanswered' }
+  if (r === undefined) return { question, handle, points, fraction: R_ZERO, score: R_ZERO, status: 'unanswered' }
   const f = responseFraction(pq, r)
-  if (f === undefined) return { question, points, fraction: R_ZERO, score: R_ZERO, status: 'pending' }
-  return { question, points, fraction: f, score: mul(f, fromInt(points)), status: statusOf(f) }
+  if (f === undefined) return { question, handle, points, fraction: R_ZERO, score: R_ZERO, status: 'pending' }
+  return { question, handle, points, fraction: f, score: mul(f, fromInt(points)), status: statusOf(f) }
 }

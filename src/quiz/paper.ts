@@ -2,11 +2,14 @@
  * Papers (试卷): the questions drawn for one attempt with their display
  * order, and the two faces of a paper: the public view for the client (no
  * answers, fractions, feedback, explanations, rubrics or bank option ids)
- * and the paper itself, which is the key and stays with the host.
+ * and the paper itself, which is the key and stays with the host. Papers and
+ * their questions are named in public by opaque handles derived from a
+ * server secret: nothing public carries the seed, a bank id or anything
+ * from which an order can be computed.
  *
  * @module
  */
-import type { QuestionId } from '../core/index.js'
+import { hmacSha256, keyedSeed } from '../core/index.js'
 import type { Difficulty, Question, RichText, TextFormat } from './question.js'
 
 // -------------------------------------------------------------------------------------
@@ -14,14 +17,16 @@ import type { Difficulty, Question, RichText, TextFormat } from './question.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * A question on a paper: the bank question (the key), its points on this
- * paper, its section, and `order`, the display permutation of its options
- * (single, multiple), items (ordering) or right-hand items (matching: pairs'
- * right items, then distractors), as indices into the bank lists.
+ * A question on a paper: its opaque per-paper `handle` (what the client
+ * names it by), the bank question (the key), its points on this paper, its
+ * section, and `order`, the display permutation of its options (single,
+ * multiple), items (ordering) or right-hand items (matching: pairs' right
+ * items, then distractors), as indices into the bank lists.
  *
  * @category model
  */
 export interface PaperQuestion {
+  readonly handle: string
   readonly question: Question
   readonly points: number
   readonly section: string
@@ -29,14 +34,19 @@ export interface PaperQuestion {
 }
 
 /**
- * A paper: host-side data (it holds the key), plain and serialisable.
+ * A paper: server-side data (it holds the key and the seal key), plain and
+ * serialisable. Never send it to a client: send `publicPaper(paper)`.
  *
  * @category model
  */
 export interface Paper {
+  /** The paper's opaque handle (or the host's `paperId`); public. */
   readonly id: string
   readonly blueprint: string
+  /** The seed it was assembled from (server-side only). */
   readonly seed: string
+  /** The key that seals this paper's rounds, derived from the secret (server-side only). */
+  readonly sealKey: string
   readonly questions: ReadonlyArray<PaperQuestion>
 }
 
@@ -56,7 +66,8 @@ export interface PublicChoice {
  * @category model
  */
 export interface PublicCommon {
-  readonly id: QuestionId
+  /** The question's opaque per-paper handle: answer it by this. */
+  readonly id: string
   readonly index: number
   readonly section: string
   readonly stem: RichText
@@ -84,13 +95,49 @@ export type PublicQuestion = PublicCommon &
   )
 
 /**
- * The public view of a paper.
+ * The public view of a paper: named by the paper's handle.
  *
  * @category model
  */
 export interface PublicPaper {
   readonly id: string
   readonly questions: ReadonlyArray<PublicQuestion>
+}
+
+// -------------------------------------------------------------------------------------
+// keys
+// -------------------------------------------------------------------------------------
+
+/**
+ * The keys of one paper, all derived from the server's secret and the seed
+ * by HMAC-SHA256: `random` seeds every draw and shuffle, `id` names the
+ * paper, `seal` seals its rounds, and `handle(i)` names its i-th question.
+ * Without the secret none of them can be computed from public data.
+ *
+ * @category model
+ */
+export interface PaperKeys {
+  readonly random: string
+  readonly id: string
+  readonly seal: string
+  readonly handle: (i: number) => string
+}
+
+/**
+ * The keys of the paper for a seed under a server secret (see `PaperKeys`).
+ *
+ * @category utilities
+ * @example
+ * paperKeys('a-random-server-secret', 'round-7').id // => 'p-' followed by 24 hex digits
+ */
+export const paperKeys = (secret: string, seed: string): PaperKeys => {
+  const random = keyedSeed(secret, 'moral-bank/paper', seed)
+  return {
+    random,
+    id: `p-${hmacSha256(random, 'id').slice(0, 24)}`,
+    seal: hmacSha256(random, 'seal'),
+    handle: (i) => `q-${hmacSha256(random, `question:${i}`).slice(0, 16)}`
+  }
 }
 
 // -------------------------------------------------------------------------------------
@@ -162,7 +209,7 @@ export const orderSize = (q: Question): number =>
 export const publicQuestion = (pq: PaperQuestion, index: number): PublicQuestion => {
   const q = pq.question
   const common: PublicCommon = {
-    id: q.id,
+    id: pq.handle,
     index,
     section: pq.section,
     stem: q.stem,
@@ -204,7 +251,9 @@ export const publicQuestion = (pq: PaperQuestion, index: number): PublicQuestion
 
 /**
  * The public view of a paper: what the client may see. Carries no answer,
- * fraction, feedback, explanation, rubric, source, title or bank option id.
+ * fraction, feedback, explanation, rubric, source, title, seed, bank
+ * question id or bank option id; the paper and its questions are named by
+ * their opaque handles.
  *
  * @category utilities
  * @example

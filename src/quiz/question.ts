@@ -8,7 +8,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { QuestionIdC, dispatch, failWith, idCodec, refined, strict, text, type Id, type QuestionId } from '../core/index.js'
+import { QuestionIdC, dispatch, failWith, guardCodec, idCodec, refined, strict, text, type Id, type QuestionId } from '../core/index.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -362,7 +362,7 @@ export const TextFormatC: t.Type<TextFormat, TextFormat, unknown> = /*#__PURE__*
  */
 export const RichTextC: t.Type<RichText, RichText, unknown> = /*#__PURE__*/ (() => {
   const Formatted = strict({ text: t.string, format: TextFormatC }, {}, 'FormattedText')
-  return new t.Type<RichText, RichText, unknown>(
+  return guardCodec(new t.Type<RichText, RichText, unknown>(
     'RichText',
     (u): u is RichText => typeof u === 'string' || Formatted.is(u),
     (u, c) =>
@@ -372,7 +372,7 @@ export const RichTextC: t.Type<RichText, RichText, unknown> = /*#__PURE__*/ (() 
           ? (Formatted.validate(u, c) as t.Validation<RichText>)
           : failWith(u, c, text('a text (a string or { text, format })', '文本（字符串或 { text, format }）')),
     (a) => a
-  )
+  ))
 })()
 
 const NonEmptyString = refined(

@@ -11,7 +11,8 @@ import type { Graded } from './grade.js'
 import { letterLabel, numberLabel, type PaperQuestion } from './paper.js'
 import type { RichText } from './question.js'
 import { add, compare, div, fromInt, R_ZERO, rational, toNumber, type Rational } from './rational.js'
-import { gradeSlot, questionIndex, type Mode, type Round, type RoundError } from './round.js'
+import type { Paper } from './paper.js'
+import { gradeSlot, questionIndex, verifyRound, type Mode, type Round, type RoundError } from './round.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -83,14 +84,20 @@ export type AttemptPolicy = 'highest' | 'average' | 'first' | 'last'
 // -------------------------------------------------------------------------------------
 
 /**
- * The result of a submitted round, or an error for a round not submitted.
+ * The result of a submitted round, graded with the key and points of the
+ * server's paper; an error for a round not submitted or not sealed for this paper.
  *
  * @category results
  * @example
- * const res = roundResult(submitted)
+ * const res = roundResult(paper)(submitted)
  * E.isRight(res) && res.right.events[0]?.attrs.correct // => how many questions were fully right
  */
-export const roundResult = (r: Round): E.Either<RoundError, RoundResult> => {
+export const roundResult =
+  (paper: Paper) =>
+  (r0: Round): E.Either<RoundError, RoundResult> => {
+  const v = verifyRound(paper)(r0)
+  if (E.isLeft(v)) return v
+  const r = v.right
   if (r.status !== 'submitted' || r.endedAt === undefined) {
     return E.left({ _tag: 'RoundError', reason: 'not-submitted', problem: problem('state', at(['status']), text('a submitted round', '已交卷的答题'), r.status) })
   }
@@ -99,8 +106,8 @@ export const roundResult = (r: Round): E.Either<RoundError, RoundResult> => {
   let maxScore = 0
   let correct = 0
   let pending = 0
-  for (let i = 0; i < r.paper.questions.length; i++) {
-    const g = gradeSlot(r, i)
+  for (let i = 0; i < paper.questions.length; i++) {
+    const g = gradeSlot(paper, r, i)
     questions.push(g)
     score = add(score, g.score)
     maxScore += g.points
@@ -267,15 +274,20 @@ const pickedFeedback = (pq: PaperQuestion, r: Round, i: number): ReadonlyArray<R
 }
 
 /**
- * Feedback on a question of a round: available in practice and challenge
- * modes once the question is answered, and in every mode after submission.
+ * Feedback on a question (by its handle) of a round: available in practice
+ * and challenge modes once the question is answered, and in every mode after submission.
  *
  * @category results
  * @example
- * questionFeedback(round, 'q1') // => right({ graded, key, explanation, … }) after answering in practice mode
+ * questionFeedback(paper, handle)(round) // => right({ graded, key, explanation, … }) after answering in practice mode
  */
-export const questionFeedback = (r: Round, q: string): E.Either<RoundError, Feedback> => {
-  const i = questionIndex(r, q)
+export const questionFeedback =
+  (paper: Paper, q: string) =>
+  (r0: Round): E.Either<RoundError, Feedback> => {
+  const v = verifyRound(paper)(r0)
+  if (E.isLeft(v)) return v
+  const r = v.right
+  const i = questionIndex(paper, q)
   if (i < 0) return E.left({ _tag: 'RoundError', reason: 'unknown-question', problem: problem('reference', at(['question']), text('a question of this paper', '本卷中的题目'), q) })
   const answered = r.slots[i]?.response !== undefined
   const allowed = r.status === 'submitted' || ((r.mode === 'practice' || r.mode === 'challenge') && answered)
@@ -286,8 +298,8 @@ export const questionFeedback = (r: Round, q: string): E.Either<RoundError, Feed
       problem: problem('state', at(['status']), text('a submitted round, or an answered question in practice mode', '已交卷，或练习模式下已作答的题目'), r.status)
     })
   }
-  const pq = r.paper.questions[i] as PaperQuestion
-  const fb: Feedback = { graded: gradeSlot(r, i), key: keyAnswer(pq), picked: pickedFeedback(pq, r, i) }
+  const pq = paper.questions[i] as PaperQuestion
+  const fb: Feedback = { graded: gradeSlot(paper, r, i), key: keyAnswer(pq), picked: pickedFeedback(pq, r, i) }
   return E.right({
     ...fb,
     ...(pq.question.explanation === undefined ? {} : { explanation: pq.question.explanation }),

@@ -165,14 +165,14 @@ export const dueItems =
  *
  * @category scheduling
  * @example
- * const { paper, missing } = reviewPaper(bank, book, now, DEFAULT_ZONE, { count: 10, seed: 'review-m-001-2021-07-01' })
+ * const { paper, missing } = reviewPaper(bank, book, now, DEFAULT_ZONE, { count: 10, secret: SERVER_SECRET, seed: 'review-m-001-2021-07-01' })
  */
 export const reviewPaper = (
   bank: BankIndex,
   book: ReviewBook,
   now: number,
   z: Zone,
-  opts: { readonly count: number; readonly seed: string; readonly paperId?: string }
+  opts: { readonly count: number; readonly secret: string; readonly seed: string; readonly paperId?: string }
 ): { readonly paper: Paper; readonly missing: ReadonlyArray<QuestionId> } => {
   const qs: Array<Question> = []
   const missing: Array<QuestionId> = []
@@ -182,7 +182,7 @@ export const reviewPaper = (
     if (i === undefined) missing.push(item.question)
     else qs.push(bank.questions[i] as Question)
   }
-  return { paper: fixedPaper(opts.paperId ?? opts.seed, 'review', opts.seed, qs), missing }
+  return { paper: fixedPaper(qs, { secret: opts.secret, seed: opts.seed, blueprint: 'review', ...(opts.paperId === undefined ? {} : { paperId: opts.paperId }) }), missing }
 }
 
 /**

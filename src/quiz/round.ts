@@ -1,14 +1,18 @@
 /**
- * Quiz rounds: plain serialisable data that hosts keep in their own store,
- * and pure transitions that take `now`: start, open a question, answer
- * (again, to change it), submit, expire, grade by hand. Invalid transitions
- * are error values; a second submit returns the round unchanged.
+ * Quiz rounds: plain serialisable data that hosts keep in their own store
+ * (or hand to the client), and pure transitions that take the server's
+ * paper and `now`: start, open a question, answer (again, to change it),
+ * submit, expire, grade by hand. A round carries no key material: it names
+ * its paper and questions by their handles and holds public data and
+ * responses only, sealed with an HMAC under the paper's seal key. Every
+ * transition checks the seal first (an edited round is refused as
+ * `tampered`) and seals what it returns. Invalid transitions are error
+ * values; a second submit returns the round unchanged.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { produce } from 'immer'
-import { at, decode, problem, text, type Problem, type QuestionId, type Text } from '../core/index.js'
+import { at, decode, hmacSha256, problem, text, type Problem, type Text } from '../core/index.js'
 import { gradeQuestion, type Graded } from './grade.js'
 import type { Paper, PaperQuestion } from './paper.js'
 import { fromInt, div, type Rational } from './rational.js'
@@ -83,26 +87,37 @@ export type RoundStatus = 'open' | 'submitted' | 'discarded'
 export type EndReason = 'member' | 'deadline' | 'wrong-answer' | 'completed' | 'grace-over'
 
 /**
- * A quiz round: plain JSON-serialisable data (instants are epoch ms).
+ * A quiz round: plain JSON-serialisable data (instants are epoch ms). It
+ * names its paper by the paper's public id and holds no key: grading takes
+ * the key from the server's `Paper`. `seal` is HMAC-SHA256 of the rest
+ * (canonical JSON) under the paper's seal key; `step` counts the changes
+ * made to it, so a host can tell a replayed older round from the latest.
+ * Rounds this library returns are deeply frozen (change them with the
+ * transitions, or copy them).
  *
  * @category model
  */
 export interface Round {
-  readonly version: 1
+  readonly version: 2
   readonly id: string
   readonly quiz: string
   readonly member: string
   readonly mode: Mode
   /** What the host's point rules call this quiz; see `StartParams.kind`. */
   readonly kind?: string
-  readonly paper: Paper
+  /** The paper's public id (`paper.id`). */
+  readonly paper: string
   readonly limits: Limits
   readonly status: RoundStatus
   readonly startedAt: number
   readonly endedAt?: number
   readonly endedBy?: EndReason
+  /** How many changes were made since the start (0 at the start). */
+  readonly step: number
   /** One slot per paper question, in paper order. */
   readonly slots: ReadonlyArray<Slot>
+  /** HMAC-SHA256 (hex) of the rest of the round under the paper's seal key. */
+  readonly seal: string
 }
 
 /**
@@ -111,6 +126,10 @@ export interface Round {
  * @category model
  */
 export type RoundErrorReason =
+  | 'tampered'
+  | 'wrong-paper'
+  | 'bad-instant'
+  | 'before-start'
   | 'after-deadline'
   | 'after-submission'
   | 'discarded'
@@ -136,11 +155,108 @@ export interface RoundError {
 }
 
 // -------------------------------------------------------------------------------------
-// constructors
+// seal
 // -------------------------------------------------------------------------------------
 
+type Body = Omit<Round, 'seal'>
+
+// A deep copy of JSON data in canonical form: object keys sorted, `undefined`, function and symbol members
+// left out (as JSON.stringify does), every object frozen. Its JSON text is the text a seal is computed
+// over, so the same round is the same text whichever way it was made or read back. A `__proto__` key
+// (an own key in parsed JSON) throws: copied, it would set a prototype instead (the caller refuses it).
+const canonical = (u: unknown): unknown => {
+  if (u === null || typeof u !== 'object') return u
+  if (Array.isArray(u)) return Object.freeze(u.map(canonical))
+  const o = u as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(o).sort()) {
+    if (k === '__proto__') throw new TypeError('__proto__ in a round')
+    const v = o[k]
+    if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') out[k] = canonical(v)
+  }
+  return Object.freeze(out)
+}
+
+// The rounds this library sealed, with the seal key they were sealed under. They are deeply frozen, so
+// one of them handed back unchanged needs no second HMAC: a transition verifies it by identity.
+const SEALED_UNDER = new WeakMap<object, string>()
+
+// A sealed round in canonical form (keys sorted, the seal last, frozen).
+const sealed = (paper: Paper, body: Body): Round => {
+  const copy = canonical(body) as Body
+  const round: Round = Object.freeze({ ...copy, seal: hmacSha256(paper.sealKey, JSON.stringify(copy)) })
+  SEALED_UNDER.set(round, paper.sealKey)
+  return round
+}
+
+// A changed round: one more step, sealed again.
+const reseal = (paper: Paper, body: Body): Round => sealed(paper, { ...body, step: body.step + 1 })
+
 const fail = (reason: RoundErrorReason, path: ReadonlyArray<string | number>, expected: Text, received: unknown): E.Either<RoundError, never> =>
-  E.left({ _tag: 'RoundError', reason, problem: problem(reason === 'unknown-question' || reason === 'invalid-answer' ? 'reference' : 'state', at(path), expected, received) })
+  E.left({
+    _tag: 'RoundError',
+    reason,
+    problem: problem(reason === 'unknown-question' || reason === 'invalid-answer' ? 'reference' : reason === 'bad-instant' ? 'type' : 'state', at(path), expected, received)
+  })
+
+const tampered = (): E.Either<RoundError, never> =>
+  fail('tampered', ['seal'], text("a round as this library sealed it for this paper (unchanged since)", '本库为本卷封存且未被改动的答题记录'), 'a round whose seal does not match its content')
+
+/**
+ * Check a round against the server's paper: it must name the paper and its
+ * seal must match its content. Gives back a plain copy (read once, so a
+ * getter cannot change it afterwards) without the seal. Never throws.
+ */
+const verify = (paper: Paper, u: unknown): E.Either<RoundError, Body> => {
+  try {
+    if (u === null || typeof u !== 'object') return tampered()
+    const r = u as Round
+    if (SEALED_UNDER.get(u) === paper.sealKey) {
+      if (r.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), r.paper)
+      const { seal: _seal, ...body } = r
+      return E.right(body)
+    }
+    const body = canonical({ ...(u as Record<string, unknown>), seal: undefined }) as Body
+    const seal = r.seal
+    if (body.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), body.paper)
+    if (typeof seal !== 'string' || hmacSha256(paper.sealKey, JSON.stringify(body)) !== seal) return tampered()
+    if (!Array.isArray(body.slots) || body.slots.length !== paper.questions.length) return tampered()
+    return E.right(body)
+  } catch {
+    return tampered()
+  }
+}
+
+/**
+ * True when a round is the one this library sealed for this paper (not edited since).
+ *
+ * @category utilities
+ * @example
+ * isSealed(paper, round) // => true
+ * isSealed(paper, { ...round, status: 'open' }) // => false once the round was submitted
+ */
+export const isSealed = (paper: Paper, r: unknown): boolean => E.isRight(verify(paper, r))
+
+// An instant the transitions accept: epoch milliseconds, a whole number, not before the start.
+const checkNow = (r: Body, now: unknown): E.Either<RoundError, number> => {
+  if (typeof now !== 'number' || !Number.isSafeInteger(now)) {
+    return fail('bad-instant', ['now'], text('an instant in epoch milliseconds (a whole number)', '纪元毫秒时刻（整数）'), typeof now === 'number' ? String(now) : typeof now)
+  }
+  if (now < r.startedAt) return fail('before-start', ['now'], text(`an instant at or after the round's start ${r.startedAt}`, `不早于答题开始时间 ${r.startedAt} 的时刻`), now)
+  return E.right(now)
+}
+
+// Verify, then check `now`: what every transition does first.
+const enter = (paper: Paper, r: unknown, now: unknown): E.Either<RoundError, readonly [Body, number]> => {
+  const v = verify(paper, r)
+  if (E.isLeft(v)) return v
+  const n = checkNow(v.right, now)
+  return E.isLeft(n) ? n : E.right([v.right, n.right] as const)
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
 
 /**
  * What `startRound` needs.
@@ -157,33 +273,45 @@ export interface StartParams {
    * `special` in the daily-study preset); emitted as the event's `kind`, the mode when absent.
    */
   readonly kind?: string
+  /** The server's paper (it stays on the server; the round names it by `paper.id`). */
   readonly paper: Paper
   readonly limits?: Limits
+  /** Epoch milliseconds, a whole number. */
   readonly now: number
 }
 
 /**
- * Start a round on a paper. Keep the round: resuming it keeps its questions and option order.
+ * Start a round on a paper: a sealed round with no key in it. Keep it (or
+ * hand it to the client): resuming it keeps its questions and option order.
+ * Refused (`bad-instant`) for a `now` that is not a whole number of epoch ms.
  *
  * @category constructors
  * @example
  * const r = startRound({ id: 'r1', quiz: 'weekly-7', member: 'm-001', mode: 'exam', paper, now: 1625097600000,
  *   limits: { roundMs: 600_000, expiry: 'submit' } })
- * r.status // => 'open'
+ * E.isRight(r) && r.right.status // => 'open'
  */
-export const startRound = (p: StartParams): Round => ({
-  version: 1,
-  id: p.id,
-  quiz: p.quiz,
-  member: p.member,
-  mode: p.mode,
-  ...(p.kind === undefined ? {} : { kind: p.kind }),
-  paper: p.paper,
-  limits: p.limits ?? { expiry: 'submit' },
-  status: 'open',
-  startedAt: p.now,
-  slots: p.paper.questions.map(() => ({ answers: 0 }))
-})
+export const startRound = (p: StartParams): E.Either<RoundError, Round> => {
+  if (typeof p.now !== 'number' || !Number.isSafeInteger(p.now)) {
+    return fail('bad-instant', ['now'], text('an instant in epoch milliseconds (a whole number)', '纪元毫秒时刻（整数）'), typeof p.now === 'number' ? String(p.now) : typeof p.now)
+  }
+  return E.right(
+    sealed(p.paper, {
+      version: 2,
+      id: p.id,
+      quiz: p.quiz,
+      member: p.member,
+      mode: p.mode,
+      ...(p.kind === undefined ? {} : { kind: p.kind }),
+      paper: p.paper.id,
+      limits: p.limits ?? { expiry: 'submit' },
+      status: 'open',
+      startedAt: p.now,
+      step: 0,
+      slots: p.paper.questions.map(() => ({ answers: 0 }))
+    })
+  )
+}
 
 // -------------------------------------------------------------------------------------
 // utilities
@@ -196,7 +324,7 @@ export const startRound = (p: StartParams): Round => ({
  * @example
  * deadline(round) // => round.startedAt + round.limits.roundMs
  */
-export const deadline = (r: Round): number | undefined => (r.limits.roundMs === undefined ? undefined : r.startedAt + r.limits.roundMs)
+export const deadline = (r: Pick<Round, 'limits' | 'startedAt'>): number | undefined => (r.limits.roundMs === undefined ? undefined : r.startedAt + r.limits.roundMs)
 
 /**
  * True when the round's time is up but its grace period is running: it may be submitted, not answered.
@@ -205,63 +333,75 @@ export const deadline = (r: Round): number | undefined => (r.limits.roundMs === 
  * @example
  * inGrace(round, now) // => false before the deadline
  */
-export const inGrace = (r: Round, now: number): boolean => {
+export const inGrace = (r: Pick<Round, 'limits' | 'startedAt' | 'status'>, now: number): boolean => {
   const d = deadline(r)
   return r.status === 'open' && r.limits.expiry === 'grace' && d !== undefined && now > d && now <= d + (r.limits.graceMs ?? 0)
 }
 
 /**
- * The position of a question on the round's paper, or -1.
+ * The position of a question on the paper, by its handle (the public view's question id), or -1.
  *
  * @category utilities
  * @example
- * questionIndex(round, 'q1') // => 0
+ * questionIndex(paper, publicPaper(paper).questions[0].id) // => 0
  */
-export const questionIndex = (r: Round, q: QuestionId | string): number => r.paper.questions.findIndex((pq) => pq.question.id === q)
+export const questionIndex = (paper: Paper, handle: string): number => paper.questions.findIndex((pq) => pq.handle === handle)
 
 /**
- * Grade the slot of a paper question as it stands.
+ * Grade the slot of a paper question as it stands, with the key and points of the server's paper.
  *
  * @category utilities
  * @example
- * gradeSlot(round, 0).status // => 'unanswered' before any answer
+ * gradeSlot(paper, round, 0).status // => 'unanswered' before any answer
  */
-export const gradeSlot = (r: Round, i: number): Graded => {
+export const gradeSlot = (paper: Paper, r: Pick<Round, 'slots'>, i: number): Graded => {
   const s = r.slots[i] ?? { answers: 0 }
-  return gradeQuestion(r.paper.questions[i] as PaperQuestion, s.response, s.manual)
+  return gradeQuestion(paper.questions[i] as PaperQuestion, s.response, s.manual)
 }
 
 // -------------------------------------------------------------------------------------
 // transitions
 // -------------------------------------------------------------------------------------
 
+// The expiry policy at `now` on a verified round (unsealed).
+const expireBody = (r: Body, now: number): Body => {
+  const d = deadline(r)
+  if (r.status !== 'open' || d === undefined || now <= d) return r
+  switch (r.limits.expiry) {
+    case 'submit':
+      return { ...r, status: 'submitted', endedAt: d, endedBy: 'deadline' }
+    case 'discard':
+      return { ...r, status: 'discarded', endedAt: d, endedBy: 'deadline' }
+    case 'grace': {
+      const end = d + (r.limits.graceMs ?? 0)
+      return now <= end ? r : { ...r, status: 'discarded', endedAt: end, endedBy: 'grace-over' }
+    }
+  }
+}
+
+// Seal a body: the round as it came when nothing changed, else one step more.
+const finish = (paper: Paper, before: Body, after: Body, original: Round): Round => (after === before ? original : reseal(paper, after))
+
 /**
  * Apply the expiry policy at `now`: past the deadline, `submit` submits (at
  * the deadline), `discard` discards, `grace` waits for the grace period and
- * then discards. Never fails; a round with nothing to do comes back as it was.
+ * then discards. A round with nothing to do comes back as it was; refused
+ * only for a round that is not sealed for this paper or a bad `now`.
  *
  * @category transitions
  * @example
- * expire(round.startedAt + 601_000)(round).status // => 'submitted' with a 600 s limit and expiry 'submit'
+ * expire(paper, round.startedAt + 601_000)(round) // => right(submitted round) with a 600 s limit and expiry 'submit'
  */
 export const expire =
-  (now: number) =>
-  (r: Round): Round => {
-    const d = deadline(r)
-    if (r.status !== 'open' || d === undefined || now <= d) return r
-    switch (r.limits.expiry) {
-      case 'submit':
-        return { ...r, status: 'submitted', endedAt: d, endedBy: 'deadline' }
-      case 'discard':
-        return { ...r, status: 'discarded', endedAt: d, endedBy: 'deadline' }
-      case 'grace': {
-        const end = d + (r.limits.graceMs ?? 0)
-        return now <= end ? r : { ...r, status: 'discarded', endedAt: end, endedBy: 'grace-over' }
-      }
-    }
+  (paper: Paper, now: number) =>
+  (r: Round): E.Either<RoundError, Round> => {
+    const v = enter(paper, r, now)
+    if (E.isLeft(v)) return v
+    const [body, n] = v.right
+    return E.right(finish(paper, body, expireBody(body, n), r))
   }
 
-const closed = (r: Round, now: number): E.Either<RoundError, never> | undefined => {
+const closed = (r: Body, now: number): E.Either<RoundError, never> | undefined => {
   if (r.status === 'discarded') return fail('discarded', ['status'], text('an open round', '进行中的答题'), 'discarded')
   if (r.status === 'submitted') {
     return r.endedBy === 'deadline'
@@ -272,86 +412,96 @@ const closed = (r: Round, now: number): E.Either<RoundError, never> | undefined 
   return undefined
 }
 
-const findQuestion = (r: Round, q: QuestionId | string): E.Either<RoundError, number> => {
-  const i = questionIndex(r, q)
-  return i < 0 ? fail('unknown-question', ['question'], text('a question of this paper', '本卷中的题目'), q) : E.right(i)
+const findQuestion = (paper: Paper, handle: unknown): E.Either<RoundError, number> => {
+  const i = typeof handle === 'string' ? questionIndex(paper, handle) : -1
+  return i < 0 ? fail('unknown-question', ['question'], text('a question of this paper (its handle in the public view)', '本卷中的题目（公开试卷中的题目标识）'), typeof handle === 'string' ? handle : typeof handle) : E.right(i)
 }
+
+const withSlot = (r: Body, i: number, f: (s: Slot) => Slot): Body => ({ ...r, slots: r.slots.map((s, k) => (k === i ? f(s) : s)) })
 
 /**
  * Open a question (show it): starts its own time limit, if any. Opening twice keeps the first time.
  *
  * @category transitions
  * @example
- * openQuestion('q1', now)(round) // => right(round with q1 opened at now)
+ * openQuestion(paper, 'q-1f0c…', now)(round) // => right(round with that question opened at now)
  */
 export const openQuestion =
-  (q: QuestionId | string, now: number) =>
+  (paper: Paper, handle: string, now: number) =>
   (r0: Round): E.Either<RoundError, Round> => {
-    const r = expire(now)(r0)
-    const c = closed(r, now)
+    const v = enter(paper, r0, now)
+    if (E.isLeft(v)) return v
+    const [b0, n] = v.right
+    const r = expireBody(b0, n)
+    const c = closed(r, n)
     if (c !== undefined) return c
-    const i = findQuestion(r, q)
+    const i = findQuestion(paper, handle)
     if (E.isLeft(i)) return i
-    if (r.slots[i.right]?.openedAt !== undefined) return E.right(r)
-    return E.right(
-      produce(r, (d) => {
-        const s = d.slots[i.right]
-        if (s !== undefined) s.openedAt = now
-      })
-    )
+    if (r.slots[i.right]?.openedAt !== undefined) return E.right(finish(paper, b0, r, r0))
+    return E.right(reseal(paper, withSlot(r, i.right, (s) => ({ ...s, openedAt: n }))))
   }
 
+// A response from a client, read once into plain data and checked; never throws (a throwing getter or Proxy is refused).
+const readResponse = (u: unknown): E.Either<Problem, QuizResponse> => {
+  try {
+    const json = u === undefined ? undefined : JSON.stringify(u)
+    const plain: unknown = json === undefined ? u : JSON.parse(json)
+    const d = decode(QuizResponseC, ['response'])(plain)
+    return E.isLeft(d) ? E.left(d.left[0] as Problem) : E.right(d.right)
+  } catch {
+    return E.left(problem('type', at(['response']), text('a response as plain JSON data', '以纯 JSON 数据表示的作答'), 'a value that cannot be read'))
+  }
+}
+
 /**
- * Answer a question, or change its answer (exam and daily modes). Refused
- * after the deadline or submission, for an unknown question or label, for a
- * locked answer (practice, challenge), out of order (challenge), or past the
+ * Answer a question (by its handle), or change its answer (exam and daily
+ * modes). `response` is what the client sent, checked here. Refused for a
+ * round not sealed for this paper, a bad or earlier `now`, after the
+ * deadline or submission, for an unknown question or label, for a locked
+ * answer (practice, challenge), out of order (challenge), or past the
  * question's own limit. In challenge mode an answer that is not fully right
- * ends the round, and so does the last answer.
+ * ends the round, and so does the last answer. Never throws, whatever `response` is.
  *
  * @category transitions
  * @example
- * answer('q1', { type: 'single', choice: 'B' }, now)(round) // => right(round with the answer)
- * answer('nope', { type: 'judge', value: true }, now)(round) // => left({ reason: 'unknown-question', … })
+ * answer(paper, pub.questions[0].id, { type: 'single', choice: 'B' }, now)(round) // => right(round with the answer)
+ * answer(paper, 'nope', { type: 'judge', value: true }, now)(round) // => left({ reason: 'unknown-question', … })
  */
 export const answer =
-  (q: QuestionId | string, response: QuizResponse, now: number) =>
+  (paper: Paper, handle: string, response: unknown, now: number) =>
   (r0: Round): E.Either<RoundError, Round> => {
-    const r = expire(now)(r0)
-    const c = closed(r, now)
+    const v = enter(paper, r0, now)
+    if (E.isLeft(v)) return v
+    const [b0, n] = v.right
+    const r = expireBody(b0, n)
+    const c = closed(r, n)
     if (c !== undefined) return c
-    const fi = findQuestion(r, q)
+    const fi = findQuestion(paper, handle)
     if (E.isLeft(fi)) return fi
     const i = fi.right
-    const pq = r.paper.questions[i] as PaperQuestion
+    const pq = paper.questions[i] as PaperQuestion
     const slot = r.slots[i] ?? { answers: 0 }
-    // Responses come from clients: check the shape too, not only what the types promise.
-    const shaped = QuizResponseC.is(response) ? undefined : decode(QuizResponseC, ['response'])(response)
-    const bad = shaped !== undefined && E.isLeft(shaped) ? shaped.left[0] : checkResponse(pq, response, ['response'])
-    if (bad !== undefined) return E.left({ _tag: 'RoundError', reason: 'invalid-answer', problem: bad })
+    const read = readResponse(response)
+    const bad = E.isLeft(read) ? read.left : checkResponse(pq, read.right, ['response'])
+    if (bad !== undefined || E.isLeft(read)) return E.left({ _tag: 'RoundError', reason: 'invalid-answer', problem: bad as Problem })
     const locking = r.mode === 'practice' || r.mode === 'challenge'
-    if (locking && slot.response !== undefined) return fail('locked', ['question'], text('a question not answered yet', '尚未作答的题目'), q)
+    if (locking && slot.response !== undefined) return fail('locked', ['question'], text('a question not answered yet', '尚未作答的题目'), handle)
     if (r.mode === 'challenge' && r.slots.slice(0, i).some((s) => s.response === undefined)) {
-      return fail('out-of-order', ['question'], text('the next unanswered question', '下一道未答题目'), q)
+      return fail('out-of-order', ['question'], text('the next unanswered question', '下一道未答题目'), handle)
     }
     const qms = r.limits.questionMs
     if (qms !== undefined) {
-      if (slot.openedAt === undefined) return fail('not-opened', ['question'], text('a question opened first (it has its own time limit)', '先打开题目（该题有单题时限）'), q)
-      if (now > slot.openedAt + qms) return fail('question-time-up', ['question'], text(`an answer within ${qms} ms of opening`, `打开后 ${qms} 毫秒内作答`), now - slot.openedAt)
+      if (slot.openedAt === undefined) return fail('not-opened', ['question'], text('a question opened first (it has its own time limit)', '先打开题目（该题有单题时限）'), handle)
+      if (n > slot.openedAt + qms) return fail('question-time-up', ['question'], text(`an answer within ${qms} ms of opening`, `打开后 ${qms} 毫秒内作答`), n - slot.openedAt)
     }
-    const next = produce(r, (d) => {
-      const s = d.slots[i]
-      if (s === undefined) return
-      s.response = response as never
-      s.answeredAt = now
-      s.answers = s.answers + 1
-    })
+    const next = withSlot(r, i, (s) => ({ ...s, response: read.right, answeredAt: n, answers: s.answers + 1 }))
     if (r.mode === 'challenge') {
-      const g = gradeSlot(next, i)
+      const g = gradeSlot(paper, next, i)
       const wrong = g.status === 'wrong' || g.status === 'partial'
       const done = next.slots.every((s) => s.response !== undefined)
-      if (wrong || done) return E.right({ ...next, status: 'submitted', endedAt: now, endedBy: wrong ? 'wrong-answer' : 'completed' })
+      if (wrong || done) return E.right(reseal(paper, { ...next, status: 'submitted', endedAt: n, endedBy: wrong ? 'wrong-answer' : 'completed' }))
     }
-    return E.right(next)
+    return E.right(reseal(paper, next))
   }
 
 /**
@@ -362,48 +512,63 @@ export const answer =
  *
  * @category transitions
  * @example
- * const once = submit(now)(round), twice = E.chain(submit(now + 5))(once)
+ * const once = submit(paper, now)(round), twice = E.chain(submit(paper, now + 5))(once)
  * // twice deep-equals once
  */
 export const submit =
-  (now: number) =>
+  (paper: Paper, now: number) =>
   (r0: Round): E.Either<RoundError, Round> => {
-    const r = expire(now)(r0)
-    if (r.status === 'submitted') return E.right(r)
+    const v = enter(paper, r0, now)
+    if (E.isLeft(v)) return v
+    const [b0, n] = v.right
+    const r = expireBody(b0, n)
+    if (r.status === 'submitted') return E.right(finish(paper, b0, r, r0))
     if (r.status === 'discarded') return fail('discarded', ['status'], text('an open round', '进行中的答题'), 'discarded')
-    return E.right({ ...r, status: 'submitted', endedAt: now, endedBy: 'member' })
+    return E.right(reseal(paper, { ...r, status: 'submitted', endedAt: n, endedBy: 'member' }))
   }
 
 /**
  * Grade an essay (or any question) by hand, with a score from 0 to the
- * question's points (a number or an exact rational); only after submission.
+ * question's points on the server's paper (a number or an exact rational);
+ * only after submission.
  *
  * @category transitions
  * @example
- * gradeManual('essay-1', 8, now)(submitted) // => right(round with 8 of 10 points on essay-1)
+ * gradeManual(paper, essayHandle, 8, now)(submitted) // => right(round with 8 of 10 points on the essay)
  */
 export const gradeManual =
-  (q: QuestionId | string, score: number | Rational, now: number) =>
-  (r: Round): E.Either<RoundError, Round> => {
+  (paper: Paper, handle: string, score: number | Rational, now: number) =>
+  (r0: Round): E.Either<RoundError, Round> => {
+    const v = enter(paper, r0, now)
+    if (E.isLeft(v)) return v
+    const [r, n] = v.right
     if (r.status !== 'submitted') return fail('not-submitted', ['status'], text('a submitted round', '已交卷的答题'), r.status)
-    const fi = findQuestion(r, q)
+    const fi = findQuestion(paper, handle)
     if (E.isLeft(fi)) return fi
-    const pq = r.paper.questions[fi.right] as PaperQuestion
+    const pq = paper.questions[fi.right] as PaperQuestion
     if (pq.question.type !== 'essay') return fail('not-manual', ['question'], text('a question graded by hand (essay)', '人工评分题（主观题）'), pq.question.type)
     const s: Rational = typeof score === 'number' ? (Number.isFinite(score) ? fromNumberExact(score) : { n: Number.NaN, d: 1 }) : score
-    const v = s.n / s.d
-    if (!Number.isFinite(v) || v < 0 || v > pq.points || !Number.isSafeInteger(s.n) || !Number.isSafeInteger(s.d) || s.d <= 0) {
+    const x = s.n / s.d
+    if (!Number.isFinite(x) || x < 0 || x > pq.points || !Number.isSafeInteger(s.n) || !Number.isSafeInteger(s.d) || s.d <= 0) {
       return fail('bad-score', ['score'], text(`a score from 0 to ${pq.points}`, `0 到 ${pq.points} 之间的分数`), typeof score === 'number' ? score : `${score.n}/${score.d}`)
     }
     const f = div(s, fromInt(pq.points))
-    return E.right(
-      produce(r, (d) => {
-        const slot = d.slots[fi.right]
-        if (slot === undefined) return
-        slot.manual = f
-        slot.gradedAt = now
-      })
-    )
+    return E.right(reseal(paper, withSlot(r, fi.right, (slot) => ({ ...slot, manual: f, gradedAt: n }))))
+  }
+
+/**
+ * Check a round against the server's paper (its seal and paper id) and give back a plain copy, or why not.
+ * The results, feedback and stored-round decoding use it; hosts can too.
+ *
+ * @category utilities
+ * @example
+ * E.isRight(verifyRound(paper)(round)) // => true
+ */
+export const verifyRound =
+  (paper: Paper) =>
+  (r: unknown): E.Either<RoundError, Round> => {
+    const v = verify(paper, r)
+    return E.isLeft(v) ? v : E.right({ ...v.right, seal: (r as Round).seal })
   }
 
 // A decimal score as an exact rational (a grader's 7.5 is 15/2).

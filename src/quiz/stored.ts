@@ -11,10 +11,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { at, CountC, decode, decodeJson, NameC, oneOf, problem, refined, strict, text, type Decoded, type PathSegment, type Problem } from '../core/index.js'
-import { orderSize, type PaperQuestion } from './paper.js'
+import { orderSize, type Paper, type PaperQuestion } from './paper.js'
 import type { Rational } from './rational.js'
 import { checkResponse, QuizResponseC } from './response.js'
-import type { Round } from './round.js'
+import { verifyRound, type Round } from './round.js'
 import { decodeQuestion } from './validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -44,9 +44,9 @@ const LimitsC = strict(
 const SlotC = strict({ answers: CountC }, { openedAt: EpochMsC, response: QuizResponseC, answeredAt: EpochMsC, manual: RationalC, gradedAt: EpochMsC }, 'Slot')
 
 // The question is checked by `decodeQuestion` afterwards (shape and cross-field checks, at its own path).
-const PaperQuestionShapeC = strict({ question: t.unknown, points: PositiveC, section: t.string, order: t.array(CountC) }, {}, 'PaperQuestion')
+const PaperQuestionShapeC = strict({ handle: t.string, question: t.unknown, points: PositiveC, section: t.string, order: t.array(CountC) }, {}, 'PaperQuestion')
 
-const PaperShapeC = strict({ id: t.string, blueprint: t.string, seed: t.string, questions: t.array(PaperQuestionShapeC) }, {}, 'Paper')
+const PaperShapeC = strict({ id: t.string, blueprint: t.string, seed: t.string, sealKey: t.string, questions: t.array(PaperQuestionShapeC) }, {}, 'Paper')
 
 /**
  * A stored round's shape (`decodeRound` adds the checks across fields).
@@ -57,12 +57,14 @@ const PaperShapeC = strict({ id: t.string, blueprint: t.string, seed: t.string, 
  */
 export const RoundShapeC = /*#__PURE__*/ strict(
   {
-    version: refined('Version1', (u): u is 1 => u === 1, text('version 1', '版本 1')),
+    version: refined('Version2', (u): u is 2 => u === 2, text('version 2', '版本 2')),
     id: NameC,
     quiz: NameC,
     member: NameC,
     mode: oneOf('Mode', ['exam', 'practice', 'challenge', 'daily']),
-    paper: PaperShapeC,
+    paper: t.string,
+    step: CountC,
+    seal: t.string,
     limits: LimitsC,
     status: oneOf('RoundStatus', ['open', 'submitted', 'discarded']),
     startedAt: EpochMsC,
@@ -77,6 +79,7 @@ export const RoundShapeC = /*#__PURE__*/ strict(
 // -------------------------------------------------------------------------------------
 
 type Shape = t.TypeOf<typeof RoundShapeC>
+type PaperShape = t.TypeOf<typeof PaperShapeC>
 
 const isPermutation = (order: ReadonlyArray<number>, n: number): boolean => {
   if (order.length !== n) return false
@@ -89,11 +92,14 @@ const isPermutation = (order: ReadonlyArray<number>, n: number): boolean => {
 }
 
 // Each paper question: a valid bank question, ids distinct, `order` a permutation of what it shuffles.
-const checkPaper = (shape: Shape, ps: Array<Problem>): ReadonlyArray<PaperQuestion> => {
+const checkPaper = (shape: PaperShape, ps: Array<Problem>): ReadonlyArray<PaperQuestion> => {
   const out: Array<PaperQuestion> = []
   const ids = new Set<string>()
-  shape.paper.questions.forEach((pq, i) => {
-    const path: ReadonlyArray<PathSegment> = ['paper', 'questions', i]
+  const handles = new Set<string>()
+  shape.questions.forEach((pq, i) => {
+    const path: ReadonlyArray<PathSegment> = ['questions', i]
+    if (handles.has(pq.handle)) ps.push(problem('duplicate', at([...path, 'handle']), text('a question handle not used before on this paper', '本卷中未使用过的题目句柄'), pq.handle))
+    handles.add(pq.handle)
     const q = decodeQuestion(pq.question, [...path, 'question'])
     if (E.isLeft(q)) {
       ps.push(...q.left)
@@ -105,13 +111,13 @@ const checkPaper = (shape: Shape, ps: Array<Problem>): ReadonlyArray<PaperQuesti
     if (!isPermutation(pq.order, n)) {
       ps.push(problem('range', at([...path, 'order']), text(`an order of the ${n} positions 0…${Math.max(0, n - 1)}, each once`, `0…${Math.max(0, n - 1)} 共 ${n} 个位置的排列，每个一次`), pq.order))
     }
-    out.push({ question: q.right, points: pq.points, section: pq.section, order: pq.order })
+    out.push({ handle: pq.handle, question: q.right, points: pq.points, section: pq.section, order: pq.order })
   })
   return out
 }
 
 const checkSlots = (shape: Shape, questions: ReadonlyArray<PaperQuestion | undefined>, ps: Array<Problem>): void => {
-  const n = shape.paper.questions.length
+  const n = questions.length
   if (shape.slots.length !== n) ps.push(problem('conflict', at(['slots']), text(`one slot per paper question (${n})`, `每道试题一个作答位（${n}）`), shape.slots.length))
   shape.slots.forEach((s, i) => {
     const path: ReadonlyArray<PathSegment> = ['slots', i]
@@ -144,36 +150,60 @@ const checkEnd = (shape: Shape, ps: Array<Problem>): void => {
 // -------------------------------------------------------------------------------------
 
 /**
- * Decode a round read back from a store: its shape, every paper question,
- * and the checks across fields. Every problem comes back with its path; a
- * round that decodes behaves exactly as the round that was stored.
+ * Decode a paper read back from the server's store: its shape, every paper
+ * question as a bank question, handles and ids distinct, orders that are
+ * permutations. Every problem comes back with its path.
  *
  * @category decoding
  * @example
- * decodeRound(JSON.parse(JSON.stringify(round))) // => right(round)
- * decodeRound({ ...stored, slots: [] }) // => left([{ code: 'conflict', at: $.slots, … 'one slot per paper question (4)' }])
+ * decodePaper(JSON.parse(JSON.stringify(paper))) // => right(paper)
  */
-export const decodeRound = (u: unknown): Decoded<Round> => {
-  const r = decode(RoundShapeC)(u)
+export const decodePaper = (u: unknown): Decoded<Paper> => {
+  const r = decode(PaperShapeC)(u)
   if (E.isLeft(r)) return r
-  const shape = r.right
   const ps: Array<Problem> = []
-  const questions = checkPaper(shape, ps)
-  // Slots are checked against their questions only when every question decoded (indexes line up).
-  checkSlots(shape, questions.length === shape.paper.questions.length ? questions : [], ps)
-  checkEnd(shape, ps)
+  const questions = checkPaper(r.right, ps)
   if (ps.length > 0) return E.left(ps)
-  return E.right({ ...shape, paper: { ...shape.paper, questions } } as Round)
+  return E.right({ ...r.right, questions })
 }
+
+/**
+ * Decode a round read back from a store (or sent by a client) against the
+ * server's paper: its shape, the checks across fields, and its seal (a round
+ * edited anywhere is a `conflict` problem at `$.seal`). Every problem comes
+ * back with its path; a round that decodes behaves exactly as the round that was stored.
+ *
+ * @category decoding
+ * @example
+ * decodeRound(paper)(JSON.parse(JSON.stringify(round))) // => right(round)
+ * decodeRound(paper)({ ...stored, slots: [] }) // => left([{ code: 'conflict', at: $.slots, … 'one slot per paper question (4)' }, …])
+ */
+export const decodeRound =
+  (paper: Paper) =>
+  (u: unknown): Decoded<Round> => {
+    const r = decode(RoundShapeC)(u)
+    if (E.isLeft(r)) return r
+    const shape = r.right
+    const ps: Array<Problem> = []
+    if (shape.paper !== paper.id) ps.push(problem('reference', at(['paper']), text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), shape.paper))
+    checkSlots(shape, paper.questions, ps)
+    checkEnd(shape, ps)
+    if (ps.length === 0) {
+      const v = verifyRound(paper)(shape)
+      if (E.isLeft(v)) ps.push(v.left.problem)
+      else return E.right(v.right)
+    }
+    return E.left(ps)
+  }
 
 /**
  * `decodeRound` from JSON text; a syntax error is a problem at `line:column`.
  *
  * @category decoding
  * @example
- * decodeRoundJson(localStorage.getItem('round-r7') ?? '') // => right(round) or left(problems)
+ * decodeRoundJson(paper, body) // => right(round) or left(problems)
  */
-export const decodeRoundJson = (json: string, file?: string): Decoded<Round> => {
+export const decodeRoundJson = (paper: Paper, json: string, file?: string): Decoded<Round> => {
   const r = decodeJson(t.unknown, file)(json)
-  return E.isLeft(r) ? r : decodeRound(r.right)
+  return E.isLeft(r) ? r : decodeRound(paper)(r.right)
 }

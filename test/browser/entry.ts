@@ -56,7 +56,7 @@ export const computeModules = (): string => {
       }))
     }).questions
   )
-  const paper = assemble(bank, { id: 'p', sections: [{ id: 's', count: 10 }] } as never, { seed: 'browser-paper' })
+  const paper = assemble(bank, { id: 'p', sections: [{ id: 's', count: 10 }] } as never, { secret: 'browser-lane-secret-0123456789', seed: 'browser-paper' })
   const raw = Array.from({ length: 200 }, (_, i) => ({
     id: `e${i}`,
     type: ['login', 'article.read', 'video.watched'][i % 3],

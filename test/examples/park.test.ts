@@ -14,7 +14,7 @@ describe('park simulation', () => {
     expect(b.events).toEqual(a.events)
     expect(allEntries(b.ledger)).toEqual(allEntries(a.ledger))
     expect(simulatePark('other-seed').events).not.toEqual(a.events)
-  })
+  }, 60_000) // three month-long simulations, every quiz transition sealed (HMAC-SHA256): not a speed check
   it('scores quiz rounds through the preset, by kind', () => {
     const quizEntries = allEntries(a.ledger).filter((e) => e.eventType === 'quiz.completed' && e.granted > 0)
     expect(a.rounds).toBeGreaterThan(0)

@@ -31,6 +31,8 @@ export const NY = (M.zone('America/New_York') as E.Right<M.Zone>).right
 export const BoardSpecNY = M.boardSpecCodec(NY)
 export const PeriodNY = M.periodCodec(NY)
 export const eventBatch = M.batchDecoders(M.ActivityEventC)
+/** The server's paper a stored round is decoded against. */
+export const PAPER = M.fixedPaper(QUESTIONS.slice(0, 3), { secret: 'fuzz-secret', seed: 'seed', paperId: 'p1', shuffleOptions: false })
 
 /** Decoders of any value. */
 export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
@@ -43,7 +45,8 @@ export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodeBank: (u) => report(M.decodeBank(u)),
   decodeQuestion: (u) => either(M.decodeQuestion(u)),
   decodeBlueprint: (u) => either(M.decodeBlueprint(u)),
-  decodeRound: (u) => either(M.decodeRound(u)),
+  decodeRound: (u) => either(M.decodeRound(PAPER)(u)),
+  decodePaper: (u) => either(M.decodePaper(u)),
   decodeBankOp: (u) => either(M.decodeBankOp(u)),
   checkBankConfig: (u) => either(M.checkBankConfig(u)),
   boardSpecCodec: (u) => either(M.decode(BoardSpecNY)(u)),
@@ -74,7 +77,7 @@ export const TEXT: Readonly<Record<string, (s: string) => Out>> = {
   decodeProgrammeJson: (s) => either(M.decodeProgrammeJson(s, 'p.json')),
   decodeJsonBankConfig: (s) => either(M.decodeJsonBankConfig(s, 'b.json')),
   decodeBankJson: (s) => report(M.decodeBankJson(s, 'q.json')),
-  decodeRoundJson: (s) => either(M.decodeRoundJson(s, 'r.json')),
+  decodeRoundJson: (s) => either(M.decodeRoundJson(PAPER, s, 'r.json')),
   decodeEventsJsonl: (s) => rejections(M.decodeEventsJsonl(s, 'e.jsonl').rejections),
   decodeEventsJsonlFrom: (s) => lines(M.decodeEventsJsonlFrom([s.slice(0, s.length >> 1), s.slice(s.length >> 1)], 'e.jsonl')),
   decodeBankOpsJsonl: (s) => rejections(M.decodeBankOpsJsonl(s, 'o.jsonl').rejections),
@@ -208,9 +211,7 @@ export type Json = null | boolean | number | string | ReadonlyArray<Json> | { re
 export const copy = <A>(a: A): A => JSON.parse(JSON.stringify(a)) as A
 
 export const T0 = Date.UTC(2021, 6, 1)
-export const round = copy(
-  M.startRound({ id: 'r1', quiz: 'weekly', member: 'm-001', mode: 'exam', paper: M.fixedPaper('p1', 'fixed', 'seed', QUESTIONS.slice(0, 3), false), now: T0 })
-) as unknown as Json
+export const round = copy((M.startRound({ id: 'r1', quiz: 'weekly', member: 'm-001', mode: 'exam', paper: PAPER, now: T0 }) as E.Right<M.Round>).right) as unknown as Json
 export const programme = programmeJson() as unknown as Json
 export const SEEDS: ReadonlyArray<readonly [string, Json, ReadonlyArray<string>]> = [
   ['programme', programme, ['decodeProgramme']],
@@ -234,6 +235,7 @@ export const SEEDS: ReadonlyArray<readonly [string, Json, ReadonlyArray<string>]
   ['question', copy(BANK_JSON.questions[2]) as unknown as Json, ['decodeQuestion']],
   ['blueprint', { id: 'daily', sections: [{ id: 's1', count: 2, types: ['single', 'judge'], tags: { any: ['党史'] } }] }, ['decodeBlueprint']],
   ['round', round, ['decodeRound']],
+  ['paper', copy(PAPER) as unknown as Json, ['decodePaper']],
   ['board spec', { id: 'q3', subjects: 'units', unitKind: 'group', metric: { kind: 'points', account: 'study' }, aggregate: 'perCapita', period: '2021-Q3', ties: 'ordinal' }, ['boardSpecCodec']]
 ]
 

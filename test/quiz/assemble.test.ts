@@ -1,3 +1,4 @@
+import { SECRET } from './fixtures.js'
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { renderProblem, type QuestionId } from '../../src/core/index.js'
@@ -36,8 +37,8 @@ describe('assembly', () => {
     ]
   })
   it('fills each section from its filters, once per question, deterministically', () => {
-    const a = assemble(BANK, blueprint, { seed: 'm-001/round-1' })
-    expect(a).toEqual(assemble(BANK, blueprint, { seed: 'm-001/round-1' }))
+    const a = assemble(BANK, blueprint, { secret: SECRET, seed: 'm-001/round-1' })
+    expect(a).toEqual(assemble(BANK, blueprint, { secret: SECRET, seed: 'm-001/round-1' }))
     if (E.isLeft(a)) throw new Error('short')
     const bySection = (s: string) => a.right.questions.filter((pq) => pq.section === s).map((pq) => pq.question.id).sort()
     expect(bySection('judge')).toEqual(['q2', 'q6'])
@@ -51,7 +52,7 @@ describe('assembly', () => {
   })
   it('fails with one error per short section, naming needed and available', () => {
     const tooMuch = bp({ id: 'x', sections: [{ id: 'a', count: 3, types: ['judge'] }, { id: 'b', count: 1, types: ['essay'] }, { id: 'c', count: 2, mix: { '4': 1, '5': 1 } }] })
-    const r = assemble(BANK, tooMuch, { seed: 's' })
+    const r = assemble(BANK, tooMuch, { secret: SECRET, seed: 's' })
     expect(E.isLeft(r)).toBe(true)
     if (E.isRight(r)) return
     expect(r.left.map((s) => [s.section, s.difficulty, s.needed, s.available])).toEqual([
@@ -67,10 +68,10 @@ describe('assembly', () => {
   it('honours exclusions', () => {
     const one = bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['judge'] }] })
     for (const seed of ['1', '2', '3', '4', '5']) {
-      const r = assemble(BANK, one, { seed, exclude: ['q2' as QuestionId] })
+      const r = assemble(BANK, one, { secret: SECRET, seed, exclude: ['q2' as QuestionId] })
       expect(E.isRight(r) && r.right.questions[0]?.question.id).toBe('q6')
     }
-    const r = assemble(BANK, one, { seed: 's', exclude: ['q2', 'q6'] as Array<QuestionId> })
+    const r = assemble(BANK, one, { secret: SECRET, seed: 's', exclude: ['q2', 'q6'] as Array<QuestionId> })
     expect(E.isLeft(r) && r.left[0]?.available).toBe(0)
   })
   it('prefers unseen questions, then the least used', () => {
@@ -81,7 +82,7 @@ describe('assembly', () => {
       ['q6' as QuestionId, 2]
     ])
     for (const seed of ['1', '2', '3', '4', '5']) {
-      const r = assemble(BANK, two, { seed, usage })
+      const r = assemble(BANK, two, { secret: SECRET, seed, usage })
       // q7 unseen, then q2 (1), then q6 (2); q1 (3) never.
       expect(E.isRight(r) && r.right.questions.map((pq) => pq.question.id).sort()).toEqual(['q2', 'q6', 'q7'])
     }
@@ -90,26 +91,30 @@ describe('assembly', () => {
     const all = bp({ id: 'x', sections: [{ id: 'a', count: QUESTIONS.length }] })
     const orders = new Set<string>()
     for (let i = 0; i < 20; i++) {
-      const r = assemble(BANK, all, { seed: `seed-${i}` })
+      const r = assemble(BANK, all, { secret: SECRET, seed: `seed-${i}` })
       if (E.isLeft(r)) throw new Error('short')
       orders.add(JSON.stringify(r.right.questions.find((pq) => pq.question.id === 'q1')?.order))
     }
     expect(orders.size).toBeGreaterThan(1)
-    const a = assemble(BANK, all, { seed: 'k' })
-    const b = assemble(BANK, bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['single'], tags: { all: ['党史'] } }] }), { seed: 'k' })
+    const a = assemble(BANK, all, { secret: SECRET, seed: 'k' })
+    const b = assemble(BANK, bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['single'], tags: { all: ['党史'] } }] }), { secret: SECRET, seed: 'k' })
     if (E.isLeft(a) || E.isLeft(b)) throw new Error('short')
     expect(b.right.questions[0]?.order).toEqual(a.right.questions.find((pq) => pq.question.id === 'q1')?.order)
   })
   it('keeps options in bank order when asked', () => {
-    const r = assemble(BANK, bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['single'], tags: { all: ['党史'] }, shuffleOptions: false }] }), { seed: 'z' })
+    const r = assemble(BANK, bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['single'], tags: { all: ['党史'] }, shuffleOptions: false }] }), { secret: SECRET, seed: 'z' })
     expect(E.isRight(r) && r.right.questions[0]?.order).toEqual([0, 1, 2])
   })
   it('gives the client a public view without the key', () => {
-    const r = assemble(BANK, bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['single'], tags: { all: ['党史'] } }] }), { seed: 'z' })
+    const r = assemble(BANK, bp({ id: 'x', sections: [{ id: 'a', count: 1, types: ['single'], tags: { all: ['党史'] } }] }), { secret: SECRET, seed: 'z' })
     if (E.isLeft(r)) throw new Error('short')
     const view = publicPaper(r.right)
+    // Named by opaque per-paper handles, never by the bank id or the seed.
+    expect(view.id).toMatch(/^p-[0-9a-f]{24}$/)
+    expect(view.questions[0]?.id).toMatch(/^q-[0-9a-f]{16}$/)
+    expect(view.questions[0]?.id).toBe(r.right.questions[0]?.handle)
     expect(view.questions[0]).toEqual({
-      id: 'q1',
+      id: r.right.questions[0]!.handle,
       index: 0,
       section: 'a',
       type: 'single',

@@ -119,6 +119,20 @@ describe('bank import report', () => {
     // q2 at index 4 is valid: the invalid q2 at index 1 did not claim its id.
     expect(report.rejected.some((r) => r.index === 4)).toBe(false)
   })
+  it('refuses a question that cannot be read (a throwing Proxy or getter) and keeps the readable ones (issue #14)', () => {
+    const boom = (): never => {
+      throw new Error('hostile')
+    }
+    const proxy = new Proxy({}, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom })
+    const getterAt1 = [judge, null, single]
+    Object.defineProperty(getterAt1, 1, { get: boom, enumerable: true })
+    for (const questions of [[judge, proxy, single], getterAt1]) {
+      const report = decodeBank({ version: 1, questions })
+      expect(report.questions.map((q) => q.id)).toEqual(['q1', 'q2'])
+      expect(report.rejected.map((r) => r.index)).toEqual([1])
+      expect(report.problems.map((p) => renderProblem(p))).toEqual(['$.questions[1]: expected a value that can be read (reading this one failed), got nothing'])
+    }
+  })
   it('reports bad top-level shapes and JSON syntax errors at line:column', () => {
     expect(decodeBank({ questions: [], extra: 1 }).problems.map((p) => renderProblem(p))).toEqual([
       '$.extra: expected one of the keys version, questions, title, got "extra"',

@@ -17,3 +17,6 @@ export const BANK_JSON = {
 }
 export const QUESTIONS: ReadonlyArray<Question> = decodeBank(BANK_JSON).questions
 export const BANK = indexBank(QUESTIONS)
+
+/** The server secret of the tests (a real host draws a random one and keeps it on the server). */
+export const SECRET = 'test-quiz-secret-0123456789abcdef'

@@ -4,6 +4,7 @@ import { gradeQuestion, normaliseAnswer, rationals, type PaperQuestion, type Que
 const base = { tags: [], difficulty: 1, points: 1 }
 // order [2, 0, 1, 3]: label A shows option 2, B option 0, C option 1, D option 3.
 const pq = (question: Record<string, unknown>, points = 6, order: ReadonlyArray<number> = []): PaperQuestion => ({
+  handle: 'q-test',
   question: { ...base, ...question } as unknown as Question,
   points,
   section: 's',

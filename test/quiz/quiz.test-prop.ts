@@ -1,6 +1,7 @@
 // Laws of issue 3: assembly deterministic per seed and within every blueprint constraint; shuffled options
 // score like unshuffled ones (and like the reference grader); no public view carries key material; rounds
 // round-trip through JSON; scores stay within [0, points].
+import { SECRET } from './fixtures.js'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -10,7 +11,6 @@ import {
   gradeQuestion,
   indexBank,
   matchesSection,
-  optionOrder,
   orderSize,
   publicPaper,
   rationals,
@@ -65,8 +65,8 @@ describe('assembly', () => {
       fc.property(bankArb(1, 60), blueprintArb, fc.string(), fc.array(fc.nat(59), { maxLength: 10 }), (qs, bp, seed, ex) => {
         const bank = indexBank(qs)
         const exclude = ex.map((i) => `q${i}` as QuestionId)
-        const a = assemble(bank, bp, { seed, exclude })
-        const b = assemble(bank, bp, { seed, exclude })
+        const a = assemble(bank, bp, { secret: SECRET, seed, exclude })
+        const b = assemble(bank, bp, { secret: SECRET, seed, exclude })
         expect(b).toEqual(a)
         if (E.isLeft(a)) {
           for (const s of a.left) expect(s.available).toBeLessThan(s.needed)
@@ -110,7 +110,7 @@ describe('assembly', () => {
         const bank = indexBank(qs)
         const usage = new Map(qs.map((q, i) => [q.id, uses[i] as number] as const))
         const bp = { id: 'bp', sections: [{ id: 's', count }] } as unknown as Blueprint
-        const r = assemble(bank, bp, { seed, usage })
+        const r = assemble(bank, bp, { secret: SECRET, seed, usage })
         if (count > qs.length) {
           expect(E.isLeft(r)).toBe(true)
           return
@@ -128,13 +128,17 @@ describe('assembly', () => {
 
 describe('scoring', () => {
   it('shuffled options score identically to unshuffled, and as the reference grader says, within [0, points]', () => {
-    const arb = questionArb('q').chain((q) => fc.tuple(fc.constant(q), bankResponseArb(q), fc.string(), fc.integer({ min: 1, max: 20 })))
+    // Any display order (the paper's is a secret shuffle; here fast-check picks the permutation).
+    const arb = questionArb('q').chain((q) => {
+      const n = orderSize(q)
+      const identity = Array.from({ length: n }, (_, i) => i)
+      return fc.tuple(fc.constant(q), bankResponseArb(q), fc.shuffledSubarray(identity, { minLength: n, maxLength: n }), fc.integer({ min: 1, max: 20 }))
+    })
     fc.assert(
-      fc.property(arb, ([q, br, seed, points]) => {
+      fc.property(arb, ([q, br, shuffled, points]) => {
         const identity = Array.from({ length: orderSize(q) }, (_, i) => i)
-        const shuffled = optionOrder(seed, q)
-        const plain: PaperQuestion = { question: q, points, section: 's', order: identity }
-        const mixed: PaperQuestion = { question: q, points, section: 's', order: shuffled }
+        const plain: PaperQuestion = { handle: 'q-test', question: q, points, section: 's', order: identity }
+        const mixed: PaperQuestion = { handle: 'q-test', question: q, points, section: 's', order: shuffled }
         const g1 = gradeQuestion(plain, toLabels(q, identity, br))
         const g2 = gradeQuestion(mixed, toLabels(q, shuffled, br))
         expect(g2).toEqual(g1)
@@ -161,15 +165,20 @@ describe('public view', () => {
     fc.assert(
       fc.property(bankArb(1, 30), fc.string(), (qs, seed) => {
         const bp = { id: 'bp', sections: [{ id: 's', count: qs.length }] } as unknown as Blueprint
-        const r = assemble(indexBank(qs), bp, { seed })
+        const r = assemble(indexBank(qs), bp, { secret: SECRET, seed })
         expect(E.isRight(r)).toBe(true)
         if (E.isLeft(r)) return
         const view = publicPaper(r.right)
         const json = JSON.stringify(view)
         expect(json).not.toContain('KEY-')
         for (const k of keysOf(view)) expect(KEY_FIELDS.has(k)).toBe(false)
-        // Bank option ids (o0, i1, p2, b0) never show: only position labels.
-        expect(json).not.toMatch(/"id":"[oipb]\d+"/)
+        // Bank option ids (o0, i1, p2, b0) and bank question ids (q0) never show: only position labels and
+        // opaque handles. (With the seed "o0" the paper id used to be the seed: issue #13.)
+        expect(json).not.toMatch(/"id":"[oipbq]\d+"/)
+        expect(view.id).toMatch(/^p-[0-9a-f]{24}$/)
+        expect(view.id).not.toBe(seed)
+        for (const pq of view.questions) expect(pq.id).toMatch(/^q-[0-9a-f]{16}$/)
+        expect(new Set(view.questions.map((pq) => pq.id)).size).toBe(view.questions.length)
         for (const pq of view.questions) {
           if ('options' in pq) expect(pq.options.map((o) => o.id)).toEqual(pq.options.map((_, i) => String.fromCharCode(65 + i)))
           if ('items' in pq) expect(pq.items.map((o) => o.id)).toEqual(pq.items.map((_, i) => String.fromCharCode(65 + i)))
@@ -192,14 +201,16 @@ describe('rounds', () => {
     fc.assert(
       fc.property(arb, ([qs, mode, steps, responses]) => {
         const bp = { id: 'bp', sections: [{ id: 's', count: qs.length, order: 'bank' }] } as unknown as Blueprint
-        const paper = assemble(indexBank(qs), bp, { seed: 'x' })
+        const paper = assemble(indexBank(qs), bp, { secret: SECRET, seed: 'x' })
         if (E.isLeft(paper)) throw new Error('assembly failed')
         const start = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, expiry: 'submit' } })
-        const { round, now } = playSteps(start, steps, responses, (r) => expect(JSON.parse(JSON.stringify(r))).toEqual(r))
-        const done = pipe(round, submit(now + 1))
+        if (E.isLeft(start)) throw new Error('start refused')
+        const { round, now } = playSteps(paper.right, start.right, steps, responses, (r) => expect(JSON.parse(JSON.stringify(r))).toEqual(r))
+        const done = pipe(round, submit(paper.right, now + 1))
         if (E.isRight(done)) {
           expect(JSON.parse(JSON.stringify(done.right))).toEqual(done.right)
-          const res = roundResult(done.right)
+          const res = roundResult(paper.right)(done.right)
+          expect(E.isRight(res)).toBe(true)
           if (E.isRight(res)) {
             expect(rationals.compare(res.right.score, rationals.R_ZERO)).toBeGreaterThanOrEqual(0)
             expect(rationals.compare(res.right.score, rationals.fromInt(res.right.maxScore))).toBeLessThanOrEqual(0)

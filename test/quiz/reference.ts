@@ -2,7 +2,7 @@
 // in floating point; the real grader works through labels and exact rationals.
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { answer, letterLabel, normaliseAnswer, numberLabel, type PaperQuestion, type Question, type QuizResponse, type Round } from '../../src/quiz/index.js'
+import { answer, letterLabel, normaliseAnswer, numberLabel, type Paper, type PaperQuestion, type Question, type QuizResponse, type Round } from '../../src/quiz/index.js'
 
 /** A response in bank terms. */
 export type BankResponse =
@@ -139,11 +139,12 @@ export const bankResponseArb = (q: Question): fc.Arbitrary<BankResponse> => {
 }
 
 /**
- * Answer a round's questions in the given steps (question index, milliseconds since the last step) with
+ * Answer a round's questions (on the server's `paper`, naming them by handle as a client does) in the given steps (question index, milliseconds since the last step) with
  * the bank responses given per question, as a member would; refused answers leave the round as it was.
  * `each` sees the round after every step. Returns the round and the time of the last step.
  */
 export const playSteps = (
+  paper: Paper,
   start: Round,
   steps: ReadonlyArray<readonly [number, number]>,
   responses: ReadonlyArray<BankResponse>,
@@ -153,8 +154,8 @@ export const playSteps = (
   let now = start.startedAt
   for (const [i, dt] of steps) {
     now += dt
-    const pq = round.paper.questions[i] as PaperQuestion
-    const r = answer(pq.question.id, toLabels(pq.question, pq.order, responses[i] as never), now)(round)
+    const pq = paper.questions[i] as PaperQuestion
+    const r = answer(paper, pq.handle, toLabels(pq.question, pq.order, responses[i] as never), now)(round)
     if (E.isRight(r)) round = r.right
     each(round)
   }

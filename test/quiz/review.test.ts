@@ -15,7 +15,7 @@ import {
   submit,
   type RoundResult
 } from '../../src/quiz/index.js'
-import { BANK, QUESTIONS } from './fixtures.js'
+import { BANK, QUESTIONS, SECRET } from './fixtures.js'
 
 const NY = (zone('America/New_York') as E.Right<Zone>).right
 // 2021-07-01 01:00 in Shanghai, still 2021-06-30 in New York.
@@ -23,16 +23,19 @@ const NOW = instantOrThrow('2021-06-30T17:00:00Z')
 const DAY = 86_400_000
 
 const result = (): RoundResult => {
-  const paper = fixedPaper('p', 'fixed', 's', QUESTIONS.filter((q) => ['q1', 'q2', 'q6'].includes(q.id)), false)
-  let r = startRound({ id: 'r', quiz: 'daily', member: 'm-001', mode: 'exam', paper, now: NOW })
+  const paper = fixedPaper(QUESTIONS.filter((q) => ['q1', 'q2', 'q6'].includes(q.id)), { secret: SECRET, seed: 's', paperId: 'p', shuffleOptions: false })
+  const h = (id: string): string => paper.questions.find((pq) => pq.question.id === id)?.handle ?? id
+  const start = startRound({ id: 'r', quiz: 'daily', member: 'm-001', mode: 'exam', paper, now: NOW })
+  if (E.isLeft(start)) throw new Error('start refused')
+  let r = start.right
   const step = (e: E.Either<unknown, typeof r>) => {
     if (E.isLeft(e)) throw new Error('transition refused')
     r = e.right
   }
-  step(answer('q1', { type: 'single', choice: 'A' }, NOW)(r))
-  step(answer('q2', { type: 'judge', value: true }, NOW)(r))
-  step(submit(NOW + 1)(r))
-  const res = roundResult(r)
+  step(answer(paper, h('q1'), { type: 'single', choice: 'A' }, NOW)(r))
+  step(answer(paper, h('q2'), { type: 'judge', value: true }, NOW)(r))
+  step(submit(paper, NOW + 1)(r))
+  const res = roundResult(paper)(r)
   if (E.isLeft(res)) throw new Error('no result')
   return res.right
 }
@@ -76,10 +79,10 @@ describe('wrong-answer notebook', () => {
     book = { ...book, items: [...book.items, { question: 'gone' as never, reps: 0, interval: 1, ease: 2500, lapses: 1, due: '2021-06-01', last: '2021-05-31' }] }
     expect(dueItems(NOW + DAY, DEFAULT_ZONE)(book).map((x) => x.question)).toEqual(['gone', 'q1'])
     expect(dueItems(NOW + 2 * DAY, DEFAULT_ZONE)(book).map((x) => x.question)).toEqual(['gone', 'q1', 'q6'])
-    const { paper, missing } = reviewPaper(BANK, book, NOW + 2 * DAY, DEFAULT_ZONE, { count: 5, seed: 'review' })
+    const { paper, missing } = reviewPaper(BANK, book, NOW + 2 * DAY, DEFAULT_ZONE, { count: 5, secret: SECRET, seed: 'review' })
     expect(missing).toEqual(['gone'])
     expect(paper.questions.map((pq) => pq.question.id)).toEqual(['q1', 'q6'])
-    expect(reviewPaper(BANK, book, NOW + 2 * DAY, DEFAULT_ZONE, { count: 1, seed: 'review' }).paper.questions.map((pq) => pq.question.id)).toEqual(['q1'])
+    expect(reviewPaper(BANK, book, NOW + 2 * DAY, DEFAULT_ZONE, { count: 1, secret: SECRET, seed: 'review' }).paper.questions.map((pq) => pq.question.id)).toEqual(['q1'])
   })
 })
 

@@ -2,35 +2,42 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import {
-  answer,
   attemptsScore,
-  expire,
   fixedPaper,
-  gradeManual,
   keyAnswer,
-  openQuestion,
-  questionFeedback,
-  roundResult,
   startRound,
-  submit,
   type Limits,
+  type Paper,
   type Mode,
   type PaperQuestion,
   type QuizResponse,
   type Round,
   type RoundResult
 } from '../../src/quiz/index.js'
-import { QUESTIONS } from './fixtures.js'
+import * as Q from '../../src/quiz/index.js'
+import { QUESTIONS, SECRET } from './fixtures.js'
 
 const T0 = Date.UTC(2021, 6, 1, 0, 0, 0)
 const byId = (id: string) => QUESTIONS.find((q) => q.id === id)!
-const paper = (ids: ReadonlyArray<string>) => fixedPaper('p1', 'fixed', 'seed', ids.map(byId), false)
-const start = (mode: Mode, ids: ReadonlyArray<string>, limits?: Limits): Round =>
-  startRound({ id: 'r1', quiz: 'weekly-26', member: 'm-001', mode, paper: paper(ids), now: T0, ...(limits === undefined ? {} : { limits }) })
-const ok = (r: E.Either<unknown, Round>): Round => {
+const paper = (ids: ReadonlyArray<string>) => fixedPaper(ids.map(byId), { secret: SECRET, seed: 'seed', blueprint: 'fixed', paperId: 'p1', shuffleOptions: false })
+const ok = <A>(r: E.Either<unknown, A>): A => {
   if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
   return r.right
 }
+// These examples name questions by bank id; the server maps them to the paper's handles (what a client sends).
+let P: Paper = paper([])
+const h = (id: string): string => P.questions.find((pq) => pq.question.id === id)?.handle ?? id
+const start = (mode: Mode, ids: ReadonlyArray<string>, limits?: Limits): Round => {
+  P = paper(ids)
+  return ok(startRound({ id: 'r1', quiz: 'weekly-26', member: 'm-001', mode, paper: P, now: T0, ...(limits === undefined ? {} : { limits }) }))
+}
+const answer = (id: string, resp: QuizResponse, now: number) => Q.answer(P, h(id), resp, now)
+const openQuestion = (id: string, now: number) => Q.openQuestion(P, h(id), now)
+const submit = (now: number) => Q.submit(P, now)
+const expire = (now: number) => (r: Round) => ok(Q.expire(P, now)(r))
+const gradeManual = (id: string, score: number, now: number) => Q.gradeManual(P, h(id), score, now)
+const roundResult = (r: Round) => Q.roundResult(P)(r)
+const questionFeedback = (r: Round, id: string) => Q.questionFeedback(P, h(id))(r)
 const reason = (r: E.Either<{ readonly reason: string }, unknown>): string | undefined => (E.isLeft(r) ? r.left.reason : undefined)
 // Right answers in this fixed, unshuffled paper.
 const RIGHT: Readonly<Record<string, QuizResponse>> = {
@@ -184,9 +191,9 @@ describe('attempts', () => {
 
 describe('key answers in public labels', () => {
   it('follow the display order', () => {
-    const pq: PaperQuestion = { question: byId('q1'), points: 2, section: 's', order: [2, 1, 0] }
+    const pq: PaperQuestion = { handle: 'q-a', question: byId('q1'), points: 2, section: 's', order: [2, 1, 0] }
     expect(keyAnswer(pq)).toEqual({ type: 'single', choice: 'B' })
-    const pq3: PaperQuestion = { question: byId('q3'), points: 2, section: 's', order: [1, 2, 0] }
+    const pq3: PaperQuestion = { handle: 'q-b', question: byId('q3'), points: 2, section: 's', order: [1, 2, 0] }
     expect(keyAnswer(pq3)).toEqual({ type: 'multiple', choices: ['A', 'C'] })
     expect(pipe(pq3, keyAnswer).type).toBe('multiple')
   })
@@ -201,5 +208,24 @@ describe('responses from untyped clients', () => {
     const s = answer('q4', { type: 'blank' } as never, T0 + 1000)(round)
     expect(E.isLeft(s) && s.left.reason).toBe('invalid-answer')
     expect(E.isRight(answer('q4', { type: 'blank', values: ['三中'] }, T0 + 1000)(round))).toBe(true)
+  })
+})
+
+describe('sealed rounds', () => {
+  it('are deeply frozen, and the same round read back from JSON verifies and moves on alike', () => {
+    const r0 = start('exam', ['q1', 'q2'])
+    const r = ok(answer('q1', RIGHT['q1'] as QuizResponse, T0 + 1000)(r0))
+    expect(Object.isFrozen(r) && Object.isFrozen(r.slots) && r.slots.every((s) => Object.isFrozen(s))).toBe(true)
+    const copy = JSON.parse(JSON.stringify(r)) as Round
+    expect(Q.isSealed(P, copy)).toBe(true)
+    // The identity fast path (this library's own frozen round) and the HMAC path give the same next round.
+    expect(JSON.stringify(ok(submit(T0 + 2000)(copy)))).toBe(JSON.stringify(ok(submit(T0 + 2000)(r))))
+  })
+  it('a __proto__ key in a stored round is tampering, not a prototype', () => {
+    const r = start('exam', ['q1', 'q2'])
+    const withProto = JSON.parse(JSON.stringify(r).replace('{', '{"__proto__":{"status":"submitted"},')) as Round
+    expect(Object.keys(withProto)).toContain('__proto__')
+    expect(Q.isSealed(P, withProto)).toBe(false)
+    expect(reason(submit(T0 + 1000)(withProto))).toBe('tampered')
   })
 })

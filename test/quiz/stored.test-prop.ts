@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { assemble, decodeRound, gradeManual, indexBank, roundResult, startRound, submit, type Blueprint, type Round } from '../../src/quiz/index.js'
+import { assemble, decodeRound, gradeManual, indexBank, roundResult, startRound, submit, type Blueprint, type Paper, type Round } from '../../src/quiz/index.js'
+import { SECRET } from './fixtures.js'
 import { bankArb } from './arbitraries.js'
 import { bankResponseArb, playSteps } from './reference.js'
 
@@ -20,41 +21,41 @@ const roundArb = bankArb(1, 8).chain((qs) =>
 
 type PlayInput = typeof roundArb extends fc.Arbitrary<infer A> ? A : never
 
-// A round after random answers, maybe submitted (essays then graded by hand).
-const play = ([qs, mode, steps, responses, finish, seed]: PlayInput): Round => {
+// A round after random answers, maybe submitted (essays then graded by hand), with its server paper.
+const play = ([qs, mode, steps, responses, finish, seed]: PlayInput): { readonly paper: Paper; readonly round: Round } => {
   const bp = { id: 'bp', sections: [{ id: 's', count: qs.length }] } as unknown as Blueprint
-  const paper = assemble(indexBank(qs), bp, { seed })
-  if (E.isLeft(paper)) throw new Error('assembly failed')
-  const played = playSteps(
-    startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, expiry: 'submit' } }),
-    steps,
-    responses
-  )
+  const assembled = assemble(indexBank(qs), bp, { secret: SECRET, seed })
+  if (E.isLeft(assembled)) throw new Error('assembly failed')
+  const paper = assembled.right
+  const start = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper, now: 0, limits: { roundMs: 5000, expiry: 'submit' } })
+  if (E.isLeft(start)) throw new Error('start refused')
+  const played = playSteps(paper, start.right, steps, responses)
   let round = played.round
   const now = played.now
-  if (!finish) return round
-  const done = submit(now + 1)(round)
-  if (E.isLeft(done)) return round
+  if (!finish) return { paper, round }
+  const done = submit(paper, now + 1)(round)
+  if (E.isLeft(done)) return { paper, round }
   round = done.right
-  for (const pq of round.paper.questions) {
+  for (const pq of paper.questions) {
     if (pq.question.type !== 'essay') continue
-    const g = gradeManual(pq.question.id, pq.points, now + 2)(round)
+    const g = gradeManual(paper, pq.handle, pq.points, now + 2)(round)
     if (E.isRight(g)) round = g.right
   }
-  return round
+  return { paper, round }
 }
 
 describe('stored rounds', () => {
   it('decode back to themselves after any transitions, and go on behaving the same', () => {
     fc.assert(
       fc.property(roundArb, (input) => {
-        const round = play(input)
-        const back = decodeRound(JSON.parse(JSON.stringify(round)))
+        const { paper, round } = play(input)
+        const back = decodeRound(paper)(JSON.parse(JSON.stringify(round)))
         expect(back).toEqual(E.right(round))
         if (E.isRight(back)) {
-          expect(JSON.stringify(submit(9_000)(back.right))).toBe(JSON.stringify(submit(9_000)(round)))
-          const sub = submit(9_000)(round)
-          if (E.isRight(sub)) expect(roundResult(sub.right)).toEqual(roundResult((submit(9_000)(back.right) as E.Right<Round>).right))
+          expect(JSON.stringify(submit(paper, 9_000)(back.right))).toBe(JSON.stringify(submit(paper, 9_000)(round)))
+          const sub = submit(paper, 9_000)(round)
+          expect(E.isRight(sub)).toBe(true)
+          if (E.isRight(sub)) expect(roundResult(paper)(sub.right)).toEqual(roundResult(paper)((submit(paper, 9_000)(back.right) as E.Right<Round>).right))
         }
       }),
       { numRuns: 150 }
@@ -62,18 +63,21 @@ describe('stored rounds', () => {
   })
 
   it('a stored round with one field replaced by another JSON value is refused with problems or decodes to that value, and never throws', () => {
-    const fields = ['version', 'id', 'quiz', 'member', 'mode', 'paper', 'limits', 'status', 'startedAt', 'slots', 'endedAt', 'endedBy', 'kind']
+    const fields = ['version', 'id', 'quiz', 'member', 'mode', 'paper', 'limits', 'status', 'startedAt', 'slots', 'endedAt', 'endedBy', 'kind', 'step', 'seal']
     fc.assert(
       fc.property(roundArb, fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 2 }), (input, field, value) => {
-        const stored = JSON.parse(JSON.stringify(play(input))) as Record<string, unknown>
+        const { paper, round } = play(input)
+        const stored = JSON.parse(JSON.stringify(round)) as Record<string, unknown>
         const edited = { ...stored, [field]: value }
-        const r = decodeRound(edited)
+        const r = decodeRound(paper)(edited)
         if (E.isLeft(r)) {
           expect(r.left.length).toBeGreaterThan(0)
           for (const p of r.left) expect(p.at._tag).toBe('JsonPath')
         } else {
-          // Accepted: then it is exactly the edited data (nothing dropped, nothing invented).
+          // Accepted: then it is exactly the edited data (nothing dropped, nothing invented), and since the
+          // seal covers every field, the edit changed nothing.
           expect(JSON.parse(JSON.stringify(r.right))).toEqual(JSON.parse(JSON.stringify(edited)))
+          expect(JSON.parse(JSON.stringify(r.right))).toEqual(stored)
         }
       }),
       { numRuns: 300 }

@@ -20,6 +20,6 @@ describe('public views', () => {
     ;((r: Round) => (r.status = 'submitted'))
     // @ts-expect-error its slots too
     ;((r: Round) => r.slots.push({ answers: 0 }))
-    expectTypeOf(decodeRound).returns.toEqualTypeOf<Decoded<Round>>()
+    expectTypeOf(decodeRound).returns.returns.toEqualTypeOf<Decoded<Round>>()
   })
 })
