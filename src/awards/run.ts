@@ -97,6 +97,11 @@ const reasonText = (reason: DecisionReason, f: ReasonFacts): Text => {
   const seats = f.seats === undefined || !Number.isFinite(f.seats) ? '' : ` (${f.seats})`
   const seatsZh = f.seats === undefined || !Number.isFinite(f.seats) ? '' : `（${f.seats} 名）`
   switch (reason) {
+    case 'selected':
+      if (u === undefined) return REASON[reason]
+      return f.seats === undefined || !Number.isFinite(f.seats)
+        ? text(`selected for ${u}`, `入选（${u}）`)
+        : text(`selected for ${u} (${f.seats} ${f.seats === 1 ? 'seat' : 'seats'})`, `入选（${u}，名额 ${f.seats} 名）`)
     case 'fallback':
       if (u === undefined || min === undefined) return REASON[reason]
       return text(`put forward as the best of ${u} (nobody eligible in ${u} reached ${f.by.en} ${min})`, `作为${u}最高者推荐（${u}符合条件者无人达到${f.by.zh} ${min}）`)

@@ -54,6 +54,11 @@ describe('issue #13: the demo honor roll says what is true (examples/demo.ts, se
       for (const d of [...r.winners, ...r.pending, ...r.nearMisses]) {
         expect(d.text.zh).not.toMatch(/points:|perCapita:/)
         if (d.reason === 'unit-quota') expect(d.text.zh).toContain(`${park.org.unitById.get(d.quotaUnit as UnitId)?.label ?? '?'}名额`)
+        // a winner under a per-unit quota says whose seat it took (rank 4 of the park wins for its branch)
+        if (d.reason === 'selected' && d.quotaUnit !== undefined) {
+          expect(d.text.zh).toContain(`入选（${park.org.unitById.get(d.quotaUnit as UnitId)?.label ?? '?'}，名额`)
+          expect(d.text.en).toContain(`selected for ${park.org.unitById.get(d.quotaUnit as UnitId)?.label ?? '?'}`)
+        }
       }
     const model = park.awards.results.find((r) => r.award === 'learning-model')
     expect(model?.winners[0]?.text.zh).toMatch(/学习积分 = \d+$/)
