@@ -140,6 +140,8 @@ export interface CriteriaEnv {
   readonly winners: ReadonlyMap<string, ReadonlySet<string>>
   /** The member records of the table's rows, when the caller has them (saves a lookup per row). */
   readonly records?: ReadonlyArray<Member>
+  /** A figure as the reader names it (see `figureLabel`); the figure's name when absent. */
+  readonly label?: (fact: string) => Text
 }
 
 const SYMBOL: Readonly<Record<AwardOp, string>> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', ne: '≠' }
@@ -315,13 +317,14 @@ export const explainCriterion =
         const test = compileCriterion(c)(env)
         const col = env.table.columns.get(c.fact)
         const tail = ` ${SYMBOL[c.op]} ${c.value}`
+        const named = env.label?.(c.fact) ?? text(c.fact, c.fact)
         return (i) => {
           const passed = test(i)
           const v = col?.[i]
           const value = v === undefined || Number.isNaN(v) ? null : v
           const shown = value === null ? undefined : fmtFigure(value)
-          const mark = `${yes(passed)} ${c.fact} `
-          return { passed, text: text(`${mark}${shown ?? 'none'}${tail}`, `${mark}${shown ?? '无'}${tail}`), fact: c.fact, value }
+          const mark = yes(passed)
+          return { passed, text: text(`${mark} ${named.en} ${shown ?? 'none'}${tail}`, `${mark} ${named.zh} ${shown ?? '无'}${tail}`), fact: c.fact, value }
         }
       }
       case 'Flag':

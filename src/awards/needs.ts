@@ -105,6 +105,25 @@ export const accountProblems = (programme: Pick<AwardProgramme, 'accounts' | 'aw
 // labels
 // -------------------------------------------------------------------------------------
 
+// Figures without an argument, named in the reader's words.
+const PLAIN_WORDS: Readonly<Record<string, Text>> = {
+  quizAccuracy: text('quiz accuracy', '答题正确率'),
+  quizzes: text('quizzes taken', '答题次数'),
+  violations: text('violations', '违规次数'),
+  tenureDays: text('days since joining', '加入天数'),
+  tenureMonths: text('months since joining', '加入月数'),
+  members: text('members', '人数'),
+  participation: text('participation', '参与率')
+}
+
+// Board figures, naming the board by its id (boards carry no label yet).
+const BOARD_WORDS: Readonly<Record<string, (board: string) => Text>> = {
+  red: (b) => text(`on the red list of board ${b}`, `上红榜（${b}）`),
+  black: (b) => text(`on the black list of board ${b}`, `上黑榜（${b}）`),
+  rank: (b) => text(`rank on board ${b}`, `${b} 榜名次`),
+  score: (b) => text(`score on board ${b}`, `${b} 榜得分`)
+}
+
 const FIGURE_WORDS: Readonly<Record<string, (l: Text) => Text>> = {
   points: (l) => l,
   previous: (l) => text(`${l.en} of the previous period`, `上期${l.zh}`),
@@ -120,16 +139,24 @@ const FIGURE_WORDS: Readonly<Record<string, (l: Text) => Text>> = {
  * A figure as a reader names it, in both languages: an account figure with
  * the account's label (`points:study` → `Study score` / `学习积分`,
  * `perCapita:study` → `人均学习积分`), a host metric with its label from the
- * programme's `hostMetrics` (`host:skills` → `技能`); other figures, and
- * accounts or metrics without a label, keep their name.
+ * programme's `hostMetrics` (`host:skills` → `技能`), plain figures in
+ * words (`violations` → `违规次数`), board figures with the board's id
+ * (`black:study` → `上黑榜（study）`); accounts or metrics without a label
+ * keep their name.
  *
  * @category utilities
  * @example
  * figureLabel('perCapita:study', [{ id: 'study', label: { en: 'Study score', zh: '学习积分' } }]).zh // => '人均学习积分'
  * figureLabel('host:skills', [], [{ id: 'skills', label: { en: 'Skills', zh: '技能' } }]).zh // => '技能'
+ * figureLabel('violations', []).zh // => '违规次数'
+ * figureLabel('black:study', []).zh // => '上黑榜（study）'
  */
 export const figureLabel = (fact: string, accounts: AwardProgramme['accounts'], metrics?: AwardProgramme['metricLabels']): Text => {
   const [kind, arg] = splitFigure(fact)
+  const plain = arg === undefined ? PLAIN_WORDS[kind] : undefined
+  if (plain !== undefined) return plain
+  const board = arg === undefined ? undefined : BOARD_WORDS[kind]
+  if (board !== undefined && arg !== undefined) return board(arg)
   if (kind === 'host') return metrics?.find((x) => x.id === arg)?.label ?? text(fact, fact)
   const words = FIGURE_WORDS[kind]
   const label = arg === undefined ? undefined : accounts?.find((x) => x.id === arg)?.label

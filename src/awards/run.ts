@@ -11,7 +11,7 @@ import { at, problem, text, type Decoded, type MemberId, type Problem, type Text
 import { bestK, memberCandidates, quotaUnitsOf, scoreCandidates, unitCandidates } from './candidates.js'
 import { contextOf, prepare, type Context } from './context.js'
 import { compileCriterion, criterionAwards, explainCriterion, fmtFigure, type CriteriaEnv } from './criteria.js'
-import { accountProblems, checkAwardOrg, scoreLabel } from './needs.js'
+import { accountProblems, checkAwardOrg, figureLabel, scoreLabel } from './needs.js'
 import type { AwardCategory, AwardDecision, AwardFigures, AwardInputs, AwardProgramme, AwardResult, AwardRun, DecisionReason } from './model.js'
 import type { SelectionOutcome } from './select.js'
 import { PENDING, REASONS, WON, selectPool } from './selector.js'
@@ -150,7 +150,8 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     // a scope without a unit of that kind: the category could only be vacant, without a reason
     return E.left([problem('reference', at(['awards', index, 'unitKind']), text(`a unit kind found within the scope ${a.scope ?? ''}`, `范围 ${a.scope ?? ''} 内已有的单位类型`), a.unitKind)])
   }
-  const env: CriteriaEnv = { table, org, subjects: a.subjects, winners: ctx.winners, ...(cands.records === undefined ? {} : { records: cands.records }) }
+  const figureName = (fact: string): Text => figureLabel(fact, ctx.programme.accounts, ctx.programme.metricLabels)
+  const env: CriteriaEnv = { table, org, subjects: a.subjects, winners: ctx.winners, label: figureName, ...(cands.records === undefined ? {} : { records: cands.records }) }
   const test = compileCriterion(a.criteria)(env)
   // exclusivity: winners of awards with priority in a shared group, marked by table row
   const blocked = new Uint8Array(table.subjects.length)

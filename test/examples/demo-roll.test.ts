@@ -53,6 +53,9 @@ describe('issue #13: the demo honor roll says what is true (examples/demo.ts, se
     for (const r of park.awards.results)
       for (const d of [...r.winners, ...r.pending, ...r.nearMisses]) {
         expect(d.text.zh).not.toMatch(/points:|perCapita:/)
+        // and so does every line of its criteria explanation (学习积分 ≥ 100, not points:study ≥ 100)
+        const lines = (c: { readonly text: { readonly zh: string }; readonly children?: ReadonlyArray<never> }): Array<string> => [c.text.zh, ...(c.children ?? []).flatMap(lines)]
+        for (const line of lines(d.criteria as never)) expect(line).not.toMatch(/[a-z]+:[a-z]/i)
         if (d.reason === 'unit-quota') expect(d.text.zh).toContain(`${park.org.unitById.get(d.quotaUnit as UnitId)?.label ?? '?'}名额`)
         // a winner under a per-unit quota says whose seat it took (rank 4 of the park wins for its branch)
         if (d.reason === 'selected' && d.quotaUnit !== undefined) {
