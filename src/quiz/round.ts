@@ -183,7 +183,8 @@ const SEALED_UNDER = new WeakMap<object, string>()
 
 // A sealed round in canonical form (keys sorted, the seal last, frozen).
 const sealed = (paper: Paper, body: Body): Round => {
-  const copy = canonical(body) as Body
+  // a body may be a verified round itself, its old seal still on it (see verify): never part of the text
+  const copy = canonical({ ...body, seal: undefined }) as Body
   const round: Round = Object.freeze({ ...copy, seal: hmacSha256(paper.sealKey, JSON.stringify(copy)) })
   SEALED_UNDER.set(round, paper.sealKey)
   return round
@@ -213,8 +214,8 @@ const verify = (paper: Paper, u: unknown): E.Either<RoundError, Body> => {
     const r = u as Round
     if (SEALED_UNDER.get(u) === paper.sealKey) {
       if (r.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), r.paper)
-      const { seal: _seal, ...body } = r
-      return E.right(body)
+      // the round itself (frozen, so unchanged since sealed); its `seal` is dropped when it is sealed again
+      return E.right(r)
     }
     const body = canonical({ ...(u as Record<string, unknown>), seal: undefined }) as Body
     const seal = r.seal
@@ -557,7 +558,8 @@ export const gradeManual =
   }
 
 /**
- * Check a round against the server's paper (its seal and paper id) and give back a plain copy, or why not.
+ * Check a round against the server's paper (its seal and paper id) and give back the round (this
+ * library's own frozen round as it is, any other as a frozen canonical copy), or why not.
  * The results, feedback and stored-round decoding use it; hosts can too.
  *
  * @category utilities
@@ -568,7 +570,8 @@ export const verifyRound =
   (paper: Paper) =>
   (r: unknown): E.Either<RoundError, Round> => {
     const v = verify(paper, r)
-    return E.isLeft(v) ? v : E.right({ ...v.right, seal: (r as Round).seal })
+    if (E.isLeft(v)) return v
+    return v.right === r ? E.right(r as Round) : E.right(Object.freeze({ ...v.right, seal: (r as Round).seal }))
   }
 
 // A decimal score as an exact rational (a grader's 7.5 is 15/2).
