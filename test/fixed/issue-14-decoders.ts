@@ -7,6 +7,7 @@ import * as M from '../../src/index.js'
 import { renderProblem, type Problem, type Rejection } from '../../src/index.js'
 import { programmeJson } from '../program/fixtures.js'
 import { BANK_JSON, QUESTIONS } from '../quiz/fixtures.js'
+import { applyEdit, type Edit } from '../support/edits.js'
 
 // -------------------------------------------------------------------------------------
 // every decoder of the package, as one shape: input in, problems out
@@ -247,7 +248,7 @@ export const nodes = (doc: Json, path: ReadonlyArray<string | number> = []): Arr
   return out
 }
 
-export type Edit = { readonly _tag: 'replace'; readonly value: unknown } | { readonly _tag: 'add'; readonly key: string; readonly value: unknown } | { readonly _tag: 'delete' }
+export type { Edit }
 
 // Values an edit puts in: JSON of plain words, and what JSON cannot hold but a host's object can.
 export const word = fc.string({ unit: fc.constantFrom(...'abcxyz019-_. 张'), maxLength: 6 })
@@ -268,21 +269,7 @@ export const edited = (doc: Json, edits: ReadonlyArray<readonly [number, Edit]>)
   for (const [pick, e] of edits) {
     const all = nodes(cur as Json)
     const path = all[pick % all.length] as ReadonlyArray<string | number>
-    if (path.length === 0) {
-      if (e._tag === 'replace') cur = e.value
-      continue
-    }
-    let parent = cur as Record<string | number, unknown>
-    for (const seg of path.slice(0, -1)) parent = parent[seg] as Record<string | number, unknown>
-    const last = path[path.length - 1] as string | number
-    if (e._tag === 'replace') parent[last] = e.value
-    else if (e._tag === 'delete') {
-      if (Array.isArray(parent)) parent.splice(last as number, 1)
-      else delete parent[last]
-    } else {
-      const target = parent[last]
-      if (target !== null && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, e.key, { value: e.value, enumerable: true, writable: true, configurable: true })
-    }
+    cur = applyEdit(cur, path, e)
   }
   return cur
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { bankArb } from '../quiz/arbitraries.js'
 import { awardsArb, programmeArb, ruleSetArb } from './arbitraries.js'
 import { bySchema, byLibrary, byLibraryShape, STRUCTURAL, type SchemaName } from './ajv.js'
+import { applyEdit, type Edit } from '../support/edits.js'
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
 
@@ -68,7 +69,6 @@ const nodes = (doc: Json, path: ReadonlyArray<string | number> = []): Array<read
   return out
 }
 
-type Edit = { readonly _tag: 'replace'; readonly value: Json } | { readonly _tag: 'add'; readonly key: string; readonly value: Json } | { readonly _tag: 'delete' }
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ _tag: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> }),
@@ -81,19 +81,7 @@ const edited = (doc: Json, pick: number, e: Edit): Json => {
   const all = nodes(doc)
   const [path] = all[pick % all.length] as readonly [ReadonlyArray<string | number>, Json]
   const copy = JSON.parse(JSON.stringify(doc)) as Json
-  if (path.length === 0) return e._tag === 'replace' ? e.value : copy
-  let parent = copy as Record<string | number, Json>
-  for (const seg of path.slice(0, -1)) parent = parent[seg] as Record<string | number, Json>
-  const last = path[path.length - 1] as string | number
-  if (e._tag === 'replace') parent[last] = e.value
-  else if (e._tag === 'delete') {
-    if (Array.isArray(parent)) parent.splice(last as number, 1)
-    else delete parent[last]
-  } else {
-    const target = parent[last]
-    if (target !== null && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, Json>)[e.key] = e.value
-  }
-  return copy
+  return applyEdit(copy, path, e) as Json
 }
 
 describe('schemas agree with the decoders', () => {

@@ -22,6 +22,7 @@
  * @internal
  */
 import { MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
+import { DELETED, EMPTY, FLAG, evictHome, homeOf } from './cells.js'
 import { emptyTree, treeCopy, treeEach, treeFind, treeInsert, treeRemove, treeVisits, type KeyOf, type Tree } from './tree.js'
 
 // -------------------------------------------------------------------------------------
@@ -45,10 +46,6 @@ export interface Overflow {
   /** The keys whose home here is flagged too. */
   tree: Tree
 }
-
-const EMPTY = 0
-const DELETED = -1
-const FLAG = 1
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -74,9 +71,6 @@ export const overflowCopy = (o: Overflow): Overflow => ({ cells: o.cells.slice()
 
 /** A second hash as stored: bit 0 cleared (bit 0 of a cell's tag2 word is the cell's home flag). */
 export const tag2Of = (h2: number): number => h2 & ~FLAG
-
-/** The home cell of a tag2 in a level of `mask + 1` cells. */
-const homeOf = (tag2: number, mask: number): number => (tag2 >>> 1) & mask
 
 /**
  * The ref of `key` (first-level tag `tag`, second `tag2`), or -1.
@@ -119,19 +113,8 @@ export const overCost = <S>(o: Overflow, tag: number, tag2: number, key: string,
 }
 
 /** Move every key whose home is `home` to the tree and flag the home. */
-const flagHome = <S>(o: Overflow, home: number, mask: number, source: S, keyOf: KeyOf<S>): void => {
-  const cells = o.cells
-  cells[2 * home] = (cells[2 * home] as number) | FLAG
-  for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
-    const p = cells[2 * i + 1] as number
-    if (p === EMPTY) return
-    const tag2 = (cells[2 * i] as number) & ~FLAG
-    if (p > 0 && homeOf(tag2, mask) === home) {
-      treeInsert(o.tree, o.tags[i] as number, tag2, keyOf(source, p - 1), p - 1, source, keyOf)
-      cells[2 * i + 1] = DELETED
-    }
-  }
-}
+const flagHome = <S>(o: Overflow, home: number, mask: number, source: S, keyOf: KeyOf<S>): void =>
+  evictHome(o.cells, home, mask, MAX_PROBES, (i, tag2, ref) => treeInsert(o.tree, o.tags[i] as number, tag2, keyOf(source, ref), ref, source, keyOf))
 
 /** Store a key that is absent (there is room). */
 const put = <S>(o: Overflow, tag: number, tag2: number, ref: number, source: S, keyOf: KeyOf<S>): void => {

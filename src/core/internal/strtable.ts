@@ -36,6 +36,7 @@
  * @internal
  */
 import { hash2 as defaultHash2, MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
+import { DELETED, EMPTY, FLAG, evictHome, homeOf } from './cells.js'
 import { emptyOverflow, overAdd, overCost, overEach, overFind, overflowCopy, overRemove, tag2Of, type Overflow } from './overflow.js'
 
 // -------------------------------------------------------------------------------------
@@ -68,10 +69,6 @@ export interface StrTable<S = unknown> {
   missKey: string | undefined
   missTag2: number
 }
-
-const EMPTY = 0
-const DELETED = -1
-const FLAG = 1
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -122,9 +119,6 @@ export const tableCopy = <S>(from: StrTable<S>, source: S, expected = 0): StrTab
 
 /** A key's tag: its hash with bit 0 cleared (bit 0 of a cell's tag word is the cell's home flag). */
 const tagOf = (h: number): number => h & ~FLAG
-
-/** The home cell of a tag in a table of `mask + 1` cells (bits 1 and up: bit 0 is not part of a tag). */
-const homeOf = (tag: number, mask: number): number => (tag >>> 1) & mask
 
 /** A key's second-level tag. */
 const secondTag = <S>(t: StrTable<S>, key: string): number => tag2Of(t.hash2(key))
@@ -198,19 +192,8 @@ export const tableCost = <S>(t: StrTable<S>, key: string, h: number): number => 
 export const tableTouch = <S>(t: StrTable<S>, h: number): number => t.cells[2 * homeOf(tagOf(h), (t.cells.length >> 1) - 1) + 1] as number
 
 /** Move every key whose home is `home` to the second level and flag the home. */
-const flagHome = <S>(t: StrTable<S>, home: number, mask: number): void => {
-  const cells = t.cells
-  cells[2 * home] = (cells[2 * home] as number) | FLAG
-  for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
-    const p = cells[2 * i + 1] as number
-    if (p === EMPTY) return
-    const tag = (cells[2 * i] as number) & ~FLAG
-    if (p > 0 && homeOf(tag, mask) === home) {
-      overAdd(t.over, tag, secondTag(t, t.keyOf(t.source, p - 1)), p - 1, t.source, t.keyOf)
-      cells[2 * i + 1] = DELETED
-    }
-  }
-}
+const flagHome = <S>(t: StrTable<S>, home: number, mask: number): void =>
+  evictHome(t.cells, home, mask, MAX_PROBES, (_i, tag, ref) => overAdd(t.over, tag, secondTag(t, t.keyOf(t.source, ref)), ref, t.source, t.keyOf))
 
 /** Store a tag and ref in a first-level cell (the key is absent and there is room); false if its home is flagged (now or before). */
 const putCell = <S>(t: StrTable<S>, tag: number, ref: number): boolean => {
