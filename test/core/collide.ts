@@ -51,18 +51,23 @@ export const collidingBlocks = (k: number, prefix = 'x-', seed = 14): ReadonlyAr
   return pairs
 }
 
+// The first `n` ids spelled from k pairs of interchangeable blocks: id i takes block (i >>> j) & 1 of pair j.
+const spell = (pairs: ReadonlyArray<readonly [string, string]>, n: number, prefix: string): Array<string> => {
+  const out: Array<string> = []
+  for (let i = 0; i < n; i++) {
+    let s = prefix
+    for (const [j, pair] of pairs.entries()) s += pair[(i >>> j) & 1]
+    out.push(s)
+  }
+  return out
+}
+
 /** `n` distinct ids (n ≤ 2^k for the blocks given) that all have the same FNV-1a hash. */
 export const collidingIds = (n: number, prefix = 'x-', seed = 14): Array<string> => {
   let k = 0
   while (2 ** k < n) k++
   const pairs = collidingBlocks(k, prefix, seed)
-  const out: Array<string> = []
-  for (let i = 0; i < n; i++) {
-    let s = prefix
-    for (let j = 0; j < k; j++) s += (pairs[j] as readonly [string, string])[(i >>> j) & 1]
-    out.push(s)
-  }
-  return out
+  return spell(pairs, n, prefix)
 }
 
 /** `n` distinct random ids as long as `collidingIds(n)`'s, from the same alphabet (the fair comparison). */
@@ -188,11 +193,5 @@ export const doublyCollidingIds = (n: number, prefix = 'y-', seed = 1414): Array
     h2 = d.h2
     at += d.pair[0].length
   }
-  const out: Array<string> = []
-  for (let i = 0; i < n; i++) {
-    let s = prefix
-    for (let j = 0; j < k; j++) s += (pairs[j] as readonly [string, string])[(i >>> j) & 1]
-    out.push(s)
-  }
-  return out
+  return spell(pairs, n, prefix)
 }

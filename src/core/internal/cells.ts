@@ -15,6 +15,20 @@ export const FLAG = 1
 export const homeOf = (tag: number, mask: number): number => (tag >>> 1) & mask
 
 /**
+ * The cell where a new key of `tag` goes in `home`'s probe window: the first free one (EMPTY or
+ * DELETED), or -1 when the window is full or already holds `maxSame` keys of that tag (the home is
+ * then too crowded: the caller evicts it). Writes nothing.
+ */
+export const roomIn = (cells: Int32Array, home: number, mask: number, tag: number, maxProbes: number, maxSame: number): number => {
+  let same = 0
+  for (let d = 0, i = home; d < maxProbes; d++, i = (i + 1) & mask) {
+    if ((cells[2 * i + 1] as number) <= 0) return i
+    if (((cells[2 * i] as number) & ~FLAG) === tag && ++same >= maxSame) return -1
+  }
+  return -1
+}
+
+/**
  * Flag `home` and hand every key whose home it is (within `maxProbes` cells) to `move(cell, tag, ref)`,
  * leaving its cell DELETED: what both levels do when a home grows too crowded.
  */

@@ -22,7 +22,7 @@
  * @internal
  */
 import { MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
-import { DELETED, EMPTY, FLAG, evictHome, homeOf } from './cells.js'
+import { DELETED, EMPTY, FLAG, evictHome, homeOf, roomIn } from './cells.js'
 import { emptyTree, treeCopy, treeEach, treeFind, treeInsert, treeRemove, treeVisits, type KeyOf, type Tree } from './tree.js'
 
 // -------------------------------------------------------------------------------------
@@ -122,17 +122,13 @@ const put = <S>(o: Overflow, tag: number, tag2: number, ref: number, source: S, 
   const mask = (cells.length >> 1) - 1
   const home = homeOf(tag2, mask)
   if (((cells[2 * home] as number) & FLAG) === 0) {
-    let same = 0
-    for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
-      const p = cells[2 * i + 1] as number
-      if (p <= 0) {
-        cells[2 * i] = tag2 | ((cells[2 * i] as number) & FLAG)
-        cells[2 * i + 1] = ref + 1
-        o.tags[i] = tag
-        if (p === EMPTY) o.filled++
-        return
-      }
-      if (((cells[2 * i] as number) & ~FLAG) === tag2 && ++same >= MAX_SAME_HASH) break
+    const i = roomIn(cells, home, mask, tag2, MAX_PROBES, MAX_SAME_HASH)
+    if (i >= 0) {
+      if (cells[2 * i + 1] === EMPTY) o.filled++
+      cells[2 * i] = tag2 | ((cells[2 * i] as number) & FLAG)
+      cells[2 * i + 1] = ref + 1
+      o.tags[i] = tag
+      return
     }
     flagHome(o, home, mask, source, keyOf)
   }

@@ -36,7 +36,7 @@
  * @internal
  */
 import { hash2 as defaultHash2, MAX_PROBES, MAX_SAME_HASH } from '../hash.js'
-import { DELETED, EMPTY, FLAG, evictHome, homeOf } from './cells.js'
+import { DELETED, EMPTY, FLAG, evictHome, homeOf, roomIn } from './cells.js'
 import { emptyOverflow, overAdd, overCost, overEach, overFind, overflowCopy, overRemove, tag2Of, type Overflow } from './overflow.js'
 
 // -------------------------------------------------------------------------------------
@@ -201,16 +201,12 @@ const putCell = <S>(t: StrTable<S>, tag: number, ref: number): boolean => {
   const mask = (cells.length >> 1) - 1
   const home = homeOf(tag, mask)
   if (((cells[2 * home] as number) & FLAG) !== 0) return false
-  let same = 0
-  for (let d = 0, i = home; d < MAX_PROBES; d++, i = (i + 1) & mask) {
-    const p = cells[2 * i + 1] as number
-    if (p <= 0) {
-      cells[2 * i] = tag | ((cells[2 * i] as number) & FLAG)
-      cells[2 * i + 1] = ref + 1
-      if (p === EMPTY) t.filled++
-      return true
-    }
-    if (((cells[2 * i] as number) & ~FLAG) === tag && ++same >= MAX_SAME_HASH) break
+  const i = roomIn(cells, home, mask, tag, MAX_PROBES, MAX_SAME_HASH)
+  if (i >= 0) {
+    if (cells[2 * i + 1] === EMPTY) t.filled++
+    cells[2 * i] = tag | ((cells[2 * i] as number) & FLAG)
+    cells[2 * i + 1] = ref + 1
+    return true
   }
   flagHome(t, home, mask)
   return false
