@@ -203,26 +203,29 @@ const fail = (reason: RoundErrorReason, path: ReadonlyArray<string | number>, ex
 const tampered = (): E.Either<RoundError, never> =>
   fail('tampered', ['seal'], text("a round as this library sealed it for this paper (unchanged since)", '本库为本卷封存且未被改动的答题记录'), 'a round whose seal does not match its content')
 
+const wrongPaper = (paper: Paper, got: unknown): E.Either<RoundError, never> =>
+  fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), got)
+
 /**
  * Check a round against the server's paper: it must name the paper and its
- * seal must match its content. Gives back a plain copy (read once, so a
- * getter cannot change it afterwards) without the seal. Never throws.
+ * seal must match its content. Gives back this library's own (frozen) round
+ * as it is, any other as a frozen canonical copy, read once (so a getter
+ * cannot change it afterwards). Never throws.
  */
-const verify = (paper: Paper, u: unknown): E.Either<RoundError, Body> => {
+const verify = (paper: Paper, u: unknown): E.Either<RoundError, Round> => {
   try {
     if (u === null || typeof u !== 'object') return tampered()
-    const r = u as Round
     if (SEALED_UNDER.get(u) === paper.sealKey) {
-      if (r.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), r.paper)
-      // the round itself (frozen, so unchanged since sealed); its `seal` is dropped when it is sealed again
-      return E.right(r)
+      const r = u as Round
+      return r.paper === paper.id ? E.right(r) : wrongPaper(paper, r.paper)
     }
-    const body = canonical({ ...(u as Record<string, unknown>), seal: undefined }) as Body
-    const seal = r.seal
-    if (body.paper !== paper.id) return fail('wrong-paper', ['paper'], text(`a round on paper ${paper.id}`, `试卷 ${paper.id} 的答题`), body.paper)
+    const own = { ...(u as Record<string, unknown>) }
+    const seal = own['seal']
+    const body = canonical({ ...own, seal: undefined }) as Body
+    if (body.paper !== paper.id) return wrongPaper(paper, body.paper)
     if (typeof seal !== 'string' || hmacSha256(paper.sealKey, JSON.stringify(body)) !== seal) return tampered()
     if (!Array.isArray(body.slots) || body.slots.length !== paper.questions.length) return tampered()
-    return E.right(body)
+    return E.right(Object.freeze({ ...body, seal }))
   } catch {
     return tampered()
   }
@@ -568,11 +571,8 @@ export const gradeManual =
  */
 export const verifyRound =
   (paper: Paper) =>
-  (r: unknown): E.Either<RoundError, Round> => {
-    const v = verify(paper, r)
-    if (E.isLeft(v)) return v
-    return v.right === r ? E.right(r as Round) : E.right(Object.freeze({ ...v.right, seal: (r as Round).seal }))
-  }
+  (r: unknown): E.Either<RoundError, Round> =>
+    verify(paper, r)
 
 // A decimal score as an exact rational (a grader's 7.5 is 15/2).
 const fromNumberExact = (x: number): Rational => {
