@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { decode, jsonSyntaxProblem, parseJson, type Decoded } from './decode.js'
 import { at, atText, problem, text, type Problem } from './errors.js'
+import { unreadable } from './internal/unreadable.js'
 import { DEFAULT_MAX_LINE_LENGTH, lineSplitter, linesOf, type LineOptions, type TextChunk, type TextLine } from './lines.js'
 
 // -------------------------------------------------------------------------------------
@@ -118,7 +119,7 @@ export const decodeEach =
       n = -2
     }
     if (n < 0) {
-      const p = n === -1 ? problem('type', at(), LIST_TEXT, inputs) : problem('internal', at(), UNREADABLE_TEXT, undefined)
+      const p = n === -1 ? problem('type', at(), LIST_TEXT, inputs) : unreadable([])
       return { values, rejections: [{ _tag: 'Rejection', index: 0, input: n === -1 ? inputs : undefined, problems: [p] }] }
     }
     for (let i = 0; i < n; i++) {
@@ -126,7 +127,7 @@ export const decodeEach =
       try {
         u = inputs[i]
       } catch {
-        rejections.push({ _tag: 'Rejection', index: i, input: undefined, problems: [problem('internal', at([i]), UNREADABLE_TEXT, undefined)] })
+        rejections.push({ _tag: 'Rejection', index: i, input: undefined, problems: [unreadable([i])] })
         continue
       }
       const r = one(u, [i])
@@ -137,7 +138,6 @@ export const decodeEach =
   }
 
 const LIST_TEXT = text('a list of values', '值的列表')
-const UNREADABLE_TEXT = text('a value that can be read (reading this one failed)', '可读取的值（读取此值时出错）')
 
 const BOM = 0xfeff
 
