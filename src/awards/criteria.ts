@@ -91,9 +91,9 @@ export const hasRole = (role: string): AwardCriterion => ({ _tag: 'Role', role }
  *
  * @category constructors
  * @example
- * inUnit('b1' as UnitId)
+ * inUnit('b1')
  */
-export const inUnit = (unit: UnitId): AwardCriterion => ({ _tag: 'InUnit', unit })
+export const inUnit = (unit: string): AwardCriterion => ({ _tag: 'InUnit', unit: unit as UnitId })
 
 /**
  * The subject won another award in the same run (tiered titles).

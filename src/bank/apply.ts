@@ -60,7 +60,7 @@ const storeOrNot = (bank: BankState): ReturnType<typeof storeOf> | undefined => 
  *
  * @category combinators
  * @example
- * const r = applyOp(bank, { _tag: 'redeem', request: 'r-1', at: now, subject: 'm-1' as SubjectId, account: 'moral', points: 500 })
+ * const r = applyOp(bank, { _tag: 'redeem', request: 'r-1', at: now, subject: 'm-1', account: 'moral', points: 500 })
  * E.isLeft(r) && renderProblem(r.left) // => '$.points: expected at most 12 points (balance 12, reserved 0, floor 0), got 500'
  */
 export const applyOp = (bank: BankState, op: BankOp): E.Either<Problem, readonly [BankState, Receipt]> => {

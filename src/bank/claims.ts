@@ -8,7 +8,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, calendar, eventId, problem, text, type EventId, type Instant, type Problem, type Zone } from '../core/index.js'
+import { at, calendar, eventId, memberId, problem, text, type EventId, type Instant, type Problem, type Zone } from '../core/index.js'
 import type { ActivityEvent, AttrValue, SubjectId } from '../rules/index.js'
 import type { ClaimProcess, ClaimStage } from './config.js'
 
@@ -105,14 +105,14 @@ export interface ClaimOutcome {
  *
  * @category constructors
  * @example
- * const c = submitClaim(deed, { id: 'c1', member: 'm-1' as SubjectId, beneficiary: 'grandma-li' }, now)
+ * const c = submitClaim(deed, { id: 'c1', member: 'm-1', beneficiary: 'grandma-li' }, now)
  * E.isRight(c) && c.right.status // => 'open'
  */
 export const submitClaim = (
   process: ClaimProcess,
   input: {
     readonly id: string
-    readonly member: SubjectId
+    readonly member: string
     readonly beneficiary?: string
     readonly attrs?: Readonly<Record<string, AttrValue>>
   },
@@ -120,15 +120,18 @@ export const submitClaim = (
 ): E.Either<Problem, Claim> => {
   const ev = eventId(`claim:${input.id}`, ['claim'])
   if (E.isLeft(ev)) return E.left(problem('format', at(['claim']), text('a claim id of at most 194 characters, no control characters', '不超过 194 个字符、不含控制字符的申报标识'), input.id))
+  const who = memberId(input.member, ['member'])
+  if (E.isLeft(who)) return who
+  const member: SubjectId = who.right
   const base = {
     id: input.id,
     process: process.id,
-    member: input.member,
+    member,
     attrs: input.attrs ?? {},
     status: 'open' as const,
     stage: 0,
     objections: [],
-    history: [{ action: 'submit' as const, at: now, by: input.member }]
+    history: [{ action: 'submit' as const, at: now, by: member }]
   }
   return E.right(input.beneficiary === undefined ? base : { ...base, beneficiary: input.beneficiary })
 }

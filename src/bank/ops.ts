@@ -29,18 +29,18 @@ import type { ClaimAction } from './claims.js'
  *
  * @category model
  * @example
- * const op: BankOp = { _tag: 'redeem', request: 'r-1', at: now, subject: 'm-1' as SubjectId, account: 'moral', points: 5 }
+ * const op: BankOp = { _tag: 'redeem', request: 'r-1', at: now, subject: 'm-1', account: 'moral', points: 5 }
  */
 export type BankOp =
-  | { readonly _tag: 'earn'; readonly request: string; readonly at: Instant; readonly subject: SubjectId; readonly account: string; readonly points: number; readonly note?: string }
+  | { readonly _tag: 'earn'; readonly request: string; readonly at: Instant; readonly subject: string; readonly account: string; readonly points: number; readonly note?: string }
   | { readonly _tag: 'post'; readonly request: string; readonly at: Instant; readonly entry: Entry }
-  | { readonly _tag: 'redeem'; readonly request: string; readonly at: Instant; readonly subject: SubjectId; readonly account: string; readonly points: number; readonly note?: string }
-  | { readonly _tag: 'reserve'; readonly request: string; readonly at: Instant; readonly subject: SubjectId; readonly item: string; readonly quantity: number }
+  | { readonly _tag: 'redeem'; readonly request: string; readonly at: Instant; readonly subject: string; readonly account: string; readonly points: number; readonly note?: string }
+  | { readonly _tag: 'reserve'; readonly request: string; readonly at: Instant; readonly subject: string; readonly item: string; readonly quantity: number }
   | { readonly _tag: 'confirm'; readonly request: string; readonly at: Instant; readonly order: string }
   | { readonly _tag: 'cancel'; readonly request: string; readonly at: Instant; readonly order: string }
   | { readonly _tag: 'restock'; readonly request: string; readonly at: Instant; readonly item: string; readonly quantity: number }
-  | { readonly _tag: 'expire'; readonly request: string; readonly at: Instant; readonly subject: SubjectId; readonly account: string }
-  | { readonly _tag: 'reverse'; readonly request: string; readonly at: Instant; readonly subject: SubjectId; readonly account: string; readonly entry: string; readonly reason?: string }
+  | { readonly _tag: 'expire'; readonly request: string; readonly at: Instant; readonly subject: string; readonly account: string }
+  | { readonly _tag: 'reverse'; readonly request: string; readonly at: Instant; readonly subject: string; readonly account: string; readonly entry: string; readonly reason?: string }
   | {
       readonly _tag: 'submit'
       readonly request: string

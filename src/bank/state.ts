@@ -28,7 +28,7 @@ import type { Table, TableJson } from './table.js'
  *
  * @category model
  * @example
- * accountOf(bank, 'm-1' as SubjectId, 'moral')?.lots[0] // => { entry: 'e1', at: …, expires: …, points: 7 }
+ * accountOf(bank, 'm-1', 'moral')?.lots[0] // => { entry: 'e1', at: …, expires: …, points: 7 }
  */
 export interface Lot {
   readonly entry: string
@@ -45,7 +45,7 @@ export interface Lot {
  *
  * @category model
  * @example
- * accountOf(bank, 'm-1' as SubjectId, 'moral') // => { balance: 12, reserved: 5, lots: […], entries: […], … }
+ * accountOf(bank, 'm-1', 'moral') // => { balance: 12, reserved: 5, lots: […], entries: […], … }
  */
 export interface AccountState {
   readonly subject: SubjectId
@@ -167,7 +167,7 @@ export interface BankJson {
  *
  * @category constructors
  * @example
- * bankBalance(bankFromJson(bankToJson(bank)), 'm-1' as SubjectId, 'moral') // => bankBalance(bank, 'm-1' as SubjectId, 'moral')
+ * bankBalance(bankFromJson(bankToJson(bank)), 'm-1', 'moral') // => bankBalance(bank, 'm-1', 'moral')
  */
 export const bankFromJson = (json: BankJson): BankState => fromJson(json)
 
@@ -210,9 +210,9 @@ const slotIn = (st: ReturnType<typeof storeOf>, subject: string, account: string
  *
  * @category utilities
  * @example
- * accountOf(bank, 'm-1' as SubjectId, 'moral')?.balance // => 12
+ * accountOf(bank, 'm-1', 'moral')?.balance // => 12
  */
-export const accountOf = (bank: BankState, subject: SubjectId, account: string): AccountState | undefined => {
+export const accountOf = (bank: BankState, subject: string, account: string): AccountState | undefined => {
   const st = storeOf(bank)
   const slot = slotIn(st, subject, account)
   return slot < 0 ? undefined : accountOfSlot(bank, st, slot)
@@ -223,9 +223,9 @@ export const accountOf = (bank: BankState, subject: SubjectId, account: string):
  *
  * @category utilities
  * @example
- * bankBalance(bank, 'm-1' as SubjectId, 'moral') // => 12
+ * bankBalance(bank, 'm-1', 'moral') // => 12
  */
-export const bankBalance = (bank: BankState, subject: SubjectId, account: string): Points => {
+export const bankBalance = (bank: BankState, subject: string, account: string): Points => {
   const st = storeOf(bank)
   const slot = slotIn(st, subject, account)
   return ((slot < 0 ? 0 : (st.slots[SLOT * slot + S_BALANCE] as number)) + 0) as Points
@@ -237,9 +237,9 @@ export const bankBalance = (bank: BankState, subject: SubjectId, account: string
  *
  * @category utilities
  * @example
- * spendable(bank, 'm-1' as SubjectId, 'moral') // => 7 (balance 12, 5 reserved, floor 0)
+ * spendable(bank, 'm-1', 'moral') // => 7 (balance 12, 5 reserved, floor 0)
  */
-export const spendable = (bank: BankState, subject: SubjectId, account: string): number => {
+export const spendable = (bank: BankState, subject: string, account: string): number => {
   const st = storeOf(bank)
   const acc = st.accIndex.get(account)
   if (acc === undefined) return 0
@@ -339,7 +339,7 @@ export const allClaims = (bank: BankState): ReadonlyArray<Claim> => sortedValues
  *
  * @category utilities
  * @example
- * bankStatement(bank, 'm-1' as SubjectId, 'moral', periodOf('month', now)).redeemed // => 5
+ * bankStatement(bank, 'm-1', 'moral', periodOf('month', now)).redeemed // => 5
  */
-export const bankStatement = (bank: BankState, subject: SubjectId, account: string, period: Period): Statement =>
-  statementOf(accountOf(bank, subject, account)?.entries ?? [], subject, account as AccountId, period)
+export const bankStatement = (bank: BankState, subject: string, account: string, period: Period): Statement =>
+  statementOf(accountOf(bank, subject, account)?.entries ?? [], subject, account, period)

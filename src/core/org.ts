@@ -32,7 +32,7 @@ export type UnitKind = 'park' | 'enterprise' | 'branch' | 'group' | 'household' 
  *
  * @category model
  * @example
- * const u: Unit = { id: 'g1' as UnitId, label: '一组', kind: 'group', parent: 'b1' as UnitId }
+ * const u: Unit = { id: 'g1', label: '一组', kind: 'group', parent: 'b1' }
  */
 export interface Unit {
   readonly id: UnitId
@@ -46,7 +46,7 @@ export interface Unit {
  *
  * @category model
  * @example
- * const m: Member = { id: 'm1' as MemberId, unit: 'g1' as UnitId, partyMember: true }
+ * const m: Member = { id: 'm1', unit: 'g1', partyMember: true }
  */
 export interface Member {
   readonly id: MemberId
@@ -88,7 +88,7 @@ export interface OrgTree {
  *
  * @category model
  * @example
- * const input: OrgInput = { units: [{ id: 'park' as UnitId, label: '园区', kind: 'park' }], members: [] }
+ * const input: OrgInput = { units: [{ id: 'park', label: '园区', kind: 'park' }], members: [] }
  */
 export interface OrgInput {
   readonly units: ReadonlyArray<Unit>
@@ -169,7 +169,7 @@ export const OrgInputC = /*#__PURE__*/ strict({ units: t.readonlyArray(UnitC), m
  *
  * @category constructors
  * @example
- * const r = orgTree({ units: [{ id: 'p' as UnitId, label: 'Park', kind: 'park' }], members: [] })
+ * const r = orgTree({ units: [{ id: 'p', label: 'Park', kind: 'park' }], members: [] })
  * E.isRight(r) // => true
  */
 export const orgTree = (input: OrgInput, path: ReadonlyArray<PathSegment> = []): Decoded<OrgTree> => {
@@ -333,11 +333,11 @@ const decodeOrgUnguarded = (input: unknown, path: ReadonlyArray<PathSegment>): D
  *
  * @category utilities
  * @example
- * ancestors(tree, 'group-1' as UnitId) // => ['branch-1', 'park']
+ * ancestors(tree, 'group-1') // => ['branch-1', 'park']
  */
-export const ancestors = (tree: OrgTree, unit: UnitId): ReadonlyArray<UnitId> => {
+export const ancestors = (tree: OrgTree, unit: string): ReadonlyArray<UnitId> => {
   const out: Array<UnitId> = []
-  let cur = tree.unitById.get(unit)?.parent
+  let cur = tree.unitById.get(unit as UnitId)?.parent
   while (cur !== undefined) {
     out.push(cur)
     cur = tree.unitById.get(cur)?.parent
@@ -350,13 +350,13 @@ export const ancestors = (tree: OrgTree, unit: UnitId): ReadonlyArray<UnitId> =>
  *
  * @category utilities
  * @example
- * inSubtree(tree, 'park' as UnitId)('group-1' as UnitId) // => true
+ * inSubtree(tree, 'park')('group-1') // => true
  */
 export const inSubtree =
-  (tree: OrgTree, root: UnitId) =>
-  (unit: UnitId): boolean => {
-    const a = tree.interval.get(root)
-    const b = tree.interval.get(unit)
+  (tree: OrgTree, root: string) =>
+  (unit: string): boolean => {
+    const a = tree.interval.get(root as UnitId)
+    const b = tree.interval.get(unit as UnitId)
     return a !== undefined && b !== undefined && a[0] <= b[0] && b[0] < a[1]
   }
 
@@ -365,12 +365,12 @@ export const inSubtree =
  *
  * @category utilities
  * @example
- * subtreeUnits(tree, 'branch-1' as UnitId) // => ['branch-1', 'group-1', 'group-2']
+ * subtreeUnits(tree, 'branch-1') // => ['branch-1', 'group-1', 'group-2']
  */
-export const subtreeUnits = (tree: OrgTree, root: UnitId): ReadonlyArray<UnitId> => {
-  if (!tree.unitById.has(root)) return []
+export const subtreeUnits = (tree: OrgTree, root: string): ReadonlyArray<UnitId> => {
+  if (!tree.unitById.has(root as UnitId)) return []
   const out: Array<UnitId> = []
-  const stack: Array<UnitId> = [root]
+  const stack: Array<UnitId> = [root as UnitId]
   while (stack.length > 0) {
     const u = stack.pop() as UnitId
     out.push(u)
@@ -385,9 +385,9 @@ export const subtreeUnits = (tree: OrgTree, root: UnitId): ReadonlyArray<UnitId>
  *
  * @category utilities
  * @example
- * membersOf(tree, 'branch-1' as UnitId) // => ['m1', 'm2', 'm3']
+ * membersOf(tree, 'branch-1') // => ['m1', 'm2', 'm3']
  */
-export const membersOf = (tree: OrgTree, root: UnitId): ReadonlyArray<MemberId> =>
+export const membersOf = (tree: OrgTree, root: string): ReadonlyArray<MemberId> =>
   subtreeUnits(tree, root).flatMap((u) => tree.direct.get(u) ?? [])
 
 /**
@@ -395,12 +395,12 @@ export const membersOf = (tree: OrgTree, root: UnitId): ReadonlyArray<MemberId> 
  *
  * @category utilities
  * @example
- * memberInSubtree(tree, 'park' as UnitId)('m1' as MemberId) // => true
+ * memberInSubtree(tree, 'park')('m1') // => true
  */
-export const memberInSubtree = (tree: OrgTree, root: UnitId): ((member: MemberId) => boolean) => {
-  const within = inSubtree(tree, root)
+export const memberInSubtree = (tree: OrgTree, root: string): ((member: string) => boolean) => {
+  const within = inSubtree(tree, root as UnitId)
   return (member) => {
-    const m = tree.memberById.get(member)
+    const m = tree.memberById.get(member as MemberId)
     return m !== undefined && within(m.unit)
   }
 }

@@ -23,8 +23,7 @@ import {
   type SkipReason,
   type SubjectAttrs,
   type SubjectId,
-  type SubjectState,
-  type AccountId
+  type SubjectState
 } from '../rules/index.js'
 import type { Conflict, Entry, Skip } from './entry.js'
 import { EMPTY_INDEX, draftIndex, hashOf, indexValues, type IdIndex } from './idindex.js'
@@ -119,7 +118,7 @@ const CLAIM_BLOCK = 32
  *
  * @category utilities
  * @example
- * foldSubject(rs, 'm-001' as SubjectId, events).balances // => { study: 7 }
+ * foldSubject(rs, 'm-001', events).balances // => { study: 7 }
  */
 export const foldSubject = (
   rs: CompiledRuleSet,
@@ -397,7 +396,7 @@ export const appendEvents =
  * @category combinators
  * @example
  * const book = foldLedger(compileRuleSetOrThrow(dailyStudy()))(events)
- * balanceOf(book, 'm-001' as SubjectId) // => 12
+ * balanceOf(book, 'm-001') // => 12
  */
 export const foldLedger =
   (rules: CompiledRuleSet, options: LedgerOptions = {}) =>
@@ -452,13 +451,13 @@ export const getLedgerMonoid = (rules: CompiledRuleSet, options: LedgerOptions =
  *
  * @category utilities
  * @example
- * balanceOf(book, 'm-001' as SubjectId, 'study' as AccountId) // => right(12)
- * balanceOf(book, 'm-001' as SubjectId, 'moarl' as AccountId) // => left([{ code: 'reference', at: $.account, … }])
+ * balanceOf(book, 'm-001', 'study') // => right(12)
+ * balanceOf(book, 'm-001', 'moarl') // => left([{ code: 'reference', at: $.account, … }])
  */
-export const balanceOf = (ledger: Ledger, subject: SubjectId, account?: AccountId): Decoded<Points> => {
+export const balanceOf = (ledger: Ledger, subject: string, account?: string): Decoded<Points> => {
   const acc = findAccount(ledger.rules, account)
   if (E.isLeft(acc)) return acc
-  const s = ledger.subjects.get(subject)
+  const s = ledger.subjects.get(subject as SubjectId)
   return E.right((s === undefined ? 0 : (s.balances[acc.right.id] ?? 0)) as Points)
 }
 
@@ -469,9 +468,9 @@ export const balanceOf = (ledger: Ledger, subject: SubjectId, account?: AccountI
  *
  * @category utilities
  * @example
- * balanceOfOrThrow(book, 'm-001' as SubjectId) // => 12
+ * balanceOfOrThrow(book, 'm-001') // => 12
  */
-export const balanceOfOrThrow = (ledger: Ledger, subject: SubjectId, account?: AccountId): Points =>
+export const balanceOfOrThrow = (ledger: Ledger, subject: string, account?: string): Points =>
   orThrow(balanceOf(ledger, subject, account))
 
 /** The value, or a `TypeError` with the problems rendered (for the `...OrThrow` edge helpers). */

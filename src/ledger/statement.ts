@@ -220,16 +220,16 @@ const orderOf = (labels: ReadonlyMap<string, Text | undefined>): ReadonlyMap<str
  * @category utilities
  * @example
  * const july = periodOf('month', instantOrThrow('2021-07-15T00:00:00+08:00'))
- * statementOf(entries, 'm-001' as SubjectId, 'study' as AccountId, july).closing // => 35
+ * statementOf(entries, 'm-001', 'study', july).closing // => 35
  */
 export const statementOf = (
   entries: ReadonlyArray<Entry>,
-  subject: SubjectId,
-  account: AccountId,
+  subject: string,
+  account: string,
   period: Period,
   labels: ReadonlyMap<string, Text | undefined> = new Map()
 ): Statement => {
-  const acc = accumulator(subject, account, period)
+  const acc = accumulator(subject as SubjectId, account as AccountId, period)
   let mine = entries.filter((e) => e.subject === subject && e.account === account)
   for (let i = 1; i < mine.length; i++) {
     if ((mine[i] as Entry).at < (mine[i - 1] as Entry).at) {
@@ -301,14 +301,14 @@ const labelsOf = (ledger: Ledger): ReadonlyMap<string, Text | undefined> => {
  * @category utilities
  * @example
  * const july = periodOf('month', instantOrThrow('2021-07-15T00:00:00+08:00'))
- * E.map((st: Statement) => st.earned)(statement(book, 'm-001' as SubjectId, july)) // => right(35)
- * E.isLeft(statement(book, 'm-001' as SubjectId, july, 'moarl' as AccountId)) // => true
+ * E.map((st: Statement) => st.earned)(statement(book, 'm-001', july)) // => right(35)
+ * E.isLeft(statement(book, 'm-001', july, 'moarl')) // => true
  */
-export const statement = (ledger: Ledger, subject: SubjectId, period: Period, account?: AccountId): Decoded<Statement> => {
+export const statement = (ledger: Ledger, subject: string, period: Period, account?: string): Decoded<Statement> => {
   const found = findAccount(ledger.rules, account)
   if (E.isLeft(found)) return found
   const acc = found.right.id
-  const s = ledger.subjects.get(subject)
+  const s = ledger.subjects.get(subject as SubjectId)
   const cols = s === undefined ? undefined : columnsOf(s)
   return E.right(
     cols !== undefined && cols.rules === ledger.rules
@@ -323,9 +323,9 @@ export const statement = (ledger: Ledger, subject: SubjectId, period: Period, ac
  *
  * @category utilities
  * @example
- * statementOrThrow(book, 'm-001' as SubjectId, july).closing // => 35
+ * statementOrThrow(book, 'm-001', july).closing // => 35
  */
-export const statementOrThrow = (ledger: Ledger, subject: SubjectId, period: Period, account?: AccountId): Statement =>
+export const statementOrThrow = (ledger: Ledger, subject: string, period: Period, account?: string): Statement =>
   orThrow(statement(ledger, subject, period, account))
 
 /**
@@ -334,11 +334,11 @@ export const statementOrThrow = (ledger: Ledger, subject: SubjectId, period: Per
  *
  * @category utilities
  * @example
- * dailyProgress(book, 'm-001' as SubjectId, '2021-07-01').lines[0] // => { rule: 'login', earned: 1, dailyCap: 1, … }
+ * dailyProgress(book, 'm-001', '2021-07-01').lines[0] // => { rule: 'login', earned: 1, dailyCap: 1, … }
  */
-export const dailyProgress = (ledger: Ledger, subject: SubjectId, day: string): DailyProgress => {
+export const dailyProgress = (ledger: Ledger, subject: string, day: string): DailyProgress => {
   const earned = new Map<string, number>()
-  for (const e of ledger.subjects.get(subject)?.entries ?? []) {
+  for (const e of ledger.subjects.get(subject as SubjectId)?.entries ?? []) {
     if (e.day === day) earned.set(e.rule, (earned.get(e.rule) ?? 0) + e.granted)
   }
   let total = 0
@@ -367,7 +367,7 @@ export const dailyProgress = (ledger: Ledger, subject: SubjectId, day: string): 
       ;(groups.get(c.group) as { earned: number }).earned += earned.get(r.id) ?? 0
     }
   }
-  return { subject, day, lines, groups: [...groups.values()], total }
+  return { subject: subject as SubjectId, day, lines, groups: [...groups.values()], total }
 }
 
 /**
@@ -377,20 +377,20 @@ export const dailyProgress = (ledger: Ledger, subject: SubjectId, day: string): 
  *
  * @category utilities
  * @example
- * const steps = explainBalanceOrThrow(book, 'm-001' as SubjectId)
- * steps.at(-1)?.balance === balanceOfOrThrow(book, 'm-001' as SubjectId) // => true
+ * const steps = explainBalanceOrThrow(book, 'm-001')
+ * steps.at(-1)?.balance === balanceOfOrThrow(book, 'm-001') // => true
  */
 export const explainBalance = (
   ledger: Ledger,
-  subject: SubjectId,
-  account?: AccountId
+  subject: string,
+  account?: string
 ): Decoded<ReadonlyArray<{ readonly entry: Entry; readonly balance: Points }>> => {
   const found = findAccount(ledger.rules, account)
   if (E.isLeft(found)) return found
   const acc = found.right.id
   let running = 0
   const out: Array<{ readonly entry: Entry; readonly balance: Points }> = []
-  for (const e of ledger.subjects.get(subject)?.entries ?? []) {
+  for (const e of ledger.subjects.get(subject as SubjectId)?.entries ?? []) {
     if (e.account !== acc) continue
     running += e.granted
     out.push({ entry: e, balance: running as Points })
@@ -403,10 +403,10 @@ export const explainBalance = (
  *
  * @category utilities
  * @example
- * explainBalanceOrThrow(book, 'm-001' as SubjectId).map((x) => x.balance) // => [1, 2, 3, 8]
+ * explainBalanceOrThrow(book, 'm-001').map((x) => x.balance) // => [1, 2, 3, 8]
  */
 export const explainBalanceOrThrow = (
   ledger: Ledger,
-  subject: SubjectId,
-  account?: AccountId
+  subject: string,
+  account?: string
 ): ReadonlyArray<{ readonly entry: Entry; readonly balance: Points }> => orThrow(explainBalance(ledger, subject, account))

@@ -42,19 +42,21 @@ export interface AssembleOptions {
 }
 
 /**
- * A section the bank cannot fill: what was needed and what was available.
+ * A section the bank cannot fill: a `Problem` (at the section's `count` or
+ * `mix` entry) that also says what was needed and what was available.
  *
  * @category model
+ * @example
+ * const r = assemble(bank, blueprint, { secret, seed: 'daily-2021-07-01' })
+ * if (E.isLeft(r)) r.left.map((s) => `${s.section}: ${s.available}/${s.needed}`)
  */
-export interface Shortfall {
-  readonly _tag: 'Shortfall'
+export interface Shortfall extends Problem {
   readonly section: string
   readonly index: number
   /** The difficulty of a mix bucket that falls short; absent for the whole section. */
   readonly difficulty?: Difficulty
   readonly needed: number
   readonly available: number
-  readonly problem: Problem
 }
 
 // -------------------------------------------------------------------------------------
@@ -234,13 +236,7 @@ export const assemble = (bank: BankIndex, blueprint: Blueprint, opts: AssembleOp
         const what = d === undefined ? '' : ` of difficulty ${d}`
         const whatZh = d === undefined ? '' : `难度为 ${d} 的`
         shortfalls.push({
-          _tag: 'Shortfall',
-          section: s.id,
-          index: si,
-          ...(d === undefined ? {} : { difficulty: d }),
-          needed: need,
-          available,
-          problem: problem(
+          ...problem(
             'range',
             at(d === undefined ? ['sections', si, 'count'] : ['sections', si, 'mix', String(d)]),
             text(
@@ -248,7 +244,12 @@ export const assemble = (bank: BankIndex, blueprint: Blueprint, opts: AssembleOp
               `符合分区 ${s.id} 的${whatZh}题目 ${need} 道（除去排除题和前面分区已选题）`
             ),
             `${available} available`
-          )
+          ),
+          section: s.id,
+          index: si,
+          ...(d === undefined ? {} : { difficulty: d }),
+          needed: need,
+          available
         })
       } else chosen.push(...got)
     }

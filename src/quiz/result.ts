@@ -6,7 +6,8 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text } from '../core/index.js'
+import { at, problem, text, type EventId, type Instant } from '../core/index.js'
+import type { ActivityEvent, SubjectId } from '../rules/event.js'
 import type { Graded } from './grade.js'
 import { letterLabel, numberLabel, type PaperQuestion } from './paper.js'
 import type { RichText } from './question.js'
@@ -25,12 +26,8 @@ import { gradeSlot, questionIndex, verifyRound, type Mode, type Round, type Roun
  *
  * @category model
  */
-export interface QuizCompletedEvent {
-  readonly id: string
+export interface QuizCompletedEvent extends ActivityEvent {
   readonly type: 'quiz.completed'
-  readonly member: string
-  /** Epoch milliseconds of the submission. */
-  readonly at: number
   readonly attrs: {
     readonly quiz: string
     readonly round: string
@@ -99,7 +96,7 @@ export const roundResult =
   if (E.isLeft(v)) return v
   const r = v.right
   if (r.status !== 'submitted' || r.endedAt === undefined) {
-    return E.left({ _tag: 'RoundError', reason: 'not-submitted', problem: problem('state', at(['status']), text('a submitted round', '已交卷的答题'), r.status) })
+    return E.left({ ...problem('state', at(['status']), text('a submitted round', '已交卷的答题'), r.status), reason: 'not-submitted' })
   }
   const questions: Array<Graded> = []
   let score = R_ZERO
@@ -120,10 +117,11 @@ export const roundResult =
   const events: ReadonlyArray<QuizCompletedEvent> = final
     ? [
         {
-          id: `quiz.completed:${r.id}`,
+          // startRound checked both ids, and a sealed round cannot have changed them since.
+          id: `quiz.completed:${r.id}` as EventId,
           type: 'quiz.completed',
-          member: r.member,
-          at: r.endedAt,
+          member: r.member as SubjectId,
+          at: r.endedAt as Instant,
           attrs: { quiz: r.quiz, round: r.id, score: toNumber(score), maxScore, correct, total, accuracy: toNumber(accuracy), mode: r.mode, kind: r.kind ?? r.mode }
         }
       ]
@@ -288,14 +286,13 @@ export const questionFeedback =
   if (E.isLeft(v)) return v
   const r = v.right
   const i = questionIndex(paper, q)
-  if (i < 0) return E.left({ _tag: 'RoundError', reason: 'unknown-question', problem: problem('reference', at(['question']), text('a question of this paper', '本卷中的题目'), q) })
+  if (i < 0) return E.left({ ...problem('reference', at(['question']), text('a question of this paper', '本卷中的题目'), q), reason: 'unknown-question' })
   const answered = r.slots[i]?.response !== undefined
   const allowed = r.status === 'submitted' || ((r.mode === 'practice' || r.mode === 'challenge') && answered)
   if (!allowed) {
     return E.left({
-      _tag: 'RoundError',
-      reason: 'not-submitted',
-      problem: problem('state', at(['status']), text('a submitted round, or an answered question in practice mode', '已交卷，或练习模式下已作答的题目'), r.status)
+      ...problem('state', at(['status']), text('a submitted round, or an answered question in practice mode', '已交卷，或练习模式下已作答的题目'), r.status),
+      reason: 'not-submitted'
     })
   }
   const pq = paper.questions[i] as PaperQuestion

@@ -12,7 +12,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, decode, hmacSha256, problem, text, type Problem, type Text } from '../core/index.js'
+import { at, decode, hmacSha256, idProblem, MAX_ID_LENGTH, problem, text, type Problem, type Text } from '../core/index.js'
 import { gradeQuestion, type Graded } from './grade.js'
 import type { Paper, PaperQuestion } from './paper.js'
 import { fromInt, div, type Rational } from './rational.js'
@@ -142,16 +142,20 @@ export type RoundErrorReason =
   | 'not-submitted'
   | 'not-manual'
   | 'bad-score'
+  | 'bad-id'
 
 /**
- * A refused transition: the reason, and a problem with both languages.
+ * A refused transition: a `Problem` (render it with `renderProblem`) that also
+ * says which rule of a round refused it, for a host to branch on.
  *
  * @category model
+ * @example
+ * import { renderProblem } from 'moral-bank/core'
+ * const r = submit(paper, now)(round)
+ * if (E.isLeft(r)) console.log(r.left.reason, renderProblem(r.left))
  */
-export interface RoundError {
-  readonly _tag: 'RoundError'
+export interface RoundError extends Problem {
   readonly reason: RoundErrorReason
-  readonly problem: Problem
 }
 
 // -------------------------------------------------------------------------------------
@@ -195,9 +199,8 @@ const reseal = (paper: Paper, body: Body): Round => sealed(paper, { ...body, ste
 
 const fail = (reason: RoundErrorReason, path: ReadonlyArray<string | number>, expected: Text, received: unknown): E.Either<RoundError, never> =>
   E.left({
-    _tag: 'RoundError',
-    reason,
-    problem: problem(reason === 'unknown-question' || reason === 'invalid-answer' ? 'reference' : reason === 'bad-instant' ? 'type' : 'state', at(path), expected, received)
+    ...problem(reason === 'unknown-question' || reason === 'invalid-answer' ? 'reference' : reason === 'bad-instant' ? 'type' : reason === 'bad-id' ? 'format' : 'state', at(path), expected, received),
+    reason
   })
 
 const tampered = (): E.Either<RoundError, never> =>
@@ -287,7 +290,9 @@ export interface StartParams {
 /**
  * Start a round on a paper: a sealed round with no key in it. Keep it (or
  * hand it to the client): resuming it keeps its questions and option order.
- * Refused (`bad-instant`) for a `now` that is not a whole number of epoch ms.
+ * Refused (`bad-instant`) for a `now` that is not a whole number of epoch ms, and (`bad-id`) for
+ * a round id, quiz or member that is not an id (empty, control characters, too long: the round id
+ * names its `quiz.completed:<id>` event, at most 200 characters).
  *
  * @category constructors
  * @example
@@ -298,6 +303,14 @@ export interface StartParams {
 export const startRound = (p: StartParams): E.Either<RoundError, Round> => {
   if (typeof p.now !== 'number' || !Number.isSafeInteger(p.now)) {
     return fail('bad-instant', ['now'], text('an instant in epoch milliseconds (a whole number)', '纪元毫秒时刻（整数）'), typeof p.now === 'number' ? String(p.now) : typeof p.now)
+  }
+  // The round's id and member name its quiz.completed event (`quiz.completed:<id>`) and that event's subject.
+  for (const [key, value] of [['id', typeof p.id === 'string' ? `quiz.completed:${p.id}` : p.id], ['member', p.member], ['quiz', p.quiz]] as const) {
+    const why = idProblem(value)
+    if (why !== undefined) {
+      const limit = key === 'id' ? text(`a round id of at most ${MAX_ID_LENGTH - 15} characters, no control or invisible characters`, `不超过 ${MAX_ID_LENGTH - 15} 个字符、不含控制或不可见字符的答题标识`) : why
+      return fail('bad-id', [key], limit, key === 'id' ? p.id : value)
+    }
   }
   return E.right(
     sealed(p.paper, {
@@ -487,7 +500,7 @@ export const answer =
     const slot = r.slots[i] ?? { answers: 0 }
     const read = readResponse(response)
     const bad = E.isLeft(read) ? read.left : checkResponse(pq, read.right, ['response'])
-    if (bad !== undefined || E.isLeft(read)) return E.left({ _tag: 'RoundError', reason: 'invalid-answer', problem: bad as Problem })
+    if (bad !== undefined || E.isLeft(read)) return E.left({ ...(bad as Problem), reason: 'invalid-answer' })
     const locking = r.mode === 'practice' || r.mode === 'challenge'
     if (locking && slot.response !== undefined) return fail('locked', ['question'], text('a question not answered yet', '尚未作答的题目'), handle)
     if (r.mode === 'challenge' && r.slots.slice(0, i).some((s) => s.response === undefined)) {

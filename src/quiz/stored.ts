@@ -190,7 +190,7 @@ export const decodeRound =
     checkEnd(shape, ps)
     if (ps.length === 0) {
       const v = verifyRound(paper)(shape)
-      if (E.isLeft(v)) ps.push(v.left.problem)
+      if (E.isLeft(v)) ps.push(v.left)
       else return E.right(v.right)
     }
     return E.left(ps)

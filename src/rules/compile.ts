@@ -12,6 +12,7 @@ import {
   at,
   calendar,
   decode,
+  makeId,
   parseLocalDate,
   problem,
   renderProblems,
@@ -38,6 +39,26 @@ import type { Amount, Cap, CapPeriod, RuleSetSpec, RuleSpec, Rounding } from './
 export type RuleId = Id<'Rule'>
 /** @category model */
 export type AccountId = Id<'Account'>
+
+/**
+ * Check a rule id and brand it (a `format` problem for an empty, overlong or control-character id).
+ *
+ * @category constructors
+ * @example
+ * ruleId('daily-quiz') // => right('daily-quiz')
+ */
+export const ruleId: (s: unknown, path?: ReadonlyArray<PathSegment>) => E.Either<Problem, RuleId> = /*#__PURE__*/ makeId<'Rule'>()
+
+/**
+ * Check an account id and brand it (a `format` problem for an empty, overlong or control-character id).
+ * Functions that read an account (`balanceOf`, `statement`, ...) take a plain string and say when the
+ * rules have no such account.
+ *
+ * @category constructors
+ * @example
+ * accountId('study') // => right('study')
+ */
+export const accountId: (s: unknown, path?: ReadonlyArray<PathSegment>) => E.Either<Problem, AccountId> = /*#__PURE__*/ makeId<'Account'>()
 
 /**
  * A compiled account.

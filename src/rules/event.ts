@@ -14,6 +14,7 @@ import {
   decode,
   formatInstantUtc,
   idCodec,
+  memberId,
   refined,
   strict,
   text,
@@ -21,6 +22,7 @@ import {
   type Id,
   type Instant,
   type JsonLinesDecoder,
+  type PathSegment,
   type Problem,
   type Rejection,
   type TextChunk
@@ -38,6 +40,17 @@ import {
 export type SubjectId = Id<'Member'> | Id<'Unit'>
 
 /**
+ * Check a subject id (a member, household or unit id) and brand it: a `format`
+ * problem for an empty, overlong or control-character id.
+ *
+ * @category constructors
+ * @example
+ * subjectId('m-001') // => right('m-001')
+ * subjectId('')._tag // => 'Left'
+ */
+export const subjectId = (s: unknown, path: ReadonlyArray<PathSegment> = []): E.Either<Problem, SubjectId> => memberId(s, path)
+
+/**
  * A typed attribute value of an event.
  *
  * @category model
@@ -49,7 +62,7 @@ export type AttrValue = number | string | boolean
  *
  * @category model
  * @example
- * const e: ActivityEvent = { id: 'ev-1' as EventId, type: 'login', member: 'm-001' as SubjectId, at: 0 as Instant, attrs: {} }
+ * decodeEvent({ id: 'ev-1', type: 'login', member: 'm-001', at: '2021-07-01T08:00:00+08:00' }) // => right(ActivityEvent)
  */
 export interface ActivityEvent {
   readonly id: EventId

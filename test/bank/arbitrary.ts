@@ -166,7 +166,7 @@ export const materialise = (cmds: ReadonlyArray<readonly [Cmd, number]>): Readon
       const o = ops.find((x) => x.request === last.order && x._tag === 'reserve')
       if (o !== undefined && o._tag === 'reserve') {
         const item = (config.spec.items ?? []).find((i) => i.id === o.item)
-        if (item !== undefined) entries.push({ subject: o.subject, account: item.account, id: request })
+        if (item !== undefined) entries.push({ subject: o.subject as SubjectId, account: item.account, id: request })
       }
     }
   }

@@ -61,7 +61,7 @@ describe('assembly', () => {
       ['c', 4, 1, 0],
       ['c', 5, 1, 0]
     ])
-    expect(renderProblem(r.left[0]!.problem)).toBe(
+    expect(renderProblem(r.left[0]!)).toBe(
       '$.sections[0].count: expected 3 questions matching section a (after exclusions and earlier sections), got "2 available"'
     )
   })

@@ -82,7 +82,7 @@ describe('exam rounds', () => {
     expect(reason(answer('q1', { type: 'single', choice: 'Z' }, T0)(r))).toBe('invalid-answer')
     expect(reason(answer('q1', { type: 'judge', value: true }, T0)(r))).toBe('invalid-answer')
     const bad = answer('q1', { type: 'single', choice: 'Z' }, T0)(r)
-    expect(E.isLeft(bad) && bad.left.problem.expected.en).toBe('one of the labels A, B, C')
+    expect(E.isLeft(bad) && bad.left.expected.en).toBe('one of the labels A, B, C')
   })
   it('does not change the round it is given', () => {
     const r = start('exam', ['q1'])
@@ -204,7 +204,7 @@ describe('responses from untyped clients', () => {
     const round = start('exam', ['q4'])
     const r = answer('q4', { type: 'blank', values: [['三中']] } as never, T0 + 1000)(round)
     expect(E.isLeft(r) && r.left.reason).toBe('invalid-answer')
-    expect(E.isLeft(r) && r.left.problem.at).toEqual({ _tag: 'JsonPath', segments: ['response', 'values', 0] })
+    expect(E.isLeft(r) && r.left.at).toEqual({ _tag: 'JsonPath', segments: ['response', 'values', 0] })
     const s = answer('q4', { type: 'blank' } as never, T0 + 1000)(round)
     expect(E.isLeft(s) && s.left.reason).toBe('invalid-answer')
     expect(E.isRight(answer('q4', { type: 'blank', values: ['三中'] }, T0 + 1000)(round))).toBe(true)
