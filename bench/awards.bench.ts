@@ -9,7 +9,7 @@ import {
   awardFigures,
   awardPresets,
   compileCriterion,
-  criterionFacts,
+  criterionFigures,
   decodeAwardProgramme,
   memberFigures,
   runAwards,
@@ -19,7 +19,7 @@ import {
   type AwardFigures,
   type AwardProgramme,
   type FigureTable
-} from 'moral-bank/awards'
+} from '../src/awards/internal.js'
 import { computeBoard, previousPeriod, redBlack, type EntryLike } from 'moral-bank/ranking'
 import { fmtMs, measure, report } from './harness.js'
 
@@ -82,7 +82,7 @@ const toJre = (c: AwardCriterion): NestedCondition => {
     case 'Not':
       return { not: toJre(c.criterion) }
     case 'Compare':
-      return { fact: c.fact, operator: OPERATOR[c.op], value: c.value }
+      return { fact: c.figure, operator: OPERATOR[c.op], value: c.value }
     case 'Flag':
       return { fact: c.attr, operator: 'equal', value: c.value }
     case 'Tag':
@@ -161,7 +161,7 @@ export const run = async (): Promise<void> => {
   ])
   const tables = new Map<string, FigureTable>()
   for (const a of programme.awards) {
-    const facts = criterionFacts(a.criteria)
+    const facts = criterionFigures(a.criteria)
     tables.set(a.id, a.subjects === 'members' ? memberFigures(facts, { ...ctx, boards }, memberIds) : unitFigures(facts, { ...ctx, boards }, branches, (u) => membersOf(org, u as UnitId)))
   }
   const oursEligible = (a: AwardCategory, t: FigureTable): Array<string> => {

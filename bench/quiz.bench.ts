@@ -4,8 +4,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { rngFromSeed, uniformInt, type QuestionId } from 'moral-bank/core'
 import {
   assemble,
-  decodeBank,
-  indexBank,
+  decodeQuestionBank,
+  indexQuestionBank,
   roundResult,
   startRound,
   submit,
@@ -84,11 +84,11 @@ export const run = (): void => {
 const indexAndAssemble = (): void => {
   const N = 100_000
   let raw = makeBank(N)
-  const decoded = measure(() => decodeBank(raw), 3)
-  const report0 = decodeBank(raw)
+  const decoded = measure(() => decodeQuestionBank(raw), 3)
+  const report0 = decodeQuestionBank(raw)
   const qs = report0.questions
   raw = [] // let the raw JSON values go before the timed parts
-  const ix = measure(() => indexBank(qs), 5)
+  const ix = measure(() => indexQuestionBank(qs), 5)
   report({
     bench: `index a ${N.toLocaleString('en')}-question bank`,
     figure: `${fmtMs(ix.medianMs)} = ${fmtRate(N / (ix.medianMs / 1000))}`,
@@ -97,7 +97,7 @@ const indexAndAssemble = (): void => {
     note: `decoding + validating it from JSON values first takes ${fmtMs(decoded.medianMs)} (${qs.length} valid, ${report0.rejected.length} rejected; no target)`
   })
 
-  const bank = indexBank(qs)
+  const bank = indexQuestionBank(qs)
   const rng = rngFromSeed('bench-usage')
   const usage = new Map<QuestionId, number>()
   for (let i = 0; i < 5_000; i++) usage.set(`q${uniformInt(rng, N)}` as QuestionId, 1 + uniformInt(rng, 3))
@@ -122,7 +122,7 @@ const indexAndAssemble = (): void => {
 // a mix of right and wrong; built in its own function so the 100,000-question bank can be collected first.
 const gradeRounds = (): void => {
   const R = 10_000
-  const bank = indexBank(decodeBank(makeBank(5_000)).questions)
+  const bank = indexQuestionBank(decodeQuestionBank(makeBank(5_000)).questions)
   const small = { id: 'small', sections: [{ id: 'all', count: 20 }] } as unknown as Blueprint
   const rounds: Array<readonly [Paper, Round]> = []
   for (let i = 0; i < R; i++) {

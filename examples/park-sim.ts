@@ -6,13 +6,13 @@
 // spend moral points. Deterministic per seed.
 import * as E from 'fp-ts/lib/Either.js'
 import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
-import { answer, assemble, dailySeed, decodeBank, decodeBlueprint, indexBank, keyAnswer, roundResult, startRound, submit, type Blueprint, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
+import { answer, assemble, dailySeed, decodeQuestionBank, decodeBlueprint, indexQuestionBank, keyAnswer, roundResult, startRound, submit, type Blueprint, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
 import { account, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type SubjectId } from 'moral-bank/rules'
 import { allEntries, foldLedger, type Ledger } from 'moral-bank/ledger'
 import { computeBoard, redBlack, type Board, type RedBlack } from 'moral-bank/ranking'
 import { awardPresets, honorRoll, runAwards, type AwardRun, type HonorRoll } from 'moral-bank/awards'
 import { allOrders, applyOps, emptyBank, postEntry, type BankOp, type BankState } from 'moral-bank/bank'
-import { decodeProgramme, type Programme } from 'moral-bank/program'
+import { decodeProgramme, type Programme } from 'moral-bank/programme'
 
 // The server's quiz secret. A real host draws 32 random hex digits once and keeps them on the server;
 // the simulation fixes one so its output is the same on every run.
@@ -130,9 +130,9 @@ export const simulatePark = (seed: string): Park => {
   const rng = rngFromParts(seed, 'org')
   const org = buildOrg(rng)
   const cal = calendar()
-  const bankReport = decodeBank(BANK)
+  const bankReport = decodeQuestionBank(BANK)
   if (bankReport.problems.length > 0) throw new Error(renderProblems(bankReport.problems))
-  const bank = indexBank(bankReport.questions)
+  const bank = indexQuestionBank(bankReport.questions)
   const daily = orThrow(decodeBlueprint({ id: 'daily', sections: [{ id: 's', count: 5 }] }), 'daily blueprint')
   const weekly = orThrow(decodeBlueprint({ id: 'weekly', sections: [{ id: 's', count: 8 }] }), 'weekly blueprint')
 
@@ -164,7 +164,7 @@ export const simulatePark = (seed: string): Park => {
       events.push({ id: `${m.id}/${++n}` as EventId, type, member: m.id as unknown as SubjectId, at: at as Instant, attrs })
     }
     const playRound = (paper: Paper, quiz: string, kind: string, at: number): void => {
-      const started = startRound({ id: `${m.id}/${quiz}`, quiz, kind, member: m.id, mode: 'exam', paper, now: at, limits: { roundMs: 600_000, expiry: 'submit' } })
+      const started = startRound({ id: `${m.id}/${quiz}`, quiz, kind, member: m.id, mode: 'exam', paper, now: at, limits: { roundMs: 600_000, onTimeout: 'submit' } })
       if (E.isLeft(started)) return
       let round = started.right
       paper.questions.forEach((pq, i) => {

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { calendar, DEFAULT_ZONE, type Instant, type Zone } from '../core/index.js'
-import type { EntryLike } from '../ranking/index.js'
+import { calendar, DEFAULT_ZONE, type Instant, type Zone } from '../core/internal.js'
+import type { EntryLike } from '../ranking/internal.js'
 import type { BadgeSpec } from './model.js'
 
 // -------------------------------------------------------------------------------------

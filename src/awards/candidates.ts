@@ -6,7 +6,7 @@
  * @module
  * @internal
  */
-import { membersOf, subtreeUnits, type Member, type MemberId, type UnitId, type UnitKind } from '../core/index.js'
+import { membersOf, subtreeUnits, type Member, type MemberId, type UnitId, type UnitKind } from '../core/internal.js'
 import { subTable, unitFigures, unitFiguresOfRows, type FigureContext, type FigureTable } from './figures.js'
 import type { AwardCategory } from './model.js'
 import { numberDistinct, type Keys } from './selector.js'
@@ -24,7 +24,7 @@ export interface Candidates {
   readonly ownIndex?: (i: number) => number // the same as an index into `org.units`, when at hand
 }
 
-export const memberCandidates = (ctx: Context, a: AwardCategory, facts: ReadonlyArray<string>, shared: FigureTable): Candidates => {
+export const memberCandidates = (ctx: Context, a: AwardCategory, figures: ReadonlyArray<string>, shared: FigureTable): Candidates => {
   const { org } = ctx.inputs
   const excluded = new Set(a.excludeRoles ?? [])
   const kept = (m: Member): boolean => {
@@ -66,7 +66,7 @@ export const memberCandidates = (ctx: Context, a: AwardCategory, facts: Readonly
   const records = excluded.size === 0 ? all : all.filter(kept)
   const subjects = records.map((m) => m.id)
   const columns = new Map<string, Float64Array>()
-  for (const f of facts) {
+  for (const f of figures) {
     const col = shared.columns.get(f)
     if (col !== undefined) columns.set(f, col)
   }
@@ -74,7 +74,7 @@ export const memberCandidates = (ctx: Context, a: AwardCategory, facts: Readonly
   return { n: subjects.length, subject: (i) => subjects[i] as string, table, rows: undefined, records, own: (i) => (records[i] as Member).unit }
 }
 
-export const unitCandidates = (ctx: Context, a: AwardCategory, facts: ReadonlyArray<string>, fctx: FigureContext, shared: FigureTable): Candidates => {
+export const unitCandidates = (ctx: Context, a: AwardCategory, figures: ReadonlyArray<string>, fctx: FigureContext, shared: FigureTable): Candidates => {
   const { org } = ctx.inputs
   const pool = a.scope === undefined ? org.units.map((u) => u.id) : subtreeUnits(org, a.scope)
   const us = pool.filter((u) => a.unitKind === undefined || org.unitById.get(u)?.kind === a.unitKind)
@@ -127,11 +127,11 @@ export const unitCandidates = (ctx: Context, a: AwardCategory, facts: ReadonlyAr
         counts.fill(0)
       }
     }
-    table = unitFiguresOfRows(facts, fctx, us, rowsOf, shared)
+    table = unitFiguresOfRows(figures, fctx, us, rowsOf, shared)
   } else {
     const groups = new Map<UnitId, Array<MemberId>>(us.map((u) => [u, []]))
     for (const m of org.members) for (const u of under(m.unit)) groups.get(u)?.push(m.id)
-    table = unitFigures(facts, fctx, us, (u) => groups.get(u) ?? [], shared)
+    table = unitFigures(figures, fctx, us, (u) => groups.get(u) ?? [], shared)
   }
   return { n: us.length, subject: (i) => us[i] as string, table, rows: undefined, records: undefined, own: (i) => us[i] as UnitId, ownIndex }
 }
@@ -202,7 +202,7 @@ export const scoreCandidates = (
   test: (row: number) => boolean,
   blocked: Uint8Array | undefined
 ): { readonly scores: Float64Array; readonly eligibleCol: Uint8Array; readonly passed: Uint8Array; readonly keys: Keys } => {
-  const termCols = a.by.map((t) => table.columns.get(t.fact) as Float64Array)
+  const termCols = a.by.map((t) => table.columns.get(t.figure) as Float64Array)
   const termWeights = a.by.map((t) => t.weight)
   const scores = new Float64Array(n)
   const eligibleCol = new Uint8Array(n)

@@ -33,8 +33,8 @@ import {
   CountC as Count,
   NameC as Name,
   describedAs
-} from '../core/index.js'
-import { boardSpecCodec, RedBlackSpecC } from '../ranking/index.js'
+} from '../core/internal.js'
+import { boardSpecCodec, RedBlackSpecC } from '../ranking/internal.js'
 import { anAccountOf, figureProblem } from './figures.js'
 import type { AwardBoard, AwardCategory, AwardCriterion, AwardOp, AwardProgramme, AwardSelection, BadgeSpec, ScoreTerm } from './model.js'
 import { awardOrder } from './run.js'
@@ -65,18 +65,18 @@ const mapped = <A, B>(codec: t.Type<A, unknown, unknown>, f: (a: A, c: t.Context
 // criteria
 // -------------------------------------------------------------------------------------
 
-const CRITERION_KEYS = ['all', 'any', 'not', 'fact', 'partyMember', 'cadre', 'tag', 'role', 'inUnit', 'winnerOf', 'redList', 'blackList']
+const CRITERION_KEYS = ['all', 'any', 'not', 'figure', 'partyMember', 'cadre', 'tag', 'role', 'inUnit', 'winnerOf', 'redList', 'blackList']
 const CRITERION_TEXT = text(`an object with one of ${CRITERION_KEYS.join(', ')}`, `含以下键之一的对象：${CRITERION_KEYS.join('、')}`)
 
 /**
  * A criterion in JSON: `{ "all": [...] }`, `{ "any": [...] }`, `{ "not": {...} }`,
- * `{ "fact": "points:study", "op": "gte", "value": 500 }`, `{ "partyMember": true }`,
+ * `{ "figure": "points:study", "op": "gte", "value": 500 }`, `{ "partyMember": true }`,
  * `{ "cadre": false }`, `{ "tag": "t" }`, `{ "role": "r" }`, `{ "inUnit": "b1" }`,
  * `{ "winnerOf": "award-id" }`, `{ "redList": "board-id" }`, `{ "blackList": "board-id" }`.
  *
  * @category codecs
  * @example
- * decode(AwardCriterionC)({ all: [{ fact: 'violations', op: 'eq', value: 0 }, { partyMember: true }] })
+ * decode(AwardCriterionC)({ all: [{ figure: 'violations', op: 'eq', value: 0 }, { partyMember: true }] })
  */
 export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PURE__*/ guardCodec(t.recursion('AwardCriterion', () => {
   const List = t.readonlyArray(AwardCriterionC)
@@ -84,15 +84,15 @@ export const AwardCriterionC: t.Type<AwardCriterion, unknown, unknown> = /*#__PU
     all: mapped(strict({ all: List }, {}, 'All'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'All', of: (u as { all: ReadonlyArray<AwardCriterion> }).all })),
     any: mapped(strict({ any: List }, {}, 'Any'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Any', of: (u as { any: ReadonlyArray<AwardCriterion> }).any })),
     not: mapped(strict({ not: AwardCriterionC }, {}, 'Not'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Not', criterion: (u as { not: AwardCriterion }).not })),
-    fact: mapped(strict({ fact: Name, op: oneOf('Op', OPS), value: Finite }, {}, 'Compare'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Compare', ...(u as { fact: string; op: AwardOp; value: number }) })),
+    figure: mapped(strict({ figure: Name, op: oneOf('Op', OPS), value: Finite }, {}, 'Compare'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Compare', ...(u as { figure: string; op: AwardOp; value: number }) })),
     partyMember: mapped(strict({ partyMember: t.boolean }, {}, 'PartyMember'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Flag', attr: 'partyMember', value: (u as { partyMember: boolean }).partyMember })),
     cadre: mapped(strict({ cadre: t.boolean }, {}, 'Cadre'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Flag', attr: 'cadre', value: (u as { cadre: boolean }).cadre })),
     tag: mapped(strict({ tag: Name }, {}, 'Tag'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Tag', tag: (u as { tag: string }).tag })),
     role: mapped(strict({ role: Name }, {}, 'Role'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Role', role: (u as { role: string }).role })),
     inUnit: mapped(strict({ inUnit: UnitIdC }, {}, 'InUnit'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'InUnit', unit: (u as { inUnit: never }).inUnit })),
     winnerOf: mapped(strict({ winnerOf: Name }, {}, 'WinnerOf'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'WinnerOf', award: (u as { winnerOf: string }).winnerOf })),
-    redList: mapped(strict({ redList: Name }, {}, 'RedList'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Compare', fact: `red:${(u as { redList: string }).redList}`, op: 'eq', value: 1 })),
-    blackList: mapped(strict({ blackList: Name }, {}, 'BlackList'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Compare', fact: `black:${(u as { blackList: string }).blackList}`, op: 'eq', value: 1 }))
+    redList: mapped(strict({ redList: Name }, {}, 'RedList'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Compare', figure: `red:${(u as { redList: string }).redList}`, op: 'eq', value: 1 })),
+    blackList: mapped(strict({ blackList: Name }, {}, 'BlackList'), (u): t.Validation<AwardCriterion> => t.success({ _tag: 'Compare', figure: `black:${(u as { blackList: string }).blackList}`, op: 'eq', value: 1 }))
   }
   return new t.Type<AwardCriterion, unknown, unknown>(
     'AwardCriterion',
@@ -143,10 +143,10 @@ const ByC: t.Type<ReadonlyArray<ScoreTerm>, unknown, unknown> = /*#__PURE__*/ ne
   'By',
   (u): u is ReadonlyArray<ScoreTerm> => Array.isArray(u),
   (u, c) => {
-    if (typeof u === 'string' && u.length > 0) return t.success([{ fact: u, weight: 1 }])
+    if (typeof u === 'string' && u.length > 0) return t.success([{ figure: u, weight: 1 }])
     if (typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length > 0) {
       const r = t.record(t.string, Finite).validate(u, c)
-      return E.isLeft(r) ? r : t.success(Object.entries(r.right).map(([fact, weight]) => ({ fact, weight })))
+      return E.isLeft(r) ? r : t.success(Object.entries(r.right).map(([figure, weight]) => ({ figure, weight })))
     }
     return failWith(u, c, text('a figure name, or an object of figure names and weights', '指标名，或“指标名: 权重”对象'))
   },
@@ -182,7 +182,7 @@ export const AwardCategoryC: t.Type<AwardCategory, unknown, unknown> = /*#__PURE
     criteria: AwardCriterionC,
     order: oneOf('Order', ['desc', 'asc'] as const),
     perUnit: strict({ unitKind: UnitKindC }, { max: Count, percent: Percent, fallback: t.boolean }, 'PerUnit'),
-    tieBreakers: t.readonlyArray(strict({ fact: Name, order: oneOf('Order', ['desc', 'asc'] as const) }, {}, 'TieBreaker')),
+    tieBreakers: t.readonlyArray(strict({ figure: Name, order: oneOf('Order', ['desc', 'asc'] as const) }, {}, 'TieBreaker')),
     ties: oneOf('TiePolicy', ['includeAll', 'breakChain', 'flag'] as const),
     excludeRoles: t.readonlyArray(Name),
     nearMisses: Count
@@ -277,10 +277,10 @@ const checkCriterion = (
   else if (Array.isArray(x['any'])) x['any'].forEach((c, k) => checkCriterion(c, [...path, 'any', k], subjects, known, out, names))
   else if ('not' in x) checkCriterion(x['not'], [...path, 'not'], subjects, known, out, names)
   else {
-    const fact = typeof x['fact'] === 'string' ? ['fact', x['fact']] : typeof x['redList'] === 'string' ? ['redList', `red:${x['redList']}`] : typeof x['blackList'] === 'string' ? ['blackList', `black:${x['blackList']}`] : undefined
-    if (fact !== undefined) {
-      const why = figureProblem(fact[1] as string, subjects, known)
-      if (why !== undefined) out.push(problem('reference', at([...path, fact[0] as string]), why, x[fact[0] as string]))
+    const figure = typeof x['figure'] === 'string' ? ['figure', x['figure']] : typeof x['redList'] === 'string' ? ['redList', `red:${x['redList']}`] : typeof x['blackList'] === 'string' ? ['blackList', `black:${x['blackList']}`] : undefined
+    if (figure !== undefined) {
+      const why = figureProblem(figure[1] as string, subjects, known)
+      if (why !== undefined) out.push(problem('reference', at([...path, figure[0] as string]), why, x[figure[0] as string]))
     }
     if (typeof x['winnerOf'] === 'string') {
       names.push([x['winnerOf'], [...path, 'winnerOf']])
@@ -385,12 +385,12 @@ export const decodeAwardProgramme = (u: unknown): Decoded<AwardProgramme> => {
     }
     const byRaw = rawAwards[i]?.['by']
     a.by.forEach((term) => {
-      const why = figureProblem(term.fact, a.subjects, known)
-      if (why !== undefined) ps.push(problem('reference', at(typeof byRaw === 'string' ? ['awards', i, 'by'] : ['awards', i, 'by', term.fact]), why, term.fact))
+      const why = figureProblem(term.figure, a.subjects, known)
+      if (why !== undefined) ps.push(problem('reference', at(typeof byRaw === 'string' ? ['awards', i, 'by'] : ['awards', i, 'by', term.figure]), why, term.figure))
     })
     ;(a.tieBreakers ?? []).forEach((tb, k) => {
-      const why = figureProblem(tb.fact, a.subjects, known)
-      if (why !== undefined) ps.push(problem('reference', at(['awards', i, 'tieBreakers', k, 'fact']), why, tb.fact))
+      const why = figureProblem(tb.figure, a.subjects, known)
+      if (why !== undefined) ps.push(problem('reference', at(['awards', i, 'tieBreakers', k, 'figure']), why, tb.figure))
     })
     if (a.subjects === 'members' && a.unitKind !== undefined) ps.push(problem('conflict', at(['awards', i, 'unitKind']), text('no unitKind on a members award', '成员奖项无需 unitKind'), a.unitKind))
     if (a.subjects === 'units' && a.excludeRoles !== undefined) ps.push(problem('conflict', at(['awards', i, 'excludeRoles']), text('no excludeRoles on a units award', '单位奖项无需 excludeRoles'), a.excludeRoles))

@@ -8,10 +8,10 @@
  * @internal
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, parsePeriodKey, periodOf, problem, subtreeUnits, text, withPrefix, type Decoded, type Instant, type Member, type OrgTree, type Period, type Problem, type UnitId, type UnitKind, type Zone } from '../core/index.js'
-import { computeBoard, previousPeriod, redBlack } from '../ranking/index.js'
-import { criterionFacts } from './criteria.js'
-import { memberFigures, splitFigure, unitMemberFacts, type BoardFigures, type FigureContext, type FigureTable } from './figures.js'
+import { at, parsePeriodKey, periodOf, problem, subtreeUnits, text, withPrefix, type Decoded, type Instant, type Member, type OrgTree, type Period, type Problem, type UnitId, type UnitKind, type Zone } from '../core/internal.js'
+import { computeBoard, previousPeriod, redBlack } from '../ranking/internal.js'
+import { criterionFigures } from './criteria.js'
+import { memberFigures, splitFigure, unitMemberFigures, type BoardFigures, type FigureContext, type FigureTable } from './figures.js'
 import type { AwardCategory, AwardInputs, AwardProgramme } from './model.js'
 
 // -------------------------------------------------------------------------------------
@@ -52,9 +52,9 @@ const planOf = (programme: AwardProgramme, at_: Instant): ReadonlyMap<string, Re
     const pr = periodFor(a, at_, programme.zone as Zone)
     if (E.isLeft(pr)) continue // reported by the category itself
     const key = planKey(pr.right, a.cutoff)
-    const facts = categoryFacts(a)
+    const figures = categoryFigures(a)
     const set = plan.get(key) ?? new Set<string>()
-    for (const f of a.subjects === 'members' ? facts : [...unitMemberFacts(facts), ...facts.filter((x) => isBoardFact(splitFigure(x)[0]))]) set.add(f)
+    for (const f of a.subjects === 'members' ? figures : [...unitMemberFigures(figures), ...figures.filter((x) => isBoardFigure(splitFigure(x)[0]))]) set.add(f)
     plan.set(key, set)
   }
   return plan
@@ -93,10 +93,10 @@ const sizesCache = (org: OrgTree): ((u: UnitId) => number) => {
 
 const planKey = (period: Period, cutoff: Instant | undefined): string => `${period.key}|${cutoff ?? ''}`
 
-const categoryFacts = (a: AwardCategory): ReadonlyArray<string> => [
-  ...new Set([...criterionFacts(a.criteria), ...a.by.map((t) => t.fact), ...(a.tieBreakers ?? []).map((t) => t.fact)])
+const categoryFigures = (a: AwardCategory): ReadonlyArray<string> => [
+  ...new Set([...criterionFigures(a.criteria), ...a.by.map((t) => t.figure), ...(a.tieBreakers ?? []).map((t) => t.figure)])
 ]
-const isBoardFact = (kind: string): boolean => kind === 'rank' || kind === 'score' || kind === 'red' || kind === 'black'
+const isBoardFigure = (kind: string): boolean => kind === 'rank' || kind === 'score' || kind === 'red' || kind === 'black'
 
 const boardFigures = (ctx: Context, id: string, period: Period, cutoff: Instant | undefined): Decoded<BoardFigures> => {
   const b = ctx.programme.boards[id]
@@ -143,7 +143,7 @@ export const nearestOfKind = (org: OrgTree, unit: UnitId, kind: string): UnitId 
 
 interface Prepared {
   readonly period: Period
-  readonly facts: ReadonlyArray<string>
+  readonly figures: ReadonlyArray<string>
   readonly fctx: FigureContext
   readonly shared: FigureTable
 }
@@ -156,13 +156,13 @@ export const prepare = (ctx: Context, a: AwardCategory, index: number): Decoded<
   if (E.isLeft(pr)) return E.left(withPrefix(['awards', index])([pr.left]))
   const period = pr.right
   const prev = previousPeriod(period)
-  const facts = categoryFacts(a)
+  const figures = categoryFigures(a)
   const key = planKey(period, a.cutoff)
-  const union = ctx.plan.get(key) ?? new Set(facts)
+  const union = ctx.plan.get(key) ?? new Set(figures)
   const boards = new Map<string, BoardFigures>()
-  for (const f of [...union, ...facts]) {
+  for (const f of [...union, ...figures]) {
     const [kind, arg] = splitFigure(f)
-    if (arg !== undefined && isBoardFact(kind) && !boards.has(arg)) {
+    if (arg !== undefined && isBoardFigure(kind) && !boards.has(arg)) {
       const b = boardFigures(ctx, arg, period, a.cutoff)
       if (E.isLeft(b)) return b
       boards.set(arg, b.right)
@@ -184,7 +184,7 @@ export const prepare = (ctx: Context, a: AwardCategory, index: number): Decoded<
     shared = memberFigures([...union], fctx, org.members.map((m) => m.id))
     ctx.memberTables.set(key, shared)
   }
-  return E.right({ period, facts, fctx, shared })
+  return E.right({ period, figures, fctx, shared })
 }
 
 // Units by their index in `org.units`, and each member's unit as such an index (−1: not in the tree):

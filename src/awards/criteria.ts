@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { inSubtree, text, type Member, type MemberId, type OrgTree, type Text, type UnitId } from '../core/index.js'
+import { inSubtree, text, type Member, type MemberId, type OrgTree, type Text, type UnitId } from '../core/internal.js'
 import type { FigureTable } from './figures.js'
 import type { AwardCriterion, AwardOp, CriterionOutcome } from './model.js'
 
@@ -48,7 +48,7 @@ export const isNot = (criterion: AwardCriterion): AwardCriterion => ({ _tag: 'No
  * @example
  * figureIs('violations', 'eq', 0)
  */
-export const figureIs = (fact: string, op: AwardOp, value: number): AwardCriterion => ({ _tag: 'Compare', fact, op, value })
+export const figureIs = (figure: string, op: AwardOp, value: number): AwardCriterion => ({ _tag: 'Compare', figure, op, value })
 
 /**
  * The member is (or with `false`, is not) a party member.
@@ -141,7 +141,7 @@ export interface CriteriaEnv {
   /** The member records of the table's rows, when the caller has them (saves a lookup per row). */
   readonly records?: ReadonlyArray<Member>
   /** A figure as the reader names it (see `figureLabel`); the figure's name when absent. */
-  readonly label?: (fact: string) => Text
+  readonly label?: (figure: string) => Text
 }
 
 const SYMBOL: Readonly<Record<AwardOp, string>> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', ne: '≠' }
@@ -151,17 +151,17 @@ const SYMBOL: Readonly<Record<AwardOp, string>> = { gte: '≥', gt: '>', lte: '�
  *
  * @category utilities
  * @example
- * criterionFacts(allOf(figureIs('points:study', 'gte', 1), onRedList('b'))) // => ['points:study', 'red:b']
+ * criterionFigures(allOf(figureIs('points:study', 'gte', 1), onRedList('b'))) // => ['points:study', 'red:b']
  */
-export const criterionFacts = (c: AwardCriterion): ReadonlyArray<string> => {
+export const criterionFigures = (c: AwardCriterion): ReadonlyArray<string> => {
   switch (c._tag) {
     case 'All':
     case 'Any':
-      return c.of.flatMap(criterionFacts)
+      return c.of.flatMap(criterionFigures)
     case 'Not':
-      return criterionFacts(c.criterion)
+      return criterionFigures(c.criterion)
     case 'Compare':
-      return [c.fact]
+      return [c.figure]
     default:
       return []
   }
@@ -223,7 +223,7 @@ export const compileCriterion =
         return (i) => !p(i)
       }
       case 'Compare': {
-        const col = env.table.columns.get(c.fact)
+        const col = env.table.columns.get(c.figure)
         const { op, value } = c
         if (col === undefined) return () => false
         // one small test per operator (this runs for every candidate); a NaN figure (none) fails
@@ -275,7 +275,7 @@ const yes = (b: boolean): string => (b ? '✓' : '✗')
  * @category combinators
  * @example
  * explainCriterion(figureIs('points:study', 'gte', 500))(env)(0)
- * // => { passed: true, text: { en: '✓ points:study 540 ≥ 500', zh: '✓ points:study 540 ≥ 500' }, fact: 'points:study', value: 540 }
+ * // => { passed: true, text: { en: '✓ points:study 540 ≥ 500', zh: '✓ points:study 540 ≥ 500' }, figure: 'points:study', value: 540 }
  */
 export const explainCriterion =
   (c: AwardCriterion) =>
@@ -315,16 +315,16 @@ export const explainCriterion =
       }
       case 'Compare': {
         const test = compileCriterion(c)(env)
-        const col = env.table.columns.get(c.fact)
+        const col = env.table.columns.get(c.figure)
         const tail = ` ${SYMBOL[c.op]} ${c.value}`
-        const named = env.label?.(c.fact) ?? text(c.fact, c.fact)
+        const named = env.label?.(c.figure) ?? text(c.figure, c.figure)
         return (i) => {
           const passed = test(i)
           const v = col?.[i]
           const value = v === undefined || Number.isNaN(v) ? null : v
           const shown = value === null ? undefined : fmtFigure(value)
           const mark = yes(passed)
-          return { passed, text: text(`${mark} ${named.en} ${shown ?? 'none'}${tail}`, `${mark} ${named.zh} ${shown ?? '无'}${tail}`), fact: c.fact, value }
+          return { passed, text: text(`${mark} ${named.en} ${shown ?? 'none'}${tail}`, `${mark} ${named.zh} ${shown ?? '无'}${tail}`), figure: c.figure, value }
         }
       }
       case 'Flag':

@@ -27,9 +27,9 @@ import {
   type Period,
   type Text,
   type UnitId
-} from '../core/index.js'
+} from '../core/internal.js'
 import * as E from 'fp-ts/lib/Either.js'
-import type { EntryLike, EventLike, HostMetrics } from '../ranking/index.js'
+import type { EntryLike, EventLike, HostMetrics } from '../ranking/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -400,9 +400,9 @@ const boardColumn = (kind: 'rank' | 'score' | 'red' | 'black', b: BoardFigures |
  *
  * @category utilities
  * @example
- * unitMemberFacts(['perCapita:study', 'participation']) // => ['points:study', '__active']
+ * unitMemberFigures(['perCapita:study', 'participation']) // => ['points:study', '__active']
  */
-export const unitMemberFacts = (names: ReadonlyArray<string>): ReadonlyArray<string> => {
+export const unitMemberFigures = (names: ReadonlyArray<string>): ReadonlyArray<string> => {
   const out = new Set<string>()
   for (const name of names) {
     const [kind, arg] = splitFigure(name)
@@ -467,7 +467,7 @@ export const unitFigures = (
   memberTable?: FigureTable
 ): FigureTable => {
   const memberLists = units.map(membersOfUnit)
-  const mt = memberTable ?? memberFigures(unitMemberFacts([...new Set(names)]), ctx, [...new Set(memberLists.flat())])
+  const mt = memberTable ?? memberFigures(unitMemberFigures([...new Set(names)]), ctx, [...new Set(memberLists.flat())])
   // each unit's members as rows of the member table, looked up once (−1: not in it)
   const rowsOf = memberLists.map((ms) => {
     const rows = new Int32Array(ms.length)

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import type { CalendarKind, Instant, OrgTree, Text, UnitId, UnitKind } from '../core/index.js'
-import type { BoardSpec, EntryLike, EventLike, HostMetrics, RedBlackSpec } from '../ranking/index.js'
+import type { CalendarKind, Instant, OrgTree, Text, UnitId, UnitKind } from '../core/internal.js'
+import type { BoardSpec, EntryLike, EventLike, HostMetrics, RedBlackSpec } from '../ranking/internal.js'
 import type { BoardFigures, FigureTable } from './figures.js'
 
 // -------------------------------------------------------------------------------------
@@ -32,13 +32,13 @@ export type AwardOp = 'gte' | 'gt' | 'lte' | 'lt' | 'eq' | 'ne'
  *
  * @category model
  * @example
- * const c: AwardCriterion = { _tag: 'All', of: [{ _tag: 'Compare', fact: 'points:study', op: 'gte', value: 500 }, { _tag: 'Flag', attr: 'partyMember', value: true }] }
+ * const c: AwardCriterion = { _tag: 'All', of: [{ _tag: 'Compare', figure: 'points:study', op: 'gte', value: 500 }, { _tag: 'Flag', attr: 'partyMember', value: true }] }
  */
 export type AwardCriterion =
   | { readonly _tag: 'All'; readonly of: ReadonlyArray<AwardCriterion> }
   | { readonly _tag: 'Any'; readonly of: ReadonlyArray<AwardCriterion> }
   | { readonly _tag: 'Not'; readonly criterion: AwardCriterion }
-  | { readonly _tag: 'Compare'; readonly fact: string; readonly op: AwardOp; readonly value: number }
+  | { readonly _tag: 'Compare'; readonly figure: string; readonly op: AwardOp; readonly value: number }
   | { readonly _tag: 'Flag'; readonly attr: 'partyMember' | 'cadre'; readonly value: boolean }
   | { readonly _tag: 'Tag'; readonly tag: string }
   | { readonly _tag: 'Role'; readonly role: string }
@@ -81,10 +81,10 @@ export type AwardSelection =
  *
  * @category model
  * @example
- * const w: ScoreTerm = { fact: 'host:skills', weight: 0.5 }
+ * const w: ScoreTerm = { figure: 'host:skills', weight: 0.5 }
  */
 export interface ScoreTerm {
-  readonly fact: string
+  readonly figure: string
   readonly weight: number
 }
 
@@ -94,10 +94,10 @@ export interface ScoreTerm {
  *
  * @category model
  * @example
- * const tb: AwardTieBreaker = { fact: 'reachedAt:study', order: 'asc' }
+ * const tb: AwardTieBreaker = { figure: 'reachedAt:study', order: 'asc' }
  */
 export interface AwardTieBreaker {
-  readonly fact: string
+  readonly figure: string
   readonly order: 'asc' | 'desc'
 }
 
@@ -139,7 +139,7 @@ export interface PerUnitQuota {
  * @category model
  * @example
  * const star: AwardCategory = { id: 'learning-star', label: { en: 'Learning Star', zh: '学习之星' }, subjects: 'members', period: 'quarter',
- *   criteria: { _tag: 'All', of: [] }, by: [{ fact: 'points:study', weight: 1 }], selection: { _tag: 'Top', n: 2 } }
+ *   criteria: { _tag: 'All', of: [] }, by: [{ figure: 'points:study', weight: 1 }], selection: { _tag: 'Top', n: 2 } }
  */
 export interface AwardCategory {
   readonly id: string
@@ -235,12 +235,12 @@ export interface AwardProgramme {
  *
  * @category model
  * @example
- * // { passed: true, text: { en: 'points:study 540 ≥ 500', zh: 'points:study 540 ≥ 500' }, fact: 'points:study', value: 540 }
+ * // { passed: true, text: { en: 'points:study 540 ≥ 500', zh: 'points:study 540 ≥ 500' }, figure: 'points:study', value: 540 }
  */
 export interface CriterionOutcome {
   readonly passed: boolean
   readonly text: Text
-  readonly fact?: string
+  readonly figure?: string
   /** The figure read; `null` when the subject has none. */
   readonly value?: number | null
   readonly children?: ReadonlyArray<CriterionOutcome>

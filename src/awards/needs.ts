@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { at, text, problem, type OrgTree, type PathSegment, type Problem, type Text, type UnitKind } from '../core/index.js'
-import { criterionFacts } from './criteria.js'
+import { at, text, problem, type OrgTree, type PathSegment, type Problem, type Text, type UnitKind } from '../core/internal.js'
+import { criterionFigures } from './criteria.js'
 import { ACCOUNT_FIGURE_KINDS, anAccountOf, splitFigure } from './figures.js'
 import type { AwardCategory, AwardProgramme } from './model.js'
 
@@ -85,18 +85,18 @@ export const accountProblems = (programme: Pick<AwardProgramme, 'accounts' | 'aw
   const a = programme.awards[index]
   if (programme.accounts === undefined || a === undefined) return []
   const ids = programme.accounts.map((x) => x.id)
-  const bad = (fact: string): boolean => {
-    const [kind, arg] = splitFigure(fact)
+  const bad = (figure: string): boolean => {
+    const [kind, arg] = splitFigure(figure)
     return arg !== undefined && ACCOUNT_FIGURE_KINDS.includes(kind) && !ids.includes(arg)
   }
   const out: Array<Problem> = []
-  const report = (path: ReadonlyArray<PathSegment>, fact: string): void => {
-    out.push(problem('reference', at(['awards', index, ...path]), anAccountOf(ids), fact))
+  const report = (path: ReadonlyArray<PathSegment>, figure: string): void => {
+    out.push(problem('reference', at(['awards', index, ...path]), anAccountOf(ids), figure))
   }
-  for (const t of a.by) if (bad(t.fact)) report(['by'], t.fact)
-  for (const f of criterionFacts(a.criteria)) if (bad(f)) report(['criteria'], f)
+  for (const t of a.by) if (bad(t.figure)) report(['by'], t.figure)
+  for (const f of criterionFigures(a.criteria)) if (bad(f)) report(['criteria'], f)
   ;(a.tieBreakers ?? []).forEach((tb, k) => {
-    if (bad(tb.fact)) report(['tieBreakers', k, 'fact'], tb.fact)
+    if (bad(tb.figure)) report(['tieBreakers', k, 'figure'], tb.figure)
   })
   return out
 }
@@ -151,17 +151,17 @@ const FIGURE_WORDS: Readonly<Record<string, (l: Text) => Text>> = {
  * figureLabel('violations', []).zh // => '违规次数'
  * figureLabel('black:study', []).zh // => '上黑榜（study）'
  */
-export const figureLabel = (fact: string, accounts: AwardProgramme['accounts'], metrics?: AwardProgramme['metricLabels']): Text => {
-  const [kind, arg] = splitFigure(fact)
+export const figureLabel = (figure: string, accounts: AwardProgramme['accounts'], metrics?: AwardProgramme['metricLabels']): Text => {
+  const [kind, arg] = splitFigure(figure)
   const plain = arg === undefined ? PLAIN_WORDS[kind] : undefined
   if (plain !== undefined) return plain
   const board = arg === undefined ? undefined : BOARD_WORDS[kind]
   if (board !== undefined && arg !== undefined) return board(arg)
-  if (kind === 'host') return metrics?.find((x) => x.id === arg)?.label ?? text(fact, fact)
+  if (kind === 'host') return metrics?.find((x) => x.id === arg)?.label ?? text(figure, figure)
   const words = FIGURE_WORDS[kind]
   const label = arg === undefined ? undefined : accounts?.find((x) => x.id === arg)?.label
   // without the account's label (a programme not from decodeProgramme), the figure keeps its name
-  return words === undefined || label === undefined ? text(fact, fact) : words(label)
+  return words === undefined || label === undefined ? text(figure, figure) : words(label)
 }
 
 /**
@@ -172,7 +172,7 @@ export const figureLabel = (fact: string, accounts: AwardProgramme['accounts'], 
  * scoreLabel(category, programme.accounts).zh // => '学习积分'
  */
 export const scoreLabel = (a: Pick<AwardCategory, 'by'>, accounts: AwardProgramme['accounts'], metrics?: AwardProgramme['metricLabels']): Text => {
-  if (a.by.length === 1 && a.by[0]?.weight === 1) return figureLabel(a.by[0].fact, accounts, metrics)
-  const parts = a.by.map((t) => [t.weight, figureLabel(t.fact, accounts, metrics)] as const)
+  if (a.by.length === 1 && a.by[0]?.weight === 1) return figureLabel(a.by[0].figure, accounts, metrics)
+  const parts = a.by.map((t) => [t.weight, figureLabel(t.figure, accounts, metrics)] as const)
   return text(parts.map(([w, l]) => `${w}×${l.en}`).join(' + '), parts.map(([w, l]) => `${w}×${l.zh}`).join(' + '))
 }

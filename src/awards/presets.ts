@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { UnitKind } from '../core/index.js'
+import type { UnitKind } from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -70,8 +70,8 @@ export const AWARD_PRESET_IDS: ReadonlyArray<string> = /*#__PURE__*/ Object.free
 export const awardPresets = (options: AwardPresetOptions = {}): Record<string, unknown> => {
   const acc = options.account ?? 'study'
   const points = `points:${acc}`
-  const clean = { fact: 'violations', op: 'eq', value: 0 }
-  const earlier = [{ fact: `reachedAt:${acc}`, order: 'asc' }]
+  const clean = { figure: 'violations', op: 'eq', value: 0 }
+  const earlier = [{ figure: `reachedAt:${acc}`, order: 'asc' }]
   const kind = options.unitKind ?? 'branch'
   return {
     version: 1,
@@ -92,7 +92,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         label: { en: 'Learning Star', zh: '学习之星' },
         subjects: 'members',
         period: 'quarter',
-        criteria: { all: [clean, { fact: points, op: 'gt', value: 0 }] },
+        criteria: { all: [clean, { figure: points, op: 'gt', value: 0 }] },
         by: points,
         selection: { kind: 'top', n: 2 },
         tieBreakers: earlier,
@@ -103,7 +103,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         label: { en: 'Learning Model', zh: '学习标兵' },
         subjects: 'members',
         period: 'quarter',
-        criteria: { all: [clean, { not: { blackList: 'study' } }, { fact: points, op: 'gt', value: 0 }] },
+        criteria: { all: [clean, { not: { blackList: 'study' } }, { figure: points, op: 'gt', value: 0 }] },
         by: points,
         selection: { kind: 'threshold', min: options.modelThreshold ?? 300, cap: 11 },
         perUnit: { unitKind: kind, max: 2, fallback: true },
@@ -115,7 +115,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         label: { en: 'Learning Newcomer', zh: '学习新锐' },
         subjects: 'members',
         period: 'quarter',
-        criteria: { all: [clean, { fact: 'tenureMonths', op: 'lt', value: 12 }, { fact: points, op: 'gte', value: 100 }] },
+        criteria: { all: [clean, { figure: 'tenureMonths', op: 'lt', value: 12 }, { figure: points, op: 'gte', value: 100 }] },
         by: points,
         selection: { kind: 'top', n: 3 },
         perUnit: { unitKind: kind, percent: 5 },
@@ -169,10 +169,10 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         subjects: 'units',
         unitKind: kind,
         period: 'quarter',
-        criteria: { all: [{ fact: `everyDayMin:${acc}`, op: 'gte', value: options.dailyMin ?? 30 }, { fact: 'participation', op: 'eq', value: 1 }] },
+        criteria: { all: [{ figure: `everyDayMin:${acc}`, op: 'gte', value: options.dailyMin ?? 30 }, { figure: 'participation', op: 'eq', value: 1 }] },
         by: `perCapita:${acc}`,
         selection: { kind: 'top', n: 1 },
-        tieBreakers: [{ fact: 'members', order: 'desc' }],
+        tieBreakers: [{ figure: 'members', order: 'desc' }],
         ties: 'flag'
       }
     ],

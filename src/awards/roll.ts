@@ -6,7 +6,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, calendar, DEFAULT_ZONE, problem, text, type Decoded, type Instant, type Locale, type Text, type Zone } from '../core/index.js'
+import { at, calendar, DEFAULT_ZONE, problem, text, type Decoded, type Instant, type Locale, type Text, type Zone } from '../core/internal.js'
 import type { AwardDecision, AwardRun } from './model.js'
 
 // -------------------------------------------------------------------------------------

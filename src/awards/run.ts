@@ -7,7 +7,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type Decoded, type MemberId, type Problem, type Text, type UnitId } from '../core/index.js'
+import { at, problem, text, type Decoded, type MemberId, type Problem, type Text, type UnitId } from '../core/internal.js'
 import { bestK, memberCandidates, quotaUnitsOf, scoreCandidates, unitCandidates } from './candidates.js'
 import { contextOf, prepare, type Context } from './context.js'
 import { compileCriterion, criterionAwards, explainCriterion, fmtFigure, type CriteriaEnv } from './criteria.js'
@@ -82,7 +82,7 @@ const REASON: Readonly<Record<DecisionReason, Text>> = {
 }
 
 /** What a reason may name besides the score: the quota unit and its seats, the category's cap and threshold. */
-interface ReasonFacts {
+interface ReasonFigures {
   readonly by: Text
   readonly unit?: string
   readonly seats?: number
@@ -91,7 +91,7 @@ interface ReasonFacts {
 }
 
 // The reason itself, naming the unit, its seats, the cap and the threshold where they decided.
-const reasonText = (reason: DecisionReason, f: ReasonFacts): Text => {
+const reasonText = (reason: DecisionReason, f: ReasonFigures): Text => {
   const u = f.unit
   const min = f.min === undefined ? undefined : fmtFigure(f.min)
   const seats = f.seats === undefined || !Number.isFinite(f.seats) ? '' : ` (${f.seats})`
@@ -128,7 +128,7 @@ const reasonText = (reason: DecisionReason, f: ReasonFacts): Text => {
   }
 }
 
-const decisionText = (o: SelectionOutcome, reason: DecisionReason, score: number, f: ReasonFacts, grade?: string): Text => {
+const decisionText = (o: SelectionOutcome, reason: DecisionReason, score: number, f: ReasonFigures, grade?: string): Text => {
   const s = Number.isNaN(score) ? 'none' : fmtFigure(score)
   const sz = Number.isNaN(score) ? '无' : fmtFigure(score)
   const r = reasonText(reason, f)
@@ -143,14 +143,14 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
   const { org } = ctx.inputs
   const prepared = prepare(ctx, a, index)
   if (E.isLeft(prepared)) return prepared
-  const { period, facts, fctx, shared } = prepared.right
-  const cands = a.subjects === 'members' ? memberCandidates(ctx, a, facts, shared) : unitCandidates(ctx, a, facts, fctx, shared)
+  const { period, figures, fctx, shared } = prepared.right
+  const cands = a.subjects === 'members' ? memberCandidates(ctx, a, figures, shared) : unitCandidates(ctx, a, figures, fctx, shared)
   const { n, subject: subjectOf, table, rows } = cands
   if (a.subjects === 'units' && a.unitKind !== undefined && n === 0) {
     // a scope without a unit of that kind: the category could only be vacant, without a reason
     return E.left([problem('reference', at(['awards', index, 'unitKind']), text(`a unit kind found within the scope ${a.scope ?? ''}`, `范围 ${a.scope ?? ''} 内已有的单位类型`), a.unitKind)])
   }
-  const figureName = (fact: string): Text => figureLabel(fact, ctx.programme.accounts, ctx.programme.metricLabels)
+  const figureName = (figure: string): Text => figureLabel(figure, ctx.programme.accounts, ctx.programme.metricLabels)
   const env: CriteriaEnv = { table, org, subjects: a.subjects, winners: ctx.winners, label: figureName, ...(cands.records === undefined ? {} : { records: cands.records }) }
   const test = compileCriterion(a.criteria)(env)
   // exclusivity: winners of awards with priority in a shared group, marked by table row
@@ -205,7 +205,7 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
         }
   // tie-breaker values, signed so smaller is better, read from the table only when ties are ordered
   const tieBreakers = a.tieBreakers ?? []
-  const chainCols = tieBreakers.map((t) => table.columns.get(t.fact) as Float64Array)
+  const chainCols = tieBreakers.map((t) => table.columns.get(t.figure) as Float64Array)
   const chainSigns = tieBreakers.map((t) => (t.order === 'asc' ? 1 : -1))
   const chain = (i: number, k: number): number => (chainSigns[k] as number) * ((chainCols[k] as Float64Array)[rows === undefined ? i : (rows[i] as number)] as number)
   const sel = selectPool({
@@ -246,14 +246,14 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
     if (quotaUnit !== undefined) d.quotaUnit = quotaUnit
     d.criteria = explain(rows === undefined ? i : (rows[i] as number))
     const unitName = quotaUnit === undefined ? undefined : (org.unitById.get(quotaUnit)?.label ?? quotaUnit)
-    const facts: ReasonFacts = {
+    const figures: ReasonFigures = {
       by,
       cap,
       ...(min === undefined ? {} : { min }),
       ...(unitName === undefined ? {} : { unit: unitName }),
       ...(seats === undefined || unit === undefined ? {} : { seats: seats(unit[i] as number) })
     }
-    d.text = decisionText(o, reason, score, facts, grade)
+    d.text = decisionText(o, reason, score, figures, grade)
     return d as AwardDecision
   }
   // winners and pending in the order of the selection (score, the chain under breakChain, id)

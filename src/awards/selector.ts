@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { orderByKey } from '../ranking/index.js'
+import { orderByKey } from '../ranking/internal.js'
 import type { AwardSelection, DecisionReason, TiePolicy } from './model.js'
 
 // -------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type Instant, type Problem } from '../core/index.js'
+import { at, problem, text, type Instant, type Problem } from '../core/internal.js'
 import type { BankOp } from './ops.js'
 import { accountIdOf, receiptAt, subjectOf } from './read.js'
 import type { BankState, Receipt } from './state.js'

@@ -8,8 +8,8 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, calendar, eventId, memberId, problem, text, type EventId, type Instant, type Problem, type Zone } from '../core/index.js'
-import type { ActivityEvent, AttrValue, SubjectId } from '../rules/index.js'
+import { at, calendar, eventId, memberId, problem, text, type EventId, type Instant, type Problem, type Zone } from '../core/internal.js'
+import type { ActivityEvent, AttrValue, SubjectId } from '../rules/internal.js'
 import type { ClaimProcess, ClaimStage } from './config.js'
 
 // -------------------------------------------------------------------------------------

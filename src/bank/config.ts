@@ -24,8 +24,8 @@ import {
   type Problem,
   type Text,
   type Zone
-} from '../core/index.js'
-import { TextC, dispatch, type CompiledRuleSet } from '../rules/index.js'
+} from '../core/internal.js'
+import { TextC, dispatch, type CompiledRuleSet } from '../rules/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -7,9 +7,67 @@
  *
  * @module
  */
-export * from './config.js'
-export * from './claims.js'
-export * from './state.js'
-export * from './ops.js'
-export * from './apply.js'
-export * from './opcodec.js'
+export {
+  type AccountPolicy,
+  type BankConfig,
+  bankConfigFromRules,
+  checkBankConfig,
+  checkBankConfigOrThrow,
+  type CheckedConfig,
+  type ClaimProcess,
+  type ClaimStage,
+  decodeJsonBankConfig,
+  type ShopItem
+} from './config.js'
+export {
+  type Claim,
+  type ClaimAction,
+  type ClaimOutcome,
+  type ClaimStatus,
+  type ClaimStep,
+  noticeEnd,
+  stepClaim,
+  submitClaim
+} from './claims.js'
+export {
+  accountOf,
+  type AccountState,
+  allAccounts,
+  allClaims,
+  allOrders,
+  bankBalance,
+  bankFromJson,
+  type BankJson,
+  type BankState,
+  bankStatement,
+  bankToJson,
+  claimOf,
+  emptyBank,
+  type ItemState,
+  type Lot,
+  orderOf,
+  type Receipt,
+  receiptOf,
+  type ShopOrder,
+  spendable,
+  stockOf
+} from './state.js'
+export {
+  type BankOp,
+  opFingerprint,
+  postEntry,
+  sameOp
+} from './ops.js'
+export {
+  applyOp,
+  applyOps,
+  applyOpTo,
+  type BatchResult,
+  expiryDue
+} from './apply.js'
+export {
+  decodeBankOp,
+  decodeBankOps,
+  decodeBankOpsJsonl,
+  decodeBankOpsJsonlFrom
+} from './opcodec.js'

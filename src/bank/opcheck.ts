@@ -9,7 +9,7 @@
  * @module
  * @internal
  */
-import { at, idProblem, isInstant, problem, text, type Problem, type Text } from '../core/index.js'
+import { at, idProblem, isInstant, problem, text, type Problem, type Text } from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

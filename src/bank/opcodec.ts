@@ -7,9 +7,9 @@
  * @module
  */
 import * as t from 'io-ts'
-import { batchDecoders, CountC, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded, type JsonLinesDecoder, type TextChunk } from '../core/index.js'
-import type { Entry } from '../ledger/index.js'
-import { AttrValueC, SubjectIdC } from '../rules/index.js'
+import { batchDecoders, CountC, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded, type JsonLinesDecoder, type TextChunk } from '../core/internal.js'
+import type { Entry } from '../ledger/internal.js'
+import { AttrValueC, SubjectIdC } from '../rules/internal.js'
 import type { ClaimAction } from './claims.js'
 import type { BankOp } from './ops.js'
 

@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { Instant } from '../core/index.js'
-import type { Entry } from '../ledger/index.js'
-import type { AttrValue, SubjectId } from '../rules/index.js'
+import type { Instant } from '../core/internal.js'
+import type { Entry } from '../ledger/internal.js'
+import type { AttrValue, SubjectId } from '../rules/internal.js'
 import type { ClaimAction } from './claims.js'
 
 // -------------------------------------------------------------------------------------

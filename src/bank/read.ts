@@ -8,9 +8,9 @@
  * @module
  * @internal
  */
-import type { EventId } from '../core/index.js'
-import type { Entry } from '../ledger/index.js'
-import type { AccountId, SubjectId } from '../rules/index.js'
+import type { EventId } from '../core/internal.js'
+import type { Entry } from '../ledger/internal.js'
+import type { AccountId, SubjectId } from '../rules/internal.js'
 import { indexOf } from './ids.js'
 import type { BankOp } from './ops.js'
 import type { AccountState, Lot, Receipt, ShopOrder } from './state.js'

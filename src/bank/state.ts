@@ -7,9 +7,9 @@
  *
  * @module
  */
-import type { Instant, Period, Points } from '../core/index.js'
-import { statementOf, type Entry, type Statement } from '../ledger/index.js'
-import type { AccountId, ActivityEvent, SubjectId } from '../rules/index.js'
+import type { Instant, Period, Points } from '../core/internal.js'
+import { statementOf, type Entry, type Statement } from '../ledger/internal.js'
+import type { AccountId, ActivityEvent, SubjectId } from '../rules/internal.js'
 import type { Claim } from './claims.js'
 import type { BankOp } from './ops.js'
 import type { CheckedConfig, ShopItem } from './config.js'

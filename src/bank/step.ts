@@ -12,9 +12,9 @@
  * @internal
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, idProblem, isInstant, MAX_ID_LENGTH, problem, text, type Instant, type Location, type Problem, type Text } from '../core/index.js'
-import type { Entry } from '../ledger/index.js'
-import type { SubjectId } from '../rules/index.js'
+import { at, idProblem, isInstant, MAX_ID_LENGTH, problem, text, type Instant, type Location, type Problem, type Text } from '../core/internal.js'
+import type { Entry } from '../ledger/internal.js'
+import type { SubjectId } from '../rules/internal.js'
 import { stepClaim, submitClaim } from './claims.js'
 import { indexOf } from './ids.js'
 import { actionProblem, attrsProblem, entryProblem, keysProblem, optionalText, shapeOf, WHO_MEMBER, WHO_SUBJECT } from './opcheck.js'

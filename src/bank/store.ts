@@ -17,9 +17,9 @@
  * @module
  * @internal
  */
-import { calendar, civilFromDays, daysFromCivil, daysInMonth, type Calendar, type Instant } from '../core/index.js'
-import type { Entry, EntryKind } from '../ledger/index.js'
-import type { ActivityEvent } from '../rules/index.js'
+import { calendar, civilFromDays, daysFromCivil, daysInMonth, type Calendar, type Instant } from '../core/internal.js'
+import type { Entry, EntryKind } from '../ledger/internal.js'
+import type { ActivityEvent } from '../rules/internal.js'
 import type { Claim, stepClaim } from './claims.js'
 import type { CheckedConfig, ShopItem } from './config.js'
 import type { BankOp } from './ops.js'

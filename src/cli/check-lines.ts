@@ -21,8 +21,8 @@ import {
   type LineRejection,
   type Locale,
   type Problem
-} from '../core/index.js'
-import { decodeEventsJsonlFrom } from '../rules/index.js'
+} from '../core/internal.js'
+import { decodeEventsJsonlFrom } from '../rules/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

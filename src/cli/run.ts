@@ -17,8 +17,8 @@ import {
   type Locale,
   type PathSegment,
   type Problem
-} from '../core/index.js'
-import { decodeProgrammeJson } from '../program/index.js'
+} from '../core/internal.js'
+import { decodeProgrammeJson } from '../programme/internal.js'
 import { EVENTS, checkLinesSync, linesArgs } from './check-lines.js'
 
 /** What a CLI run prints and how it exits. */

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { at, problem, text, type Location, type Problem, type QuestionId } from '../core/index.js'
-import { DEFAULT_DIFFICULTY, DEFAULT_POINTS, formatOf, textOf, type ChoiceOption, type OptionId, type Question, validateQuestion } from '../quiz/index.js'
+import { at, problem, text, type Location, type Problem, type QuestionId } from '../core/internal.js'
+import { DEFAULT_DIFFICULTY, DEFAULT_POINTS, formatOf, textOf, type ChoiceOption, type OptionId, type Question, validateQuestion } from '../quiz/internal.js'
 import { locator, normaliseSource, questionKeyHash, relocate, suffixedId, textProblem, type ExportResult, type ImportOptions, type ImportResult } from './source.js'
 
 // -------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@
  * @module
  * @internal
  */
-import { text, type Problem, type Text } from '../core/index.js'
-import type { Accepted, ChoiceOption, NumericAnswer, OptionId, Pair, Question, QuestionCommon, RichText, TextFormat } from '../quiz/index.js'
+import { text, type Problem, type Text } from '../core/internal.js'
+import type { Accepted, ChoiceOption, NumericAnswer, OptionId, Pair, Question, QuestionCommon, RichText, TextFormat } from '../quiz/internal.js'
 import { NUMBER_SOURCE, findUnescaped, giftUnescape, readMarker, readWeight, richFromMarker, skipSpace, type GiftMarker } from './gift-text.js'
 
 // -------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { at, problem, text, type PathSegment, type Problem } from '../core/index.js'
+import { at, problem, text, type PathSegment, type Problem } from '../core/internal.js'
 import {
   DEFAULT_DIFFICULTY,
   DEFAULT_POINTS,
@@ -15,7 +15,7 @@ import {
   type Question,
   type RichText,
   type TextFormat
-} from '../quiz/index.js'
+} from '../quiz/internal.js'
 import { BLANK_MARK, fractionToPercent, type ExportResult } from './source.js'
 import { giftEscape, startsWithMarker, startsWithWeight } from './gift-text.js'
 

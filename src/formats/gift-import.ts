@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { idProblem, renderLocation, text, type Location, type Problem, type QuestionId, type Text } from '../core/index.js'
+import { idProblem, renderLocation, text, type Location, type Problem, type QuestionId, type Text } from '../core/internal.js'
 import {
   DEFAULT_DIFFICULTY,
   DEFAULT_POINTS,
@@ -16,7 +16,7 @@ import {
   type RichText,
   type TextFormat,
   validateQuestion
-} from '../quiz/index.js'
+} from '../quiz/internal.js'
 import { BLANK_MARK, locator, normaliseSource, percentToFraction, questionKeyHash, relocate, suffixedId, textProblem, type ImportOptions, type ImportResult } from './source.js'
 import { findDoubleColon, findGeneralFeedback, findUnescaped, giftUnescape, readMarker, richFromMarker, skipSpace } from './gift-text.js'
 import { blank, choice, findArrow, matching, numerical, piece, type Answer, type Mutable, type Piece } from './gift-blocks.js'

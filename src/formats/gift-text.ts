@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { RichText, TextFormat } from '../quiz/index.js'
+import type { RichText, TextFormat } from '../quiz/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

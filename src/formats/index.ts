@@ -2,21 +2,24 @@
  * `moral-bank/formats`: question-bank import and export in Moodle's GIFT and
  * Aiken text formats, onto the quiz module's question model, with every
  * problem at its `line:column`. (JSON, the bank's native format, is the quiz
- * module's `decodeBankJson`.)
+ * module's `decodeQuestionBankJson`.)
  *
  * @module
  */
 export {
   BLANK_MARK,
-  fractionToPercent,
-  importResultToEither,
-  normaliseSource,
-  percentToFraction,
   type ExportResult,
   type ImportOptions,
-  type ImportResult
+  type ImportResult,
+  importResultToEither
 } from './source.js'
-export { importGift } from './gift-import.js'
-export { exportGift } from './gift-export.js'
-export { importAiken, exportAiken } from './aiken.js'
-export { giftEscape, giftUnescape, type GiftMarker } from './gift-text.js'
+export {
+  importGift
+} from './gift-import.js'
+export {
+  exportGift
+} from './gift-export.js'
+export {
+  exportAiken,
+  importAiken
+} from './aiken.js'

@@ -6,8 +6,8 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { atText, problem, renderLocation, text, type Location, type Problem, type ProblemCode, type Text } from '../core/index.js'
-import type { Question } from '../quiz/index.js'
+import { atText, problem, renderLocation, text, type Location, type Problem, type ProblemCode, type Text } from '../core/internal.js'
+import type { Question } from '../quiz/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

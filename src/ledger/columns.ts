@@ -13,7 +13,7 @@
  * @module
  * @internal
  */
-import type { ActivityEvent, CompiledRule, CompiledRuleSet, Cut, SkipReason, SubjectId } from '../rules/index.js'
+import type { ActivityEvent, CompiledRule, CompiledRuleSet, Cut, SkipReason, SubjectId } from '../rules/internal.js'
 import type { Entry, Skip } from './entry.js'
 
 // -------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import type { EventId, Instant, Points } from '../core/index.js'
-import type { AccountId, ActivityEvent, Cut, SkipReason, SubjectId } from '../rules/index.js'
+import type { EventId, Instant, Points } from '../core/internal.js'
+import type { AccountId, ActivityEvent, Cut, SkipReason, SubjectId } from '../rules/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

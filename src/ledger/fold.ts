@@ -8,7 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Monoid } from 'fp-ts/lib/Monoid.js'
-import { renderProblems, type Decoded, type Points } from '../core/index.js'
+import { renderProblems, type Decoded, type Points } from '../core/internal.js'
 import {
   decideRule,
   findAccount,
@@ -24,7 +24,7 @@ import {
   type SubjectAttrs,
   type SubjectId,
   type SubjectState
-} from '../rules/index.js'
+} from '../rules/internal.js'
 import type { Conflict, Entry, Skip } from './entry.js'
 import { EMPTY_INDEX, draftIndex, hashOf, indexValues, type IdIndex } from './idindex.js'
 import { REASONS, columnWriter, numbers, entriesOfColumns, registerColumns, skipsOfColumns, type ColumnWriter, type SubjectColumns } from './columns.js'
@@ -33,6 +33,10 @@ import { AT, DAY, LIST, SKIP, VALUE, buildRows, type Rows } from './rows.js'
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
+
+
+// The key of a ledger's event index: not exported from the package, so not part of its surface.
+const KEPT: unique symbol = /*#__PURE__*/ Symbol('moral-bank.ledger.kept')
 
 /**
  * Host hooks: who an event scores for (a member's household or unit, for
@@ -78,8 +82,8 @@ export interface Ledger {
   readonly arrivals: number
   /** Arrivals that repeated an event (or a refused version) already seen: counted once. */
   readonly duplicates: number
-  /** @internal the kept event per id */
-  readonly kept: IdIndex
+  /** The kept event per id: engine state under a key only this module holds (a spread copy keeps it). */
+  readonly [KEPT]: IdIndex
 }
 
 // -------------------------------------------------------------------------------------
@@ -101,7 +105,7 @@ export const emptyLedger = (rules: CompiledRuleSet, options: LedgerOptions = {})
   conflicts: [],
   arrivals: 0,
   duplicates: 0,
-  kept: EMPTY_INDEX
+  [KEPT]: EMPTY_INDEX
 })
 
 // -------------------------------------------------------------------------------------
@@ -263,7 +267,7 @@ export const appendEvents =
     const hostSubjectOf = ledger.options.subjectOf
     const subjectOf = (x: ActivityEvent): SubjectId => (hostSubjectOf === undefined ? x.member : hostSubjectOf(x))
     // Sized once for the batch when its length is known (a table that grows is rebuilt log2(n) times).
-    const kept = draftIndex(ledger.kept, Array.isArray(events) ? events.length : 0)
+    const kept = draftIndex(ledger[KEPT] ?? EMPTY_INDEX, Array.isArray(events) ? events.length : 0)
     const refused = new Map<string, Conflict>()
     for (const c of ledger.conflicts) refused.set(eventContentKey(c.refused), c)
     // Subjects numbered in the order first touched; the added events (their positions in `given`, in
@@ -341,7 +345,7 @@ export const appendEvents =
     hashes[0] = touched
     const index = kept.done()
     const duplicates = arrivals - index.size - conflicts.length
-    if (subjectIds.length === 0 && lost.size === 0) return { ...ledger, kept: index, arrivals, conflicts, duplicates }
+    if (subjectIds.length === 0 && lost.size === 0) return { ...ledger, [KEPT]: index, arrivals, conflicts, duplicates }
     for (const s of lost) numberOf(s)
 
     // Each touched subject's kept events: its old ones still kept (first: they are usually the earlier
@@ -387,7 +391,7 @@ export const appendEvents =
       if (rows.start[k] === rows.start[k + 1]) subjects.delete(s)
       else subjects.set(s, foldRows(rs, rows, k, s, scratch))
     }
-    return { ...ledger, subjects, kept: index, arrivals, conflicts, duplicates }
+    return { ...ledger, subjects, [KEPT]: index, arrivals, conflicts, duplicates }
   }
 
 /**
@@ -414,11 +418,11 @@ export const foldLedger =
 export const mergeLedgers = (a: Ledger, b: Ledger): Ledger => {
   if (b.arrivals === 0) return a
   if (a.arrivals === 0) return b
-  const [big, small] = a.kept.size >= b.kept.size ? [a, b] : [b, a]
-  const offered: Array<ActivityEvent> = [...indexValues(small.kept), ...small.conflicts.map((c) => c.refused)]
+  const [big, small] = a[KEPT].size >= b[KEPT].size ? [a, b] : [b, a]
+  const offered: Array<ActivityEvent> = [...indexValues(small[KEPT]), ...small.conflicts.map((c) => c.refused)]
   const merged = appendEvents(big)(offered)
   const arrivals = a.arrivals + b.arrivals
-  return { ...merged, arrivals, duplicates: arrivals - merged.kept.size - merged.conflicts.length }
+  return { ...merged, arrivals, duplicates: arrivals - merged[KEPT].size - merged.conflicts.length }
 }
 
 // -------------------------------------------------------------------------------------

@@ -20,10 +20,10 @@
  * @module
  * @internal
  */
-import type { EventId } from '../core/index.js'
+import type { EventId } from '../core/internal.js'
 import { hashOf as tableHash } from '../core/hash.js'
 import { strTable, tableAdd, tableCopy, tableFind, tableTouch, type StrTable } from '../core/internal/strtable.js'
-import type { ActivityEvent } from '../rules/index.js'
+import type { ActivityEvent } from '../rules/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -24,7 +24,7 @@ import {
   type Interner,
   type Prepared,
   type SubjectAttrs
-} from '../rules/index.js'
+} from '../rules/internal.js'
 import { REASON_CODE, numbers } from './columns.js'
 
 // -------------------------------------------------------------------------------------

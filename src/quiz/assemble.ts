@@ -8,8 +8,8 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, rngFromParts, shuffle, text, uniformInt, type Problem, type QuestionId } from '../core/index.js'
-import type { BankIndex } from './bank.js'
+import { at, problem, rngFromParts, shuffle, text, uniformInt, type Problem, type QuestionId } from '../core/internal.js'
+import type { QuestionBankIndex } from './bank.js'
 import type { Blueprint, Section } from './blueprint.js'
 import { orderSize, paperKeys, type Paper, type PaperQuestion } from './paper.js'
 import type { Difficulty, Question } from './question.js'
@@ -82,7 +82,7 @@ const union = (lists: ReadonlyArray<ReadonlyArray<number>>, dup?: (q: Question, 
   dup
 })
 
-const baseOf = (bank: BankIndex, s: Section): Base => {
+const baseOf = (bank: QuestionBankIndex, s: Section): Base => {
   const options: Array<Base> = [{ all: true, lists: [], size: bank.questions.length, dup: undefined }]
   if (s.types !== undefined) options.push(union([...new Set(s.types)].map((ty) => bank.byType.get(ty) ?? EMPTY)))
   for (const tag of s.tags?.all ?? []) options.push(union([bank.byTag.get(tag) ?? EMPTY]))
@@ -164,11 +164,11 @@ const optionOrder = (key: string, q: Question): ReadonlyArray<number> => shuffle
  *
  * @category assembly
  * @example
- * const r = assemble(indexBank(bank.questions), blueprint, { seed: deriveSeed('park-2021', 'm-001', 'round-7') })
+ * const r = assemble(indexQuestionBank(bank.questions), blueprint, { seed: deriveSeed('park-2021', 'm-001', 'round-7') })
  * E.isRight(r) && r.right.questions.length // => the blueprint's total count
  * // when short: left([{ section: 's2', needed: 10, available: 4, … }])
  */
-export const assemble = (bank: BankIndex, blueprint: Blueprint, opts: AssembleOptions): E.Either<ReadonlyArray<Shortfall>, Paper> => {
+export const assemble = (bank: QuestionBankIndex, blueprint: Blueprint, opts: AssembleOptions): E.Either<ReadonlyArray<Shortfall>, Paper> => {
   const excluded = new Set<QuestionId>(opts.exclude ?? [])
   const taken = new Set<number>()
   const shortfalls: Array<Shortfall> = []

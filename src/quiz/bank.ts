@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { at, decodeJson, problem, text, type PathSegment, type Problem, type QuestionId } from '../core/index.js'
+import { at, decodeJson, problem, text, type PathSegment, type Problem, type QuestionId } from '../core/internal.js'
 import { readOr } from '../core/internal/unreadable.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
@@ -34,7 +34,7 @@ export interface Rejected {
  *
  * @category model
  */
-export interface BankReport {
+export interface QuestionBankReport {
   readonly questions: ReadonlyArray<Question>
   readonly rejected: ReadonlyArray<Rejected>
   /** Every problem of the input, rejected questions' included, in input order. */
@@ -47,7 +47,7 @@ export interface BankReport {
  *
  * @category model
  */
-export interface BankIndex {
+export interface QuestionBankIndex {
   readonly questions: ReadonlyArray<Question>
   readonly byId: ReadonlyMap<QuestionId, number>
   readonly byTag: ReadonlyMap<string, ReadonlyArray<number>>
@@ -69,14 +69,14 @@ const BANK_TEXT = text('a bank: { "version": 1, "questions": [ … ] } or an arr
  *
  * @category decoding
  * @example
- * const r = decodeBank({ version: 1, questions: [
+ * const r = decodeQuestionBank({ version: 1, questions: [
  *   { id: 'q1', type: 'judge', stem: '遵义会议在 1935 年召开。', tags: ['党史'], difficulty: 2, points: 1, answer: true },
  *   { id: 'q2', type: 'single', stem: '', tags: [], difficulty: 1, points: 1, options: [], answer: 'a' }
  * ] })
  * r.questions.length // => 1
  * r.rejected[0]?.index // => 1
  */
-export const decodeBank = (u: unknown): BankReport => {
+export const decodeQuestionBank = (u: unknown): QuestionBankReport => {
   const top: Array<Problem> = []
   // Read by hand, so through readOr: a hostile value (a throwing Proxy or getter) is a problem, not a throw.
   const { list, base } = readOr(() => bankList(u, top), [], (p) => {
@@ -153,11 +153,11 @@ const readItem = (item: unknown): { readonly item: unknown; readonly id: string 
  *
  * @category decoding
  * @example
- * decodeBankJson('[').problems[0]?.code // => 'syntax'
+ * decodeQuestionBankJson('[').problems[0]?.code // => 'syntax'
  */
-export const decodeBankJson = (json: string, file?: string): BankReport => {
+export const decodeQuestionBankJson = (json: string, file?: string): QuestionBankReport => {
   const r = decodeJson(t.unknown, file)(json)
-  return E.isLeft(r) ? { questions: [], rejected: [], problems: r.left } : decodeBank(r.right)
+  return E.isLeft(r) ? { questions: [], rejected: [], problems: r.left } : decodeQuestionBank(r.right)
 }
 
 // -------------------------------------------------------------------------------------
@@ -166,15 +166,15 @@ export const decodeBankJson = (json: string, file?: string): BankReport => {
 
 /**
  * Index questions by id, tag, type and difficulty (position lists ascending).
- * Questions should have distinct ids (as `decodeBank` guarantees); a later
+ * Questions should have distinct ids (as `decodeQuestionBank` guarantees); a later
  * duplicate is left out of `byId`.
  *
  * @category constructors
  * @example
- * const ix = indexBank(decodeBank(json).questions)
+ * const ix = indexQuestionBank(decodeQuestionBank(json).questions)
  * ix.byTag.get('党史')?.length // => how many questions carry the tag
  */
-export const indexBank = (questions: ReadonlyArray<Question>): BankIndex => {
+export const indexQuestionBank = (questions: ReadonlyArray<Question>): QuestionBankIndex => {
   const byId = new Map<QuestionId, number>()
   const byTag = new Map<string, Array<number>>()
   const byType = new Map<QuestionType, Array<number>>()

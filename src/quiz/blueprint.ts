@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { at, decode, idCodec, problem, refined, strict, text, type Decoded, type Id, type Problem } from '../core/index.js'
+import { at, decode, idCodec, problem, refined, strict, text, type Decoded, type Id, type Problem } from '../core/internal.js'
 import { DifficultyC, QUESTION_TYPES, QuestionPointsC, type Difficulty, type QuestionType } from './question.js'
 
 // -------------------------------------------------------------------------------------

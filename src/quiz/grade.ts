@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { QuestionId } from '../core/index.js'
+import type { QuestionId } from '../core/internal.js'
 import { normaliseAnswer } from './normalise.js'
 import { numberLabel, type PaperQuestion } from './paper.js'
 import type { Accepted, Blank, MultipleChoice, NumericAnswer, SingleChoice } from './question.js'

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { hmacSha256, keyedSeed } from '../core/index.js'
+import { hmacSha256, keyedSeed } from '../core/internal.js'
 import type { Difficulty, Question, RichText, TextFormat } from './question.js'
 
 // -------------------------------------------------------------------------------------

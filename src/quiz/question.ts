@@ -8,7 +8,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { QuestionIdC, dispatch, failWith, guardCodec, idCodec, refined, strict, text, type Id, type QuestionId } from '../core/index.js'
+import { QuestionIdC, dispatch, failWith, guardCodec, idCodec, refined, strict, text, type Id, type QuestionId } from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -499,7 +499,7 @@ const TYPE_EXPECTED = text(
 /**
  * A question as JSON: an object with a `type` among `QUESTION_TYPES` and the
  * fields of that type; unknown keys are problems. Structure only: use
- * `decodeQuestion` (or `decodeBank`) for the cross-field checks too.
+ * `decodeQuestion` (or `decodeQuestionBank`) for the cross-field checks too.
  *
  * @category codecs
  * @example

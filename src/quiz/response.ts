@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { at, dispatch, problem, refined, strict, text, type PathSegment, type Problem } from '../core/index.js'
+import { at, dispatch, problem, refined, strict, text, type PathSegment, type Problem } from '../core/internal.js'
 import { letterLabel, numberLabel, orderSize, type PaperQuestion } from './paper.js'
 
 // -------------------------------------------------------------------------------------

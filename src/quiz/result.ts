@@ -6,7 +6,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type EventId, type Instant } from '../core/index.js'
+import { at, problem, text, type EventId, type Instant } from '../core/internal.js'
 import type { ActivityEvent, SubjectId } from '../rules/event.js'
 import type { Graded } from './grade.js'
 import { letterLabel, numberLabel, type PaperQuestion } from './paper.js'

@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { calendar, civilFromDays, formatLocalDate, parseLocalDate, type Instant, type QuestionId, type Zone } from '../core/index.js'
+import { calendar, civilFromDays, formatLocalDate, parseLocalDate, type Instant, type QuestionId, type Zone } from '../core/internal.js'
 import * as E from 'fp-ts/lib/Either.js'
-import type { BankIndex } from './bank.js'
+import type { QuestionBankIndex } from './bank.js'
 import { fixedPaper } from './assemble.js'
 import type { Paper } from './paper.js'
 import type { Question } from './question.js'
@@ -168,7 +168,7 @@ export const dueItems =
  * const { paper, missing } = reviewPaper(bank, book, now, DEFAULT_ZONE, { count: 10, secret: SERVER_SECRET, seed: 'review-m-001-2021-07-01' })
  */
 export const reviewPaper = (
-  bank: BankIndex,
+  bank: QuestionBankIndex,
   book: ReviewBook,
   now: number,
   z: Zone,

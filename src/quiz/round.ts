@@ -2,7 +2,7 @@
  * Quiz rounds: plain serialisable data that hosts keep in their own store
  * (or hand to the client), and pure transitions that take the server's
  * paper and `now`: start, open a question, answer (again, to change it),
- * submit, expire, grade by hand. A round carries no key material: it names
+ * submit, applyTimeout, grade by hand. A round carries no key material: it names
  * its paper and questions by their handles and holds public data and
  * responses only, sealed with an HMAC under the paper's seal key. Every
  * transition checks the seal first (an edited round is refused as
@@ -12,7 +12,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, decode, hmacSha256, idProblem, MAX_ID_LENGTH, problem, text, type Problem, type Text } from '../core/index.js'
+import { at, decode, hmacSha256, idProblem, MAX_ID_LENGTH, problem, text, type Problem, type Text } from '../core/internal.js'
 import { gradeQuestion, type Graded } from './grade.js'
 import type { Paper, PaperQuestion } from './paper.js'
 import { fromInt, div, type Rational } from './rational.js'
@@ -39,7 +39,7 @@ export type Mode = 'exam' | 'practice' | 'challenge' | 'daily'
  *
  * @category model
  */
-export type ExpiryPolicy = 'submit' | 'grace' | 'discard'
+export type TimeoutPolicy = 'submit' | 'grace' | 'discard'
 
 /**
  * Time limits, in milliseconds.
@@ -51,7 +51,7 @@ export interface Limits {
   readonly roundMs?: number
   /** For each question, from when it is opened (`openQuestion`). */
   readonly questionMs?: number
-  readonly expiry: ExpiryPolicy
+  readonly onTimeout: TimeoutPolicy
   /** The grace period after the round's time, for `grace`. */
   readonly graceMs?: number
 }
@@ -297,7 +297,7 @@ export interface StartParams {
  * @category constructors
  * @example
  * const r = startRound({ id: 'r1', quiz: 'weekly-7', member: 'm-001', mode: 'exam', paper, now: 1625097600000,
- *   limits: { roundMs: 600_000, expiry: 'submit' } })
+ *   limits: { roundMs: 600_000, onTimeout: 'submit' } })
  * E.isRight(r) && r.right.status // => 'open'
  */
 export const startRound = (p: StartParams): E.Either<RoundError, Round> => {
@@ -321,7 +321,7 @@ export const startRound = (p: StartParams): E.Either<RoundError, Round> => {
       mode: p.mode,
       ...(p.kind === undefined ? {} : { kind: p.kind }),
       paper: p.paper.id,
-      limits: p.limits ?? { expiry: 'submit' },
+      limits: p.limits ?? { onTimeout: 'submit' },
       status: 'open',
       startedAt: p.now,
       step: 0,
@@ -352,7 +352,7 @@ export const deadline = (r: Pick<Round, 'limits' | 'startedAt'>): number | undef
  */
 export const inGrace = (r: Pick<Round, 'limits' | 'startedAt' | 'status'>, now: number): boolean => {
   const d = deadline(r)
-  return r.status === 'open' && r.limits.expiry === 'grace' && d !== undefined && now > d && now <= d + (r.limits.graceMs ?? 0)
+  return r.status === 'open' && r.limits.onTimeout === 'grace' && d !== undefined && now > d && now <= d + (r.limits.graceMs ?? 0)
 }
 
 /**
@@ -380,11 +380,11 @@ export const gradeSlot = (paper: Paper, r: Pick<Round, 'slots'>, i: number): Gra
 // transitions
 // -------------------------------------------------------------------------------------
 
-// The expiry policy at `now` on a verified round (unsealed).
-const expireBody = (r: Body, now: number): Body => {
+// The timeout policy at `now` on a verified round (unsealed).
+const timeoutBody = (r: Body, now: number): Body => {
   const d = deadline(r)
   if (r.status !== 'open' || d === undefined || now <= d) return r
-  switch (r.limits.expiry) {
+  switch (r.limits.onTimeout) {
     case 'submit':
       return { ...r, status: 'submitted', endedAt: d, endedBy: 'deadline' }
     case 'discard':
@@ -400,22 +400,22 @@ const expireBody = (r: Body, now: number): Body => {
 const finish = (paper: Paper, before: Body, after: Body, original: Round): Round => (after === before ? original : reseal(paper, after))
 
 /**
- * Apply the expiry policy at `now`: past the deadline, `submit` submits (at
+ * Apply the timeout policy at `now`: past the deadline, `submit` submits (at
  * the deadline), `discard` discards, `grace` waits for the grace period and
  * then discards. A round with nothing to do comes back as it was; refused
  * only for a round that is not sealed for this paper or a bad `now`.
  *
  * @category transitions
  * @example
- * expire(paper, round.startedAt + 601_000)(round) // => right(submitted round) with a 600 s limit and expiry 'submit'
+ * applyTimeout(paper, round.startedAt + 601_000)(round) // => right(submitted round) with a 600 s limit and onTimeout 'submit'
  */
-export const expire =
+export const applyTimeout =
   (paper: Paper, now: number) =>
   (r: Round): E.Either<RoundError, Round> => {
     const v = enter(paper, r, now)
     if (E.isLeft(v)) return v
     const [body, n] = v.right
-    return E.right(finish(paper, body, expireBody(body, n), r))
+    return E.right(finish(paper, body, timeoutBody(body, n), r))
   }
 
 const closed = (r: Body, now: number): E.Either<RoundError, never> | undefined => {
@@ -449,7 +449,7 @@ export const openQuestion =
     const v = enter(paper, r0, now)
     if (E.isLeft(v)) return v
     const [b0, n] = v.right
-    const r = expireBody(b0, n)
+    const r = timeoutBody(b0, n)
     const c = closed(r, n)
     if (c !== undefined) return c
     const i = findQuestion(paper, handle)
@@ -490,7 +490,7 @@ export const answer =
     const v = enter(paper, r0, now)
     if (E.isLeft(v)) return v
     const [b0, n] = v.right
-    const r = expireBody(b0, n)
+    const r = timeoutBody(b0, n)
     const c = closed(r, n)
     if (c !== undefined) return c
     const fi = findQuestion(paper, handle)
@@ -523,7 +523,7 @@ export const answer =
 
 /**
  * Submit the round. Idempotent: submitting a submitted round returns it
- * unchanged (no second result). Past the deadline the expiry policy
+ * unchanged (no second result). Past the deadline the timeout policy
  * decides: already submitted at the deadline, submitted now in a grace
  * period, or refused once discarded.
  *
@@ -538,7 +538,7 @@ export const submit =
     const v = enter(paper, r0, now)
     if (E.isLeft(v)) return v
     const [b0, n] = v.right
-    const r = expireBody(b0, n)
+    const r = timeoutBody(b0, n)
     if (r.status === 'submitted') return E.right(finish(paper, b0, r, r0))
     if (r.status === 'discarded') return fail('discarded', ['status'], text('an open round', '进行中的答题'), 'discarded')
     return E.right(reseal(paper, { ...r, status: 'submitted', endedAt: n, endedBy: 'member' }))

@@ -10,7 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { at, CountC, decode, decodeJson, NameC, oneOf, problem, refined, strict, text, type Decoded, type PathSegment, type Problem } from '../core/index.js'
+import { at, CountC, decode, decodeJson, NameC, oneOf, problem, refined, strict, text, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
 import { orderSize, type Paper, type PaperQuestion } from './paper.js'
 import type { Rational } from './rational.js'
 import { checkResponse, QuizResponseC } from './response.js'
@@ -36,7 +36,7 @@ const RationalC = strict(
 )
 
 const LimitsC = strict(
-  { expiry: oneOf('ExpiryPolicy', ['submit', 'grace', 'discard']) },
+  { onTimeout: oneOf('TimeoutPolicy', ['submit', 'grace', 'discard']) },
   { roundMs: CountC, questionMs: CountC, graceMs: CountC },
   'Limits'
 )

@@ -7,7 +7,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, decode, problem, text, type Decoded, type PathSegment, type Problem } from '../core/index.js'
+import { at, decode, problem, text, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
 import { QuestionC, textOf, type ChoiceOption, type Question } from './question.js'
 import { normaliseAnswer } from './normalise.js'
 import { compare, R_ONE, sum } from './rational.js'

@@ -21,7 +21,7 @@ import {
   type Text,
   type UnitId,
   type UnitKind
-} from '../core/index.js'
+} from '../core/internal.js'
 import { type BoardInputs, type EntryLike, type EventLike } from './inputs.js'
 import { rankScores, type Order, type Ranking, type Scored, type TieBreaker, type TieScheme } from './tie.js'
 

@@ -27,7 +27,7 @@ import {
   FiniteC as Finite,
   CountC as Count,
   NameC as Name
-} from '../core/index.js'
+} from '../core/internal.js'
 import { type BoardSpec, type Metric } from './board.js'
 import { type ListRule, type RedBlackSpec } from './lists.js'
 

@@ -6,7 +6,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type Decoded, type Problem } from '../core/index.js'
+import { at, problem, text, type Decoded, type Problem } from '../core/internal.js'
 import { rankScores, type Ranking, type RankedRow, type TieScheme } from './tie.js'
 
 // -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type OrgTree } from '../core/index.js'
+import { type OrgTree } from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

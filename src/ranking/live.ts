@@ -12,7 +12,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type PathSegment, type Problem } from '../core/index.js'
+import { at, problem, text, type PathSegment, type Problem } from '../core/internal.js'
 import { makeOrderedSet, makeSlotTree, type OrderedSet } from './btree.js'
 import { makeSlotIndex } from './slotindex.js'
 import { rankScores, type Order, type Ranking, type TieScheme } from './tie.js'
@@ -64,8 +64,16 @@ export interface LiveBoard {
   readonly around: (subject: string, radius: number) => ReadonlyArray<LiveEntry>
   /** Every subject, best first. */
   readonly entries: () => ReadonlyArray<LiveEntry>
-  /** Check the internal trees (for tests); the number of subjects reached. */
-  readonly checkOrThrow: () => number
+}
+
+// Each board's invariant check, kept beside it rather than on it (tests reach it through checkLiveBoard).
+const CHECKS = new WeakMap<LiveBoard, () => number>()
+
+/** Check a live board's internal trees (for tests): the number of subjects reached, or a throw. Internal. */
+export const checkLiveBoard = (board: LiveBoard): number => {
+  const check = CHECKS.get(board)
+  if (check === undefined) throw new Error('not a live board made by liveBoard')
+  return check()
 }
 
 // -------------------------------------------------------------------------------------
@@ -163,7 +171,7 @@ export const liveBoard = (order: Order = 'desc', path: ReadonlyArray<PathSegment
     })
     return out
   }
-  return {
+  const board: LiveBoard = {
     order,
     size: () => slotOf.size(),
     score: (subject) => {
@@ -213,21 +221,22 @@ export const liveBoard = (order: Order = 'desc', path: ReadonlyArray<PathSegment
       const p = subjects.position(slot)
       return range(p - radius, p + radius + 1)
     },
-    entries: () => range(0, names.length),
-    checkOrThrow: () => {
-      const n = subjects.checkOrThrow()
-      const slots = slotOf.slots()
-      for (const slot of slots) if (slotOf.get(names[slot] as string) !== slot || subjects.position(slot) < 0) throw new Error('slot handles disagree')
-      if (slots.length !== slotOf.size()) throw new Error('slot index size')
-      if (distinct !== undefined && multiplicity !== undefined) {
-        distinct.checkOrThrow()
-        const scores = new Set(slots.map(scoreOf))
-        if (distinct.size() !== multiplicity.size || distinct.size() !== scores.size) throw new Error('dense index disagrees')
-      }
-      if (n !== slotOf.size()) throw new Error('live board indexes disagree')
-      return n
-    }
+    entries: () => range(0, names.length)
   }
+  CHECKS.set(board, () => {
+    const n = subjects.checkOrThrow()
+    const slots = slotOf.slots()
+    for (const slot of slots) if (slotOf.get(names[slot] as string) !== slot || subjects.position(slot) < 0) throw new Error('slot handles disagree')
+    if (slots.length !== slotOf.size()) throw new Error('slot index size')
+    if (distinct !== undefined && multiplicity !== undefined) {
+      distinct.checkOrThrow()
+      const scores = new Set(slots.map(scoreOf))
+      if (distinct.size() !== multiplicity.size || distinct.size() !== scores.size) throw new Error('dense index disagrees')
+    }
+    if (n !== slotOf.size()) throw new Error('live board indexes disagree')
+    return n
+  })
+  return board
 }
 
 // -------------------------------------------------------------------------------------

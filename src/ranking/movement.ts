@@ -4,7 +4,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, calendar, customPeriod, periodOf, problem, text, type Instant, type Period, type Problem } from '../core/index.js'
+import { at, calendar, customPeriod, periodOf, problem, text, type Instant, type Period, type Problem } from '../core/internal.js'
 import { type Ranking } from './tie.js'
 
 // -------------------------------------------------------------------------------------

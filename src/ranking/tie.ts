@@ -7,7 +7,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type PathSegment, type Problem } from '../core/index.js'
+import { at, problem, text, type PathSegment, type Problem } from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

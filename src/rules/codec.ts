@@ -6,7 +6,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { dispatch, refined, strict, text, TextC } from '../core/index.js'
+import { dispatch, refined, strict, text, TextC } from '../core/internal.js'
 import { ConditionC } from './condition.js'
 import type { AccountSpec, Amount, Bonus, Cap, GroupSpec, Hours, RuleSetSpec, RuleSpec } from './rule.js'
 
@@ -45,7 +45,7 @@ const DateC = refined('Date', (u): u is string => typeof u === 'string' && DATE.
 const NameC = refined('Name', (u): u is string => typeof u === 'string' && u.length > 0 && u.length <= 200, text('a non-empty name', '非空名称'))
 
 // `dispatch` and `TextC` live in core; re-exported here for existing imports.
-export { dispatch, TextC } from '../core/index.js'
+export { dispatch, TextC } from '../core/internal.js'
 
 const CapPeriodC = t.keyof({ day: null, week: null, month: null, quarter: null, half: null, year: null, all: null }, 'day | week | month | quarter | half | year | all')
 

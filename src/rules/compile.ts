@@ -25,7 +25,7 @@ import {
   type Problem,
   type Text,
   type Zone
-} from '../core/index.js'
+} from '../core/internal.js'
 import { RuleSetC } from './codec.js'
 import { expectedOneOf } from './account.js'
 import type { Condition } from './condition.js'

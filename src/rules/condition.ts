@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { guardCodec, refined, strict, text } from '../core/index.js'
+import { guardCodec, refined, strict, text } from '../core/internal.js'
 import type { ActivityEvent, AttrValue } from './event.js'
 
 // -------------------------------------------------------------------------------------

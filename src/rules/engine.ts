@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { MS_PER_DAY, civilFromDays } from '../core/index.js'
+import { MS_PER_DAY, civilFromDays } from '../core/internal.js'
 import { holds, type SubjectAttrs } from './condition.js'
 import type { ActivityEvent } from './event.js'
 import type { CompiledCap, CompiledRule, CompiledRuleSet } from './compile.js'

@@ -26,7 +26,7 @@ import {
   type Problem,
   type Rejection,
   type TextChunk
-} from '../core/index.js'
+} from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -85,7 +85,7 @@ export interface EventBatch {
 }
 
 // An input that could not be decoded into an event (the shared `Rejection` of core, named here too for existing imports).
-export type { Rejection } from '../core/index.js'
+export type { Rejection } from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // codecs

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Text } from '../core/index.js'
+import type { Text } from '../core/internal.js'
 import type { Condition } from './condition.js'
 
 // -------------------------------------------------------------------------------------

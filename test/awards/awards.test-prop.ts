@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblems, rngFromSeed, shuffle, type MemberId } from '../../src/core/index.js'
+import { renderProblems, rngFromSeed, shuffle, type MemberId } from '../../src/core/internal.js'
 import {
   decodeAwardProgramme,
   runAwards,
@@ -11,8 +11,8 @@ import {
   type AwardDecision,
   type SelectionCandidate,
   type TiePolicy
-} from '../../src/awards/index.js'
-import type { EntryLike } from '../../src/ranking/index.js'
+} from '../../src/awards/internal.js'
+import type { EntryLike } from '../../src/ranking/internal.js'
 import { day, entry, orgOf } from './fixture.js'
 
 const RUN_AT = day('08-15')
@@ -112,7 +112,7 @@ describe('selection', () => {
 const arbRefCriterion: fc.Arbitrary<RefCriterion> = fc.letrec<{ c: RefCriterion }>((tie) => ({
   c: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ fact: fc.constantFrom<'points:study' | 'violations'>('points:study', 'violations'), op: fc.constantFrom<'gte' | 'lt' | 'eq'>('gte', 'lt', 'eq'), value: fc.integer({ min: 0, max: 12 }) }),
+    fc.record({ figure: fc.constantFrom<'points:study' | 'violations'>('points:study', 'violations'), op: fc.constantFrom<'gte' | 'lt' | 'eq'>('gte', 'lt', 'eq'), value: fc.integer({ min: 0, max: 12 }) }),
     fc.record({ partyMember: fc.boolean() }),
     fc.record({ tag: fc.constantFrom('a', 'b') }),
     fc.record({ all: fc.array(tie('c'), { maxLength: 3 }) }),
@@ -166,7 +166,7 @@ const arbAward = (id: string) =>
       fc.record({ kind: fc.constant('threshold'), min: fc.integer({ min: 0, max: 8 }), cap: fc.integer({ min: 0, max: 5 }) })
     ),
     perUnit: fc.option(fc.record({ unitKind: fc.constant('branch'), max: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
-    tieBreakers: fc.constant([{ fact: 'reachedAt:study', order: 'asc' }]),
+    tieBreakers: fc.constant([{ figure: 'reachedAt:study', order: 'asc' }]),
     ties: arbPolicy
   })
 const arbProgramme = fc.tuple(arbAward('a'), arbAward('b'), arbAward('c'), fc.boolean()).map(([a, b, c, exclusive]) => ({
@@ -190,7 +190,7 @@ const agrees = (o: CriterionOutcome, c: RefCriterion): void => {
   } else if ('not' in c) {
     expect(o.passed).toBe(!o.children?.[0]?.passed)
     agrees(o.children?.[0] as CriterionOutcome, c.not)
-  } else if ('fact' in c) {
+  } else if ('figure' in c) {
     const v = o.value as number
     expect(o.passed).toBe(c.op === 'gte' ? v >= c.value : c.op === 'lt' ? v < c.value : v === c.value)
   }
@@ -271,4 +271,4 @@ describe('whole runs', () => {
 })
 
 // The shrunk counterexample CI found: two members tied on points, one with two entries at the same instant.
-const REACHED_AT_SAME_INSTANT = [{"members": [{"id": "m0", "unit": "g1", "partyMember": false, "tags": []}, {"id": "m1", "unit": "g1", "partyMember": false, "tags": []}, {"id": "m2", "unit": "g1", "partyMember": false, "tags": []}], "entries": [{"subject": "m0", "account": "study", "at": 1628733600000, "granted": -1, "eventType": "deduction"}, {"subject": "m1", "account": "study", "at": 1628647200000, "granted": -1, "eventType": "deduction"}, {"subject": "m1", "account": "study", "at": 1628733600000, "granted": 2, "eventType": "article.read"}, {"subject": "m1", "account": "study", "at": 1628647200000, "granted": -2, "eventType": "deduction"}]}, {"awards": [{"id": "a", "label": {"en": "a", "zh": "a"}, "subjects": "members", "period": "month", "criteria": {"fact": "points:study", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "threshold", "min": 0, "cap": 0}, "tieBreakers": [{"fact": "reachedAt:study", "order": "asc"}], "ties": "includeAll"}, {"id": "b", "label": {"en": "b", "zh": "b"}, "subjects": "members", "period": "month", "criteria": {"fact": "points:study", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "top", "n": 0}, "tieBreakers": [{"fact": "reachedAt:study", "order": "asc"}], "ties": "includeAll"}, {"id": "c", "label": {"en": "c", "zh": "c"}, "subjects": "members", "period": "month", "criteria": {"fact": "violations", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "threshold", "min": 0, "cap": 0}, "tieBreakers": [{"fact": "reachedAt:study", "order": "asc"}], "ties": "breakChain"}]}, "H"]
+const REACHED_AT_SAME_INSTANT = [{"members": [{"id": "m0", "unit": "g1", "partyMember": false, "tags": []}, {"id": "m1", "unit": "g1", "partyMember": false, "tags": []}, {"id": "m2", "unit": "g1", "partyMember": false, "tags": []}], "entries": [{"subject": "m0", "account": "study", "at": 1628733600000, "granted": -1, "eventType": "deduction"}, {"subject": "m1", "account": "study", "at": 1628647200000, "granted": -1, "eventType": "deduction"}, {"subject": "m1", "account": "study", "at": 1628733600000, "granted": 2, "eventType": "article.read"}, {"subject": "m1", "account": "study", "at": 1628647200000, "granted": -2, "eventType": "deduction"}]}, {"awards": [{"id": "a", "label": {"en": "a", "zh": "a"}, "subjects": "members", "period": "month", "criteria": {"figure": "points:study", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "threshold", "min": 0, "cap": 0}, "tieBreakers": [{"figure": "reachedAt:study", "order": "asc"}], "ties": "includeAll"}, {"id": "b", "label": {"en": "b", "zh": "b"}, "subjects": "members", "period": "month", "criteria": {"figure": "points:study", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "top", "n": 0}, "tieBreakers": [{"figure": "reachedAt:study", "order": "asc"}], "ties": "includeAll"}, {"id": "c", "label": {"en": "c", "zh": "c"}, "subjects": "members", "period": "month", "criteria": {"figure": "violations", "op": "gte", "value": 0}, "by": "points:study", "selection": {"kind": "threshold", "min": 0, "cap": 0}, "tieBreakers": [{"figure": "reachedAt:study", "order": "asc"}], "ties": "breakChain"}]}, "H"]

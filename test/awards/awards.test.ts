@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { type UnitId } from '../../src/core/index.js'
+import { type UnitId } from '../../src/core/internal.js'
 import {
   allOf,
   anyOf,
@@ -20,9 +20,9 @@ import {
   type AwardProgramme,
   type AwardResult,
   type CriteriaEnv
-} from '../../src/awards/index.js'
-import { parsePeriodKey } from '../../src/core/index.js'
-import type { EntryLike } from '../../src/ranking/index.js'
+} from '../../src/awards/internal.js'
+import { parsePeriodKey } from '../../src/core/internal.js'
+import type { EntryLike } from '../../src/ranking/internal.js'
 import { day, entry, event, one, org, programmeOf, RUN_AT } from './fixture.js'
 
 // m1 50, m2 40 (reached 07-05), m4 40 (reached 07-03), m5 10, m6 nothing; m3 55 with a deduction (a violation).
@@ -44,7 +44,7 @@ const result = (p: AwardProgramme, more: Partial<AwardInputs> = {}, i = 0): Awar
   return r.right.results[i] as AwardResult
 }
 const ids = (ds: ReadonlyArray<{ readonly subject: string }>) => ds.map((d) => d.subject)
-const clean = { fact: 'violations', op: 'eq', value: 0 }
+const clean = { figure: 'violations', op: 'eq', value: 0 }
 
 describe('criteria', () => {
   const period = parsePeriodKey('2021-Q3')
@@ -74,7 +74,7 @@ describe('criteria', () => {
     const c = allOf(figureIs('points:study', 'gte', 50), isNot(isPartyMember()))
     const m1 = explainCriterion(c)(env)(0)
     expect(m1.passed).toBe(false)
-    expect(m1.children?.[0]).toMatchObject({ passed: true, fact: 'points:study', value: 50 })
+    expect(m1.children?.[0]).toMatchObject({ passed: true, figure: 'points:study', value: 50 })
     expect(m1.children?.[0]?.text.en).toBe('✓ points:study 50 ≥ 50')
     expect(m1.children?.[1]?.passed).toBe(false)
     const absent = explainCriterion(figureIs('host:skills', 'gte', 1))(env)(0)
@@ -84,7 +84,7 @@ describe('criteria', () => {
 })
 
 describe('selection and tie policies at the quota boundary', () => {
-  const top2 = (ties: string) => one({ id: 'star', criteria: clean, by: 'points:study', selection: { kind: 'top', n: 2 }, tieBreakers: [{ fact: 'reachedAt:study', order: 'asc' }], ties })
+  const top2 = (ties: string) => one({ id: 'star', criteria: clean, by: 'points:study', selection: { kind: 'top', n: 2 }, tieBreakers: [{ figure: 'reachedAt:study', order: 'asc' }], ties })
 
   it('includeAll: everyone tied at the boundary wins, and says so', () => {
     const r = result(top2('includeAll'))
@@ -114,13 +114,13 @@ describe('selection and tie policies at the quota boundary', () => {
     expect(ids(r.nearMisses)).toEqual(['m5', 'm6', 'm3'])
     const m3 = r.nearMisses[2]
     expect(m3?.reason).toBe('criteria')
-    expect(m3?.criteria).toMatchObject({ passed: false, fact: 'violations', value: 1 })
+    expect(m3?.criteria).toMatchObject({ passed: false, figure: 'violations', value: 1 })
     expect(m3?.text.en).toBe('did not meet the criteria: points:study = 55')
   })
 
   it('threshold with a per-unit quota and a fallback for a unit with nobody over it', () => {
     const p = (min: number) =>
-      one({ id: 'model', criteria: clean, by: 'points:study', selection: { kind: 'threshold', min }, perUnit: { unitKind: 'branch', max: 1, fallback: true }, ties: 'breakChain', tieBreakers: [{ fact: 'reachedAt:study', order: 'asc' }] })
+      one({ id: 'model', criteria: clean, by: 'points:study', selection: { kind: 'threshold', min }, perUnit: { unitKind: 'branch', max: 1, fallback: true }, ties: 'breakChain', tieBreakers: [{ figure: 'reachedAt:study', order: 'asc' }] })
     const r = result(p(45))
     expect(r.winners.map((w) => [w.subject, w.reason, w.quotaUnit])).toEqual([['m1', 'selected', 'b1'], ['m5', 'fallback', 'b2']])
     const r2 = result(p(35))
@@ -129,7 +129,7 @@ describe('selection and tie policies at the quota boundary', () => {
   })
 
   it('a percentage quota is rounded down but at least 1', () => {
-    const r = result(one({ id: 'n', criteria: clean, by: 'points:study', selection: { kind: 'everyone' }, perUnit: { unitKind: 'branch', percent: 50 }, ties: 'breakChain', tieBreakers: [{ fact: 'reachedAt:study', order: 'asc' }] }))
+    const r = result(one({ id: 'n', criteria: clean, by: 'points:study', selection: { kind: 'everyone' }, perUnit: { unitKind: 'branch', percent: 50 }, ties: 'breakChain', tieBreakers: [{ figure: 'reachedAt:study', order: 'asc' }] }))
     // b1 has 4 members → 2 seats (m3 is out on a violation); b2 has 2 → 1 seat
     expect(ids(r.winners)).toEqual(['m1', 'm4', 'm5'])
   })
@@ -152,7 +152,7 @@ describe('tiers, exclusivity, roles, cut-off', () => {
     const p = programmeOf({
       exclusive: [['star', 'model']],
       awards: [
-        { id: 'model', label: { en: 'Model', zh: '标兵' }, subjects: 'members', period: 'quarter', criteria: { winnerOf: 'activist' }, by: 'points:study', selection: { kind: 'top', n: 1 }, ties: 'breakChain', tieBreakers: [{ fact: 'reachedAt:study', order: 'asc' }] },
+        { id: 'model', label: { en: 'Model', zh: '标兵' }, subjects: 'members', period: 'quarter', criteria: { winnerOf: 'activist' }, by: 'points:study', selection: { kind: 'top', n: 1 }, ties: 'breakChain', tieBreakers: [{ figure: 'reachedAt:study', order: 'asc' }] },
         { id: 'activist', label: { en: 'Activist', zh: '积极分子' }, subjects: 'members', period: 'quarter', criteria: clean, by: 'points:study', selection: { kind: 'threshold', min: 40 } },
         { id: 'star', label: { en: 'Star', zh: '之星' }, subjects: 'members', period: 'quarter', criteria: clean, by: 'points:study', selection: { kind: 'top', n: 1 } }
       ]
@@ -186,15 +186,15 @@ describe('tiers, exclusivity, roles, cut-off', () => {
   })
 
   it('newcomers by tenure, improvement against the previous period, sessions and quiz accuracy', () => {
-    expect(ids(result(one({ id: 'new', criteria: { fact: 'tenureMonths', op: 'lt', value: 12 }, by: 'points:study', selection: { kind: 'everyone' } })).winners)).toEqual(['m2', 'm4'])
+    expect(ids(result(one({ id: 'new', criteria: { figure: 'tenureMonths', op: 'lt', value: 12 }, by: 'points:study', selection: { kind: 'everyone' } })).winners)).toEqual(['m2', 'm4'])
     const withQ2 = [...entries, entry('m1', 60, '05-01'), entry('m4', 10, '05-01')]
     const imp = result(one({ id: 'imp', by: 'improvement:study', selection: { kind: 'top', n: 2 } }), { entries: withQ2 })
     // m1 50 − 60 = −10, m2 40 − 0, m3 55 − 0, m4 40 − 10 = 30
     expect(imp.winners.map((w) => [w.subject, w.score])).toEqual([['m3', 55], ['m2', 40]])
     const events = [event('m1', 'session.attended', '07-10'), event('m1', 'session.attended', '08-10'), event('m2', 'session.attended', '07-10'), event('m2', 'quiz.completed', '07-11', { correct: 9, total: 10 }), event('m1', 'quiz.completed', '07-11', { correct: 6, total: 10 })]
-    const s = result(one({ id: 's', criteria: { fact: 'count:session.attended', op: 'gte', value: 2 }, by: 'points:study', selection: { kind: 'everyone' } }), { events })
+    const s = result(one({ id: 's', criteria: { figure: 'count:session.attended', op: 'gte', value: 2 }, by: 'points:study', selection: { kind: 'everyone' } }), { events })
     expect(ids(s.winners)).toEqual(['m1'])
-    const q = result(one({ id: 'q', criteria: { fact: 'quizAccuracy', op: 'gte', value: 0.8 }, by: 'quizAccuracy', selection: { kind: 'everyone' } }), { events })
+    const q = result(one({ id: 'q', criteria: { figure: 'quizAccuracy', op: 'gte', value: 0.8 }, by: 'quizAccuracy', selection: { kind: 'everyone' } }), { events })
     expect(q.winners.map((w) => [w.subject, w.score])).toEqual([['m2', 0.9]])
   })
 
@@ -204,7 +204,7 @@ describe('tiers, exclusivity, roles, cut-off', () => {
     expect(ids(red.winners)).toEqual(['m3'])
     const notBlack = result(one({ id: 'nb', criteria: { not: { blackList: 'study' } }, by: 'points:study', selection: { kind: 'everyone' } }, extra))
     expect(ids(notBlack.winners)).toEqual(['m3', 'm1', 'm2', 'm4', 'm5'])
-    const ranked = result(one({ id: 'rk', criteria: { fact: 'rank:study', op: 'lte', value: 2 }, by: 'points:study', selection: { kind: 'everyone' } }, extra))
+    const ranked = result(one({ id: 'rk', criteria: { figure: 'rank:study', op: 'lte', value: 2 }, by: 'points:study', selection: { kind: 'everyone' } }, extra))
     expect(ids(ranked.winners)).toEqual(['m3', 'm1'])
   })
 })
@@ -215,7 +215,7 @@ describe('unit awards: the rotating red flag', () => {
     subjects: 'units',
     unitKind: 'branch',
     period: '2021-07-01/2021-07-03',
-    criteria: { all: [{ fact: 'everyDayMin:study', op: 'gte', value: 30 }, { fact: 'participation', op: 'eq', value: 1 }] },
+    criteria: { all: [{ figure: 'everyDayMin:study', op: 'gte', value: 30 }, { figure: 'participation', op: 'eq', value: 1 }] },
     by: 'perCapita:study',
     selection: { kind: 'top', n: 1 },
     ties: 'flag'
@@ -227,7 +227,7 @@ describe('unit awards: the rotating red flag', () => {
     const r = result(flag, { entries: [...base, ...days('m6', 40, ['07-01'])] })
     expect(r.winners.map((w) => [w.subject, w.score])).toEqual([['b1', 70]])
     expect(r.nearMisses[0]?.subject).toBe('b2')
-    expect(r.nearMisses[0]?.criteria.children?.[0]).toMatchObject({ passed: false, fact: 'everyDayMin:study', value: 0 })
+    expect(r.nearMisses[0]?.criteria.children?.[0]).toMatchObject({ passed: false, figure: 'everyDayMin:study', value: 0 })
   })
 
   it('the branch with the highest per-capita score wins when all qualify', () => {
@@ -254,7 +254,7 @@ describe('figures computed once', () => {
     const p = programmeOf({
       boards: { study: { subjects: 'members', metric: { kind: 'points', account: 'study' }, lists: { black: { count: 1 } } } },
       awards: [
-        { id: 'a', label: { en: 'A', zh: '甲' }, subjects: 'members', period: 'quarter', criteria: { all: [clean, { not: { blackList: 'study' } }] }, by: 'points:study', selection: { kind: 'top', n: 2 }, tieBreakers: [{ fact: 'reachedAt:study', order: 'asc' }], ties: 'breakChain' },
+        { id: 'a', label: { en: 'A', zh: '甲' }, subjects: 'members', period: 'quarter', criteria: { all: [clean, { not: { blackList: 'study' } }] }, by: 'points:study', selection: { kind: 'top', n: 2 }, tieBreakers: [{ figure: 'reachedAt:study', order: 'asc' }], ties: 'breakChain' },
         { id: 'u', label: { en: 'U', zh: '乙' }, subjects: 'units', unitKind: 'branch', period: 'quarter', by: 'perCapita:study', selection: { kind: 'top', n: 1 } }
       ]
     })

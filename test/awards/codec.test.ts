@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { decode, renderProblem, renderProblems } from '../../src/core/index.js'
-import { AWARD_PRESET_IDS, AwardCriterionC, awardPresets, decodeAwardProgramme, runAwards } from '../../src/awards/index.js'
+import { decode, renderProblem, renderProblems } from '../../src/core/internal.js'
+import { AWARD_PRESET_IDS, AwardCriterionC, awardPresets, decodeAwardProgramme, runAwards } from '../../src/awards/internal.js'
 import { org, RUN_AT } from './fixture.js'
 
 const award = (more: Record<string, unknown> = {}) => ({ id: 'a', label: { en: 'A', zh: '甲' }, subjects: 'members', period: 'quarter', by: 'points:study', selection: { kind: 'top', n: 1 }, ...more })
@@ -12,29 +12,29 @@ const problems = (u: unknown): ReadonlyArray<string> => {
 
 describe('criteria in JSON', () => {
   it('decode every form into the tagged model', () => {
-    const r = decode(AwardCriterionC)({ all: [{ fact: 'violations', op: 'eq', value: 0 }, { any: [{ partyMember: true }, { cadre: false }] }, { not: { tag: 'x' } }, { role: 'r' }, { inUnit: 'b1' }, { winnerOf: 'w' }, { redList: 'b' }] })
+    const r = decode(AwardCriterionC)({ all: [{ figure: 'violations', op: 'eq', value: 0 }, { any: [{ partyMember: true }, { cadre: false }] }, { not: { tag: 'x' } }, { role: 'r' }, { inUnit: 'b1' }, { winnerOf: 'w' }, { redList: 'b' }] })
     expect(r).toEqual(
       E.right({
         _tag: 'All',
         of: [
-          { _tag: 'Compare', fact: 'violations', op: 'eq', value: 0 },
+          { _tag: 'Compare', figure: 'violations', op: 'eq', value: 0 },
           { _tag: 'Any', of: [{ _tag: 'Flag', attr: 'partyMember', value: true }, { _tag: 'Flag', attr: 'cadre', value: false }] },
           { _tag: 'Not', criterion: { _tag: 'Tag', tag: 'x' } },
           { _tag: 'Role', role: 'r' },
           { _tag: 'InUnit', unit: 'b1' },
           { _tag: 'WinnerOf', award: 'w' },
-          { _tag: 'Compare', fact: 'red:b', op: 'eq', value: 1 }
+          { _tag: 'Compare', figure: 'red:b', op: 'eq', value: 1 }
         ]
       })
     )
   })
 
   it('report each bad part at its path', () => {
-    const r = decode(AwardCriterionC)({ all: [{ fact: 'x', op: 'gteq', value: 1 }, { partyMember: 'yes' }, { nonsense: 1 }, { tag: 't', extra: 1 }] })
+    const r = decode(AwardCriterionC)({ all: [{ figure: 'x', op: 'gteq', value: 1 }, { partyMember: 'yes' }, { nonsense: 1 }, { tag: 't', extra: 1 }] })
     expect(E.isLeft(r) && r.left.map((p) => renderProblem(p))).toEqual([
       '$.all[0].op: expected one of gte, gt, lte, lt, eq, ne, got "gteq"',
       '$.all[1].partyMember: expected true or false, got "yes"',
-      '$.all[2]: expected an object with one of all, any, not, fact, partyMember, cadre, tag, role, inUnit, winnerOf, redList, blackList, got {"nonsense":1}',
+      '$.all[2]: expected an object with one of all, any, not, figure, partyMember, cadre, tag, role, inUnit, winnerOf, redList, blackList, got {"nonsense":1}',
       '$.all[3].extra: expected one of the keys tag, got "extra"'
     ])
   })
@@ -56,17 +56,17 @@ describe('the programme: clear errors before anything is computed', () => {
       boards: { study: { subjects: 'members', metric: { kind: 'points', account: 'study' } } },
       hostMetrics: ['skills'],
       awards: [
-        award({ criteria: { all: [{ fact: 'rank:stduy', op: 'lte', value: 3 }, { fact: 'pionts:study', op: 'gte', value: 1 }, { winnerOf: 'nobody' }, { redList: 'x' }] }, by: { 'host:skill': 1 } }),
-        award({ id: 'b', tieBreakers: [{ fact: 'earlier', order: 'asc' }] })
+        award({ criteria: { all: [{ figure: 'rank:stduy', op: 'lte', value: 3 }, { figure: 'pionts:study', op: 'gte', value: 1 }, { winnerOf: 'nobody' }, { redList: 'x' }] }, by: { 'host:skill': 1 } }),
+        award({ id: 'b', tieBreakers: [{ figure: 'earlier', order: 'asc' }] })
       ]
     })
     expect(ps).toEqual([
-      '$.awards[0].criteria.all[0].fact: expected a board defined in boards: study, got "rank:stduy"',
-      expect.stringMatching(/^\$\.awards\[0\]\.criteria\.all\[1\]\.fact: expected a figure for members: quizAccuracy, .*got "pionts:study"$/),
+      '$.awards[0].criteria.all[0].figure: expected a board defined in boards: study, got "rank:stduy"',
+      expect.stringMatching(/^\$\.awards\[0\]\.criteria\.all\[1\]\.figure: expected a figure for members: quizAccuracy, .*got "pionts:study"$/),
       '$.awards[0].criteria.all[2].winnerOf: expected an award defined in awards: a, b, got "nobody"',
       '$.awards[0].criteria.all[3].redList: expected a board defined in boards: study, got "x"',
       '$.awards[0].by["host:skill"]: expected a host metric declared in hostMetrics: skills, got "host:skill"',
-      expect.stringMatching(/^\$\.awards\[1\]\.tieBreakers\[0\]\.fact: expected a figure for members/)
+      expect.stringMatching(/^\$\.awards\[1\]\.tieBreakers\[0\]\.figure: expected a figure for members/)
     ])
   })
 

@@ -1,8 +1,8 @@
 // A small park for the awards tests: park → branches b1 (groups g1, g2) and b2 (group g3); Q3 2021 in Shanghai.
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeOrg, instantOrThrow, renderProblems, type Instant, type OrgTree } from '../../src/core/index.js'
-import { decodeAwardProgramme, type AwardProgramme } from '../../src/awards/index.js'
-import type { EntryLike, EventLike } from '../../src/ranking/index.js'
+import { decodeOrg, instantOrThrow, renderProblems, type Instant, type OrgTree } from '../../src/core/internal.js'
+import { decodeAwardProgramme, type AwardProgramme } from '../../src/awards/internal.js'
+import type { EntryLike, EventLike } from '../../src/ranking/internal.js'
 
 export const orgOf = (input: unknown): OrgTree => {
   const r = decodeOrg(input)

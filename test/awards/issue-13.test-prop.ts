@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblem, type UnitId, type UnitKind } from '../../src/core/index.js'
-import { runAwards } from '../../src/awards/index.js'
+import { renderProblem, type UnitId, type UnitKind } from '../../src/core/internal.js'
+import { runAwards } from '../../src/awards/internal.js'
 import { entry, one, orgOf, RUN_AT } from './fixture.js'
 
 const SHAPES: ReadonlyArray<ReadonlyArray<UnitKind>> = [[], ['branch'], ['enterprise', 'group'], ['enterprise', 'branch', 'group']]

@@ -3,11 +3,11 @@
 // a first posting said as such, and figures over an unknown account refused.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { instantOrThrow, renderProblem, type OrgTree } from '../../src/core/index.js'
-import { awardPresets, awardUnitKinds, checkAwardOrg, decodeAwardProgramme, honorRoll, honorRollMarkdown, runAwards, type AwardProgramme, type AwardResult } from '../../src/awards/index.js'
-import { checkProgrammeOrg, decodeProgramme, decodeProgrammeOrThrow } from '../../src/program/index.js'
-import { dailyStudy } from '../../src/rules/index.js'
-import type { HostMetrics } from '../../src/ranking/index.js'
+import { instantOrThrow, renderProblem, type OrgTree } from '../../src/core/internal.js'
+import { awardPresets, awardUnitKinds, checkAwardOrg, decodeAwardProgramme, honorRoll, honorRollMarkdown, runAwards, type AwardProgramme, type AwardResult } from '../../src/awards/internal.js'
+import { checkProgrammeOrg, decodeProgramme, decodeProgrammeOrThrow } from '../../src/programme/internal.js'
+import { dailyStudy } from '../../src/rules/internal.js'
+import type { HostMetrics } from '../../src/ranking/internal.js'
 import { entry, one, org, orgOf, programmeOf, RUN_AT } from './fixture.js'
 
 const STUDY = { id: 'study', label: { en: 'Study score', zh: '学习积分' } }

@@ -4,8 +4,8 @@
 // figure `runAwards` reads for its winners, pending ties and near misses.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { rngFromSeed, uniformInt } from '../../src/core/index.js'
-import { selectColumns, type AwardSelection, type SelectionColumns, type SelectionOptions, type TiePolicy } from '../../src/awards/index.js'
+import { rngFromSeed, uniformInt } from '../../src/core/internal.js'
+import { selectColumns, type AwardSelection, type SelectionColumns, type SelectionOptions, type TiePolicy } from '../../src/awards/internal.js'
 import { selectPool } from '../../src/awards/selector.js'
 import { selectColumns as eagerSelectColumns } from './eager-select.js'
 

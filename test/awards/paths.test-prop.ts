@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblem, renderProblems, rngFromSeed, shuffle, type OrgTree } from '../../src/core/index.js'
-import { awardFigures, decodeAwardProgramme, runAwards, type AwardDecision, type AwardProgramme } from '../../src/awards/index.js'
-import type { EntryLike } from '../../src/ranking/index.js'
+import { renderProblem, renderProblems, rngFromSeed, shuffle, type OrgTree } from '../../src/core/internal.js'
+import { awardFigures, decodeAwardProgramme, runAwards, type AwardDecision, type AwardProgramme } from '../../src/awards/internal.js'
+import type { EntryLike } from '../../src/ranking/internal.js'
 import { day, entry, orgOf } from './fixture.js'
 
 const RUN_AT_AUGUST = day('08-15')
@@ -65,12 +65,12 @@ const arbMemberAward = (id: string) =>
       label: fc.constant({ en: id, zh: id }),
       subjects: fc.constant('members'),
       period: fc.constant('month'),
-      criteria: fc.constantFrom({ all: [] }, { partyMember: true }, { fact: 'violations', op: 'eq', value: 0 }, { fact: 'points:study', op: 'gte', value: 2 }),
+      criteria: fc.constantFrom({ all: [] }, { partyMember: true }, { figure: 'violations', op: 'eq', value: 0 }, { figure: 'points:study', op: 'gte', value: 2 }),
       by: fc.constant('points:study'),
       selection: arbSelection,
       perUnit: fc.record({ unitKind: fc.constant('branch'), max: fc.integer({ min: 0, max: 2 }), fallback: fc.boolean() }),
       excludeRoles: fc.subarray(['senior-leader', 'clerk']),
-      tieBreakers: fc.constant([{ fact: 'reachedAt:study', order: 'asc' }]),
+      tieBreakers: fc.constant([{ figure: 'reachedAt:study', order: 'asc' }]),
       ties: arbPolicy
     },
     { requiredKeys: ['id', 'label', 'subjects', 'period', 'criteria', 'by', 'selection', 'tieBreakers', 'ties'] }

@@ -1,7 +1,7 @@
 // Plain reference models for the awards properties: selection without per-unit
 // quotas written declaratively (the n-th best score is the boundary), and a
 // criteria evaluator over raw figures.
-import type { AwardSelection, SelectionCandidate, TiePolicy } from '../../src/awards/index.js'
+import type { AwardSelection, SelectionCandidate, TiePolicy } from '../../src/awards/internal.js'
 
 export interface RefOutcome {
   readonly won: ReadonlyArray<string>
@@ -56,7 +56,7 @@ export type RefCriterion =
   | { readonly all: ReadonlyArray<RefCriterion> }
   | { readonly any: ReadonlyArray<RefCriterion> }
   | { readonly not: RefCriterion }
-  | { readonly fact: 'points:study' | 'violations'; readonly op: 'gte' | 'lt' | 'eq'; readonly value: number }
+  | { readonly figure: 'points:study' | 'violations'; readonly op: 'gte' | 'lt' | 'eq'; readonly value: number }
   | { readonly partyMember: boolean }
   | { readonly tag: string }
 
@@ -71,8 +71,8 @@ export const refHolds = (c: RefCriterion, m: RefMember): boolean => {
   if ('all' in c) return c.all.every((x) => refHolds(x, m))
   if ('any' in c) return c.any.some((x) => refHolds(x, m))
   if ('not' in c) return !refHolds(c.not, m)
-  if ('fact' in c) {
-    const v = c.fact === 'violations' ? m.violations : m.points
+  if ('figure' in c) {
+    const v = c.figure === 'violations' ? m.violations : m.points
     return c.op === 'gte' ? v >= c.value : c.op === 'lt' ? v < c.value : v === c.value
   }
   if ('partyMember' in c) return m.partyMember === c.partyMember

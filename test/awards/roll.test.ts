@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { instantOrThrow, text } from '../../src/core/index.js'
-import { grantBadges, honorRoll, honorRollCsv, honorRollJson, honorRollMarkdown, runAwards, type AwardRun, type BadgeSpec, type HonorRoll } from '../../src/awards/index.js'
+import { instantOrThrow, text } from '../../src/core/internal.js'
+import { grantBadges, honorRoll, honorRollCsv, honorRollJson, honorRollMarkdown, runAwards, type AwardRun, type BadgeSpec, type HonorRoll } from '../../src/awards/internal.js'
 import { entry, one, org, RUN_AT } from './fixture.js'
 
 const label = text('Badge', '徽章')

@@ -2,9 +2,9 @@
 // concrete operations by a small interpreter that remembers the request ids, orders,
 // entries and claims issued so far (so most references are real, some are bogus).
 import fc from 'fast-check'
-import { checkBankConfigOrThrow, type BankOp, type ClaimAction } from '../../src/bank/index.js'
-import { instantOrThrow, type Instant } from '../../src/core/index.js'
-import type { SubjectId } from '../../src/rules/index.js'
+import { checkBankConfigOrThrow, type BankOp, type ClaimAction } from '../../src/bank/internal.js'
+import { instantOrThrow, type Instant } from '../../src/core/internal.js'
+import type { SubjectId } from '../../src/rules/internal.js'
 
 /** The claim process of the tests and the benchmark: the person helped confirms, a reviewer approves, a 3-day notice. */
 export const DEED_CLAIM = {

@@ -14,7 +14,7 @@ import {
   type BankOp,
   type BankState,
   type Receipt
-} from '../../src/bank/index.js'
+} from '../../src/bank/internal.js'
 import { commands, config, expiryCommands, materialise } from './arbitrary.js'
 import { refApply, refBank, type RefBank } from './reference.js'
 

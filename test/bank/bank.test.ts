@@ -16,10 +16,10 @@ import {
   type BankOp,
   type BankState,
   type Receipt
-} from '../../src/bank/index.js'
-import { instantOrThrow, periodOf, renderProblem, type Instant, type Zone } from '../../src/core/index.js'
-import { allEntries, foldLedger } from '../../src/ledger/index.js'
-import { account, compileRuleSetOrThrow, deduction, inAccount, perAction, ruleSet, type SubjectId } from '../../src/rules/index.js'
+} from '../../src/bank/internal.js'
+import { instantOrThrow, periodOf, renderProblem, type Instant, type Zone } from '../../src/core/internal.js'
+import { allEntries, foldLedger } from '../../src/ledger/internal.js'
+import { account, compileRuleSetOrThrow, deduction, inAccount, perAction, ruleSet, type SubjectId } from '../../src/rules/internal.js'
 
 const cfg = checkBankConfigOrThrow({
   accounts: [{ id: 'moral', expiryMonths: 1 }, { id: 'study', floor: -10 }, { id: 'free', floor: null }]

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { applyOps, checkBankConfigOrThrow, claimOf, emptyBank, noticeEnd, stepClaim, submitClaim, type Claim, type ClaimAction, type ClaimProcess } from '../../src/bank/index.js'
-import { DEFAULT_ZONE, instantOrThrow, renderProblem, type Instant } from '../../src/core/index.js'
-import { balanceOfOrThrow, foldLedger } from '../../src/ledger/index.js'
-import { account, compileRuleSetOrThrow, inAccount, perAction, ruleSet, type SubjectId } from '../../src/rules/index.js'
+import { applyOps, checkBankConfigOrThrow, claimOf, emptyBank, noticeEnd, stepClaim, submitClaim, type Claim, type ClaimAction, type ClaimProcess } from '../../src/bank/internal.js'
+import { DEFAULT_ZONE, instantOrThrow, renderProblem, type Instant } from '../../src/core/internal.js'
+import { balanceOfOrThrow, foldLedger } from '../../src/ledger/internal.js'
+import { account, compileRuleSetOrThrow, inAccount, perAction, ruleSet, type SubjectId } from '../../src/rules/internal.js'
 import { DEED_CLAIM } from './arbitrary.js'
 
 const deed: ClaimProcess = DEED_CLAIM

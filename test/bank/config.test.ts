@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { bankConfigFromRules, checkBankConfig, checkBankConfigOrThrow, decodeJsonBankConfig } from '../../src/bank/index.js'
-import { renderProblems } from '../../src/core/index.js'
-import { account, compileRuleSetOrThrow, perAction, ruleSet } from '../../src/rules/index.js'
+import { bankConfigFromRules, checkBankConfig, checkBankConfigOrThrow, decodeJsonBankConfig } from '../../src/bank/internal.js'
+import { renderProblems } from '../../src/core/internal.js'
+import { account, compileRuleSetOrThrow, perAction, ruleSet } from '../../src/rules/internal.js'
 
 const problemsOf = (u: unknown): string => {
   const r = checkBankConfig(u)

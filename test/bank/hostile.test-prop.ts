@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { applyOp, applyOps, bankToJson, emptyBank, type BankOp, type BankState } from '../../src/bank/index.js'
-import type { Instant } from '../../src/core/index.js'
+import { applyOp, applyOps, bankToJson, emptyBank, type BankOp, type BankState } from '../../src/bank/internal.js'
+import type { Instant } from '../../src/core/internal.js'
 import { ACCOUNTS, commands, config, START, SUBJECTS } from './arbitrary.js'
 import { materialise } from './arbitrary.js'
 

@@ -1,9 +1,9 @@
 // Issue #14, "Nothing corrupts state, nothing creates points": the findings, reproduced.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { applyOp, applyOps, bankBalance, bankToJson, checkBankConfigOrThrow, emptyBank, type BankOp, type BankState } from '../../src/bank/index.js'
-import { instantOrThrow, renderProblem, type Instant } from '../../src/core/index.js'
-import type { SubjectId } from '../../src/rules/index.js'
+import { applyOp, applyOps, bankBalance, bankToJson, checkBankConfigOrThrow, emptyBank, type BankOp, type BankState } from '../../src/bank/internal.js'
+import { instantOrThrow, renderProblem, type Instant } from '../../src/core/internal.js'
+import type { SubjectId } from '../../src/rules/internal.js'
 import { DEED_CLAIM } from './arbitrary.js'
 
 const cfg = checkBankConfigOrThrow({

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { allEntries, foldLedger } from '../../src/ledger/index.js'
-import { compileRuleSetOrThrow, type ActivityEvent, type SubjectId } from '../../src/rules/index.js'
-import { applyOps, bankToJson, decodeBankOp, decodeBankOpsJsonl, emptyBank, postEntry, type BankOp } from '../../src/bank/index.js'
+import { allEntries, foldLedger } from '../../src/ledger/internal.js'
+import { compileRuleSetOrThrow, type ActivityEvent, type SubjectId } from '../../src/rules/internal.js'
+import { applyOps, bankToJson, decodeBankOp, decodeBankOpsJsonl, emptyBank, postEntry, type BankOp } from '../../src/bank/internal.js'
 import { commands, config, materialise, START } from './arbitrary.js'
 
 const jsonl = (ops: ReadonlyArray<BankOp>): string => ops.map((op) => JSON.stringify(op)).join('\n')

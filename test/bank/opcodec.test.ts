@@ -1,8 +1,8 @@
 // Reading an operation log: instants as ISO text or epoch ms, every problem at its path or line:column.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblem, type Problem } from '../../src/core/index.js'
-import { decodeBankOp, decodeBankOps, decodeBankOpsJsonl } from '../../src/bank/index.js'
+import { renderProblem, type Problem } from '../../src/core/internal.js'
+import { decodeBankOp, decodeBankOps, decodeBankOpsJsonl } from '../../src/bank/internal.js'
 
 const where = (r: E.Either<ReadonlyArray<Problem>, unknown>): ReadonlyArray<string> => (E.isLeft(r) ? r.left.map((p) => renderProblem(p).split(': ')[0] as string) : [])
 

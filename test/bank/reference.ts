@@ -4,8 +4,8 @@
 // which has had no daylight saving since 1991). Claims reuse the real state machine
 // (`stepClaim`), which test/bank/claims.test.ts checks on its own.
 import * as E from 'fp-ts/lib/Either.js'
-import { stepClaim, submitClaim, type BankOp, type CheckedConfig, type Claim } from '../../src/bank/index.js'
-import type { Zone } from '../../src/core/index.js'
+import { stepClaim, submitClaim, type BankOp, type CheckedConfig, type Claim } from '../../src/bank/internal.js'
+import type { Zone } from '../../src/core/internal.js'
 
 export interface RefLot {
   entry: string

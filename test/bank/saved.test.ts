@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
-import { allAccounts, allClaims, allOrders, applyOps, bankFromJson, bankToJson, emptyBank, receiptOf, type BankJson, type BankOp, type BankState } from '../../src/bank/index.js'
+import { allAccounts, allClaims, allOrders, applyOps, bankFromJson, bankToJson, emptyBank, receiptOf, type BankJson, type BankOp, type BankState } from '../../src/bank/internal.js'
 import { config } from './arbitrary.js'
 
 const saved = JSON.parse(readFileSync(new URL('./saved-bank.json', import.meta.url), 'utf8')) as { readonly ops: ReadonlyArray<BankOp>; readonly bank: BankJson }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { accountOf, applyOp, applyOps, bankBalance, checkBankConfigOrThrow, emptyBank, orderOf, stockOf, type BankOp, type BankState } from '../../src/bank/index.js'
-import { instantOrThrow, renderProblem, type Instant } from '../../src/core/index.js'
-import type { SubjectId } from '../../src/rules/index.js'
+import { accountOf, applyOp, applyOps, bankBalance, checkBankConfigOrThrow, emptyBank, orderOf, stockOf, type BankOp, type BankState } from '../../src/bank/internal.js'
+import { instantOrThrow, renderProblem, type Instant } from '../../src/core/internal.js'
+import type { SubjectId } from '../../src/rules/internal.js'
 
 const cfg = checkBankConfigOrThrow({
   accounts: [{ id: 'moral' }],

@@ -25,8 +25,8 @@ import {
   type BankOp,
   type BankState,
   type Receipt
-} from '../../src/bank/index.js'
-import type { Problem } from '../../src/core/index.js'
+} from '../../src/bank/internal.js'
+import type { Problem } from '../../src/core/internal.js'
 import { ACCOUNTS, commands, config, ITEMS, materialise, SUBJECTS } from './arbitrary.js'
 
 /** Plain data (what a host could store), to compare states built in different ways. */

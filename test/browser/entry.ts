@@ -14,10 +14,10 @@ import {
   zone,
   type Instant,
   type Zone
-} from '../../src/core/index.js'
-import { assemble, decodeBank, indexBank, publicPaper } from '../../src/quiz/index.js'
-import { compileRuleSetOrThrow, dailyStudy, decodeEvents } from '../../src/rules/index.js'
-import { allEntries, foldLedger } from '../../src/ledger/index.js'
+} from '../../src/core/internal.js'
+import { assemble, decodeQuestionBank, indexQuestionBank, publicPaper } from '../../src/quiz/internal.js'
+import { compileRuleSetOrThrow, dailyStudy, decodeEvents } from '../../src/rules/internal.js'
+import { allEntries, foldLedger } from '../../src/ledger/internal.js'
 
 export const compute = (): string => {
   const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe'].map((n) => (zone(n) as E.Right<Zone>).right)
@@ -41,8 +41,8 @@ export const compute = (): string => {
 // The modules above core: a seeded paper and a ledger fold give the same bytes in a browser.
 
 export const computeModules = (): string => {
-  const bank = indexBank(
-    decodeBank({
+  const bank = indexQuestionBank(
+    decodeQuestionBank({
       version: 1,
       questions: Array.from({ length: 30 }, (_, i) => ({
         id: `q${i}`,

@@ -5,7 +5,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { atText, decode, decodeJsonLines, decodeJsonLinesFrom, jsonSyntaxProblem, type Batch, type Decoded, type JsonLine, type Rejection } from '../../src/core/index.js'
+import { atText, decode, decodeJsonLines, decodeJsonLinesFrom, jsonSyntaxProblem, type Batch, type Decoded, type JsonLine, type Rejection } from '../../src/core/internal.js'
 
 const one = (u: unknown): Decoded<number> => decode(t.number)(u)
 

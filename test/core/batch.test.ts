@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { decode, decodeJsonLines, decodeJsonLinesFrom, lineSplitter, linesOf, type JsonLine } from '../../src/core/index.js'
-import { decodeEventsJsonl, decodeEventsJsonlFrom } from '../../src/rules/index.js'
-import { decodeBankOpsJsonl, decodeBankOpsJsonlFrom } from '../../src/bank/index.js'
+import { decode, decodeJsonLines, decodeJsonLinesFrom, lineSplitter, linesOf, type JsonLine } from '../../src/core/internal.js'
+import { decodeEventsJsonl, decodeEventsJsonlFrom } from '../../src/rules/internal.js'
+import { decodeBankOpsJsonl, decodeBankOpsJsonlFrom } from '../../src/bank/internal.js'
 
 const num = (u: unknown) => decode(t.number)(u)
 const summary = (rs: Iterable<JsonLine<number>>): ReadonlyArray<string> =>

@@ -16,7 +16,7 @@ import {
   zone,
   type Period,
   type Zone
-} from '../../src/core/index.js'
+} from '../../src/core/internal.js'
 
 const Z = (name: string): Zone => {
   const r = zone(name)

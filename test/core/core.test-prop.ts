@@ -27,7 +27,7 @@ import {
   type Instant,
   type Points,
   type Zone
-} from '../../src/core/index.js'
+} from '../../src/core/internal.js'
 
 const Z = (name: string): Zone => (zone(name) as E.Right<Zone>).right
 const instants = (from: string, to: string) =>

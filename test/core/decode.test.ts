@@ -13,7 +13,7 @@ import {
   strict,
   ZoneC,
   type Problem
-} from '../../src/core/index.js'
+} from '../../src/core/internal.js'
 
 const problems = <A>(r: E.Either<ReadonlyArray<Problem>, A>): ReadonlyArray<Problem> => (E.isLeft(r) ? r.left : [])
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { at, atText, describeValue, prefixPath, problem, renderLocation, renderProblem, renderProblems, text } from '../../src/core/index.js'
-import { memberId, MAX_ID_LENGTH } from '../../src/core/index.js'
-import { addPoints, negatePoints, points, pointsOrThrow, sumPoints } from '../../src/core/index.js'
+import { at, atText, describeValue, prefixPath, problem, renderLocation, renderProblem, renderProblems, text } from '../../src/core/internal.js'
+import { memberId, MAX_ID_LENGTH } from '../../src/core/internal.js'
+import { addPoints, negatePoints, points, pointsOrThrow, sumPoints } from '../../src/core/internal.js'
 
 describe('errors', () => {
   it('renders JSON paths with dots, brackets and quoted odd keys', () => {

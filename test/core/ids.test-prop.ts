@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { decode, idProblem, MAX_ID_LENGTH, memberId, MemberIdC, unitId } from '../../src/core/index.js'
+import { decode, idProblem, MAX_ID_LENGTH, memberId, MemberIdC, unitId } from '../../src/core/internal.js'
 
 const range = (from: number, to: number): Array<string> => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i))
 

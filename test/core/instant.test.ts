@@ -10,7 +10,7 @@ import {
   parseLocalDate,
   MAX_INSTANT,
   MIN_INSTANT
-} from '../../src/core/index.js'
+} from '../../src/core/internal.js'
 
 const ok = (s: string): number => {
   const r = parseInstant(s)

@@ -4,7 +4,7 @@
 // `jsonPathOffset` path by path, and both equal what a serialiser recorded while writing the text.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { jsonPathOffset, jsonPathOffsets } from '../../src/core/index.js'
+import { jsonPathOffset, jsonPathOffsets } from '../../src/core/internal.js'
 
 type Seg = string | number
 type Path = ReadonlyArray<Seg>

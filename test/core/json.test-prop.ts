@@ -2,7 +2,7 @@
 // layout and any path, the locator finds the offset the serializer recorded (or the deepest prefix that exists).
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { jsonPathOffset, lineColumn } from '../../src/core/index.js'
+import { jsonPathOffset, lineColumn } from '../../src/core/internal.js'
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
 type Path = ReadonlyArray<string | number>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { ancestors, decodeOrg, inSubtree, membersOf, subtreeUnits, type MemberId, type UnitId } from '../../src/core/index.js'
+import { ancestors, decodeOrg, inSubtree, membersOf, subtreeUnits, type MemberId, type UnitId } from '../../src/core/internal.js'
 
 // Units u0..u(n-1); each parent is any index or none (cycles possible), members in random units.
 const arbOrg = fc

@@ -12,7 +12,7 @@ import {
   type OrgTree,
   type Problem,
   type UnitId
-} from '../../src/core/index.js'
+} from '../../src/core/internal.js'
 
 const problems = <A>(r: E.Either<ReadonlyArray<Problem>, A>): ReadonlyArray<string> => (E.isLeft(r) ? r.left.map((p) => renderProblem(p)) : [])
 const U = (s: string) => s as UnitId

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveSeed, rngFromParts, rngFromSeed, sample, shuffle, uniformFloat, uniformInt } from '../../src/core/index.js'
+import { deriveSeed, rngFromParts, rngFromSeed, sample, shuffle, uniformFloat, uniformInt } from '../../src/core/internal.js'
 
 describe('seeded randomness', () => {
   it('derives distinct seeds from differently split parts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hmacBytes, hmacSha256, keyedSeed, sha256 } from '../../src/core/index.js'
+import { hmacBytes, hmacSha256, keyedSeed, sha256 } from '../../src/core/internal.js'
 
 const bytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16))
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0))

@@ -2,7 +2,7 @@
 // one; smart constructors make them), decoders return every problem, public values are readonly.
 import { describe, expectTypeOf, it } from 'vitest'
 import type * as E from 'fp-ts/lib/Either.js'
-import { decode, instant, makeId, points, type Decoded, type EventId, type Id, type Instant, type MemberId, type Points, type Problem, type UnitId } from '../../src/core/index.js'
+import { decode, instant, makeId, points, type Decoded, type EventId, type Id, type Instant, type MemberId, type Points, type Problem, type UnitId } from '../../src/core/internal.js'
 
 describe('branded values', () => {
   it('a plain string is not an id, nor one kind of id another', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allEntries } from '../../src/ledger/index.js'
+import { allEntries } from '../../src/ledger/internal.js'
 import { simulatePark } from '../../examples/park-sim.js'
 
 describe('the park month for the demo: boards, lists, awards and roll (examples/park-sim.ts)', () => {

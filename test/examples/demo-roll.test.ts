@@ -1,7 +1,7 @@
 // issue #13: the honor roll `npm run demo` posts obeys every quota, and every reason's claim holds against the data.
 import { describe, expect, it } from 'vitest'
-import { awardUnitKinds, type AwardCategory } from '../../src/awards/index.js'
-import type { MemberId, UnitId } from '../../src/core/index.js'
+import { awardUnitKinds, type AwardCategory } from '../../src/awards/internal.js'
+import type { MemberId, UnitId } from '../../src/core/internal.js'
 import { simulatePark } from '../../examples/park-sim.js'
 
 describe('issue #13: the demo honor roll says what is true (examples/demo.ts, seed yantan-2021)', () => {

@@ -2,9 +2,9 @@
 // its pieces agree with each other (quiz rounds feed the ledger; balances are
 // the sums of their entries).
 import { describe, expect, it } from 'vitest'
-import { allEntries, balanceOfOrThrow } from '../../src/ledger/index.js'
-import type { SubjectId } from '../../src/rules/index.js'
-import { allOrders, bankBalance, stockOf } from '../../src/bank/index.js'
+import { allEntries, balanceOfOrThrow } from '../../src/ledger/internal.js'
+import type { SubjectId } from '../../src/rules/internal.js'
+import { allOrders, bankBalance, stockOf } from '../../src/bank/internal.js'
 import { simulatePark } from '../../examples/park-sim.js'
 
 describe('park simulation', () => {

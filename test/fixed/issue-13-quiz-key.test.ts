@@ -11,7 +11,7 @@ import {
   fixedPaper,
   gradeQuestion,
   importGift,
-  indexBank,
+  indexQuestionBank,
   isSealed,
   paperKeys,
   publicPaper,
@@ -23,7 +23,7 @@ import {
   type Paper,
   type Question,
   type Round
-} from '../../src/index.js'
+} from '../../src/internal.js'
 
 const ok = <A>(r: E.Either<unknown, A>): A => {
   if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
@@ -34,7 +34,7 @@ const T0 = Date.UTC(2021, 6, 1, 1, 0, 0)
 
 // Eight questions, each with its right answer first, as GIFT authors write them.
 const GIFT = Array.from({ length: 8 }, (_, i) => `第 ${i + 1} 题：中共一大在哪一年召开？{=1921 ~1919 ~1927 ~1949}`).join('\n\n')
-const bank = indexBank(importGift(GIFT).questions)
+const bank = indexQuestionBank(importGift(GIFT).questions)
 const blueprint = ok(decodeBlueprint({ id: 'weekly', sections: [{ id: 's', count: 8, types: ['single'], order: 'bank' }] }))
 
 // What the client can compute: the bank id of a shown question (re-importing its stem, as the importer's
@@ -109,7 +109,7 @@ describe('issue #13: numerical answers graded as published, exactly', () => {
 describe('issue #13: a stored round edited on the client scores no higher', () => {
   const paper: Paper = ok(assemble(bank, blueprint, { secret: SECRET, seed: 'edit' }))
   const pub = publicPaper(paper)
-  const start = ok(startRound({ id: 'r1', quiz: 'weekly', member: 'm-001', mode: 'exam', paper, now: T0, limits: { roundMs: 600_000, expiry: 'submit' } }))
+  const start = ok(startRound({ id: 'r1', quiz: 'weekly', member: 'm-001', mode: 'exam', paper, now: T0, limits: { roundMs: 600_000, onTimeout: 'submit' } }))
   // One wrong answer (the first label that is not the key), then submitted.
   const wrongLabel = (i: number): string => ['A', 'B', 'C', 'D'].find((_, k) => paper.questions[i]?.order[k] !== 0) ?? 'A'
   const answered = ok(answer(paper, pub.questions[0]?.id ?? '', { type: 'single', choice: wrongLabel(0) }, T0 + 1000)(start))
@@ -126,7 +126,7 @@ describe('issue #13: a stored round edited on the client scores no higher', () =
 
   it('a round whose limits were removed or start moved is refused; the honest one grades 0', () => {
     const edits: ReadonlyArray<Round> = [
-      { ...answered, limits: { expiry: 'submit' } },
+      { ...answered, limits: { onTimeout: 'submit' } },
       { ...answered, startedAt: T0 + 500_000 },
       { ...submitted, step: 0 }
     ]

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { EventId } from '../../src/core/index.js'
+import type { EventId } from '../../src/core/internal.js'
 import { draftIndex, EMPTY_INDEX, indexGet } from '../../src/ledger/idindex.js'
 import { makeSlotIndex } from '../../src/ranking/slotindex.js'
-import type { ActivityEvent } from '../../src/rules/index.js'
+import type { ActivityEvent } from '../../src/rules/internal.js'
 import { fnv1a } from '../../src/core/hash.js'
 import { collidingIds } from '../core/collide.js'
 

@@ -14,10 +14,10 @@ import {
   TextC,
   zone,
   type Problem
-} from '../../src/core/index.js'
-import { compileRuleSet, decodeEventsJsonl } from '../../src/rules/index.js'
-import { decodeBankOpsJsonl } from '../../src/bank/index.js'
-import { decodeProgramme, decodeProgrammeJson } from '../../src/program/index.js'
+} from '../../src/core/internal.js'
+import { compileRuleSet, decodeEventsJsonl } from '../../src/rules/internal.js'
+import { decodeBankOpsJsonl } from '../../src/bank/internal.js'
+import { decodeProgramme, decodeProgrammeJson } from '../../src/programme/internal.js'
 import { run } from '../../src/cli/run.js'
 
 const left = <A>(r: E.Either<ReadonlyArray<Problem>, A>): ReadonlyArray<Problem> => (E.isLeft(r) ? r.left : [])

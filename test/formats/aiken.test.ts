@@ -1,7 +1,7 @@
 // Issue 4: Aiken import and export.
 import { describe, expect, it } from 'vitest'
-import { exportAiken, importAiken } from '../../src/formats/index.js'
-import { renderProblem, type Problem } from '../../src/core/index.js'
+import { exportAiken, importAiken } from '../../src/formats/internal.js'
+import { renderProblem, type Problem } from '../../src/core/internal.js'
 import type { Question } from '../../src/quiz/question.js'
 
 const pos = (p: Problem | undefined): string => (p?.at._tag === 'TextPosition' ? `${p.at.line}:${p.at.column}` : 'none')

@@ -2,7 +2,7 @@
 // produces (the form that survives export then import unchanged), over texts made of
 // every GIFT special character, Chinese, and Unicode white space inside.
 import fc from 'fast-check'
-import type { QuestionId } from '../../src/core/index.js'
+import type { QuestionId } from '../../src/core/internal.js'
 import { startsWithWeight } from '../../src/formats/gift-text.js'
 import type { Difficulty, NumericAnswer, OptionId, Question, QuestionCommon, RichText, TextFormat } from '../../src/quiz/question.js'
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { importGift, BLANK_MARK } from '../../src/formats/index.js'
+import { importGift, BLANK_MARK } from '../../src/formats/internal.js'
 import { formatOf, textOf, type Question, type RichText, type TextFormat } from '../../src/quiz/question.js'
-import { renderProblem } from '../../src/core/index.js'
+import { renderProblem } from '../../src/core/internal.js'
 
 const DIR = fileURLToPath(new URL('./fixtures/gift-pegjs', import.meta.url))
 const FILES = readdirSync(DIR)

@@ -1,8 +1,8 @@
 // Issue 4: GIFT import, one test per construct of Moodle's documented syntax, and export.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { exportGift, importGift, importResultToEither } from '../../src/formats/index.js'
-import { renderProblem, type Problem } from '../../src/core/index.js'
+import { exportGift, importGift, importResultToEither } from '../../src/formats/internal.js'
+import { renderProblem, type Problem } from '../../src/core/internal.js'
 import type { Question } from '../../src/quiz/question.js'
 
 const one = (src: string): Question => {

@@ -2,9 +2,9 @@
 // are the same: floor(total / 60), capped at 6 (and likewise for audio and video).
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { compileRuleSetOrThrow, dailyStudy, type ActivityEvent, type SubjectId } from '../../src/rules/index.js'
-import { instantOrThrow, type EventId, type Instant } from '../../src/core/index.js'
-import { allEntries, appendEvents, emptyLedger, foldLedger } from '../../src/ledger/index.js'
+import { compileRuleSetOrThrow, dailyStudy, type ActivityEvent, type SubjectId } from '../../src/rules/internal.js'
+import { instantOrThrow, type EventId, type Instant } from '../../src/core/internal.js'
+import { allEntries, appendEvents, emptyLedger, foldLedger } from '../../src/ledger/internal.js'
 
 const study = compileRuleSetOrThrow(dailyStudy())
 const DAY = instantOrThrow('2021-07-01T00:00:00+08:00')

@@ -12,9 +12,9 @@ import {
   perAccumulated,
   perUnit,
   ruleSet
-} from '../../src/rules/index.js'
-import { renderProblems } from '../../src/core/index.js'
-import { allEntries, allSkips, foldLedger } from '../../src/ledger/index.js'
+} from '../../src/rules/internal.js'
+import { renderProblems } from '../../src/core/internal.js'
+import { allEntries, allSkips, foldLedger } from '../../src/ledger/internal.js'
 import { ev } from '../rules/helpers.js'
 
 const study = compileRuleSetOrThrow(dailyStudy())

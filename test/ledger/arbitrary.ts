@@ -16,8 +16,8 @@ import {
   type AttrValue,
   type RuleSetSpec,
   type SubjectId
-} from '../../src/rules/index.js'
-import { instantOrThrow, type EventId, type Instant } from '../../src/core/index.js'
+} from '../../src/rules/internal.js'
+import { instantOrThrow, type EventId, type Instant } from '../../src/core/internal.js'
 
 const BASE = instantOrThrow('2021-06-27T00:00:00+08:00') // a Sunday: weeks and a month end inside the range
 const SPAN = 10 * 86_400_000

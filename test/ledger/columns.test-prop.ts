@@ -2,10 +2,10 @@
 // columns directly; the id index is a stack of hash tables. Each must agree with the plain way of doing it.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { compileRuleSetOrThrow, type AccountId, type ActivityEvent, type SubjectId } from '../../src/rules/index.js'
-import { appendEvents, emptyLedger, foldLedger, statement, statementOf, statementOrThrow, type Ledger } from '../../src/ledger/index.js'
+import { compileRuleSetOrThrow, type AccountId, type ActivityEvent, type SubjectId } from '../../src/rules/internal.js'
+import { appendEvents, emptyLedger, foldLedger, statement, statementOf, statementOrThrow, type Ledger } from '../../src/ledger/internal.js'
 import { EMPTY_INDEX, draftIndex, indexGet, indexValues, type IdIndex } from '../../src/ledger/idindex.js'
-import { customPeriod, type EventId, type Instant, type Period } from '../../src/core/index.js'
+import { customPeriod, type EventId, type Instant, type Period } from '../../src/core/internal.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { messyEvents, richRules } from './arbitrary.js'
 import { collidingIds, doublyCollidingIds } from '../core/collide.js'

@@ -1,9 +1,9 @@
 // The ledger fold as it was before entries were stored in columns: one Entry or Skip object made as each
 // decision is taken, through the engine's public `evaluateEvent`. The property tests check that the
 // columns, read back as `entries` and `skips`, give exactly these objects (same keys in the same order).
-import { evaluateEvent, initialState, type ActivityEvent, type CompiledRuleSet, type Decision, type SubjectId } from '../../src/rules/index.js'
-import type { Entry, Skip } from '../../src/ledger/index.js'
-import type { Points } from '../../src/core/index.js'
+import { evaluateEvent, initialState, type ActivityEvent, type CompiledRuleSet, type Decision, type SubjectId } from '../../src/rules/internal.js'
+import type { Entry, Skip } from '../../src/ledger/internal.js'
+import type { Points } from '../../src/core/internal.js'
 
 const byInstantThenId = (a: ActivityEvent, b: ActivityEvent): number => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { compileRuleSetOrThrow, dailyStudy, type ActivityEvent, type SubjectId } from '../../src/rules/index.js'
-import { allEntries, appendEvents, emptyLedger, foldLedger, getLedgerMonoid, mergeLedgers, type Ledger } from '../../src/ledger/index.js'
-import { calendar, instantOrThrow, type EventId, type Instant } from '../../src/core/index.js'
+import { compileRuleSetOrThrow, dailyStudy, type ActivityEvent, type SubjectId } from '../../src/rules/internal.js'
+import { allEntries, appendEvents, emptyLedger, foldLedger, getLedgerMonoid, mergeLedgers, type Ledger } from '../../src/ledger/internal.js'
+import { calendar, instantOrThrow, type EventId, type Instant } from '../../src/core/internal.js'
 import { messyEvents, richRules, uniqueEvents } from './arbitrary.js'
 import { referenceDailyTotals } from './reference.js'
 

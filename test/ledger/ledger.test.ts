@@ -13,7 +13,7 @@ import {
   when,
   type AccountId,
   type SubjectId
-} from '../../src/rules/index.js'
+} from '../../src/rules/internal.js'
 import {
   allEntries,
   allSkips,
@@ -24,7 +24,7 @@ import {
   foldLedger,
   getLedgerMonoid,
   mergeLedgers
-} from '../../src/ledger/index.js'
+} from '../../src/ledger/internal.js'
 import { ev } from '../rules/helpers.js'
 
 const S = (s: string) => s as SubjectId

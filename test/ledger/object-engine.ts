@@ -2,7 +2,7 @@
 // every guard, kept verbatim as the reference the row engine (prepareRule + decideRule, run by the ledger
 // over compact columns) must agree with exactly. Its state is its own (a per-subject content map), so it
 // shares nothing with the code under test but the compiled rule set and the condition interpreter.
-import { MS_PER_DAY, type Points } from '../../src/core/index.js'
+import { MS_PER_DAY, type Points } from '../../src/core/internal.js'
 import {
   holds,
   periodId,
@@ -15,8 +15,8 @@ import {
   type SkipReason,
   type SubjectAttrs,
   type SubjectId
-} from '../../src/rules/index.js'
-import type { Entry, Skip } from '../../src/ledger/index.js'
+} from '../../src/rules/internal.js'
+import type { Entry, Skip } from '../../src/ledger/internal.js'
 
 /** The previous engine's per-subject state. */
 interface ObjectState {

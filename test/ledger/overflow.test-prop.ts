@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { pipe } from 'fp-ts/lib/function.js'
-import { account, capPer, compileRuleSetOrThrow, fromScore, inAccount, perAction, ruleSet, type ActivityEvent, type SubjectId } from '../../src/rules/index.js'
-import { allTime, customPeriod, instantOrThrow, type EventId, type Instant, type Period } from '../../src/core/index.js'
-import { balanceOfOrThrow, foldLedger, statementOrThrow, type Ledger } from '../../src/ledger/index.js'
+import { account, capPer, compileRuleSetOrThrow, fromScore, inAccount, perAction, ruleSet, type ActivityEvent, type SubjectId } from '../../src/rules/internal.js'
+import { allTime, customPeriod, instantOrThrow, type EventId, type Instant, type Period } from '../../src/core/internal.js'
+import { balanceOfOrThrow, foldLedger, statementOrThrow, type Ledger } from '../../src/ledger/internal.js'
 import * as E from 'fp-ts/lib/Either.js'
 
 const MAX = Number.MAX_SAFE_INTEGER

@@ -1,9 +1,9 @@
 // Issue #14: ledger sums never leave the safe integers; an entry that would is refused with a reason.
 import { describe, expect, it } from 'vitest'
 import { pipe } from 'fp-ts/lib/function.js'
-import { account, compileRuleSetOrThrow, deduction, firstN, inAccount, perAction, perContent, ruleSet, type SubjectId } from '../../src/rules/index.js'
-import { allTime } from '../../src/core/index.js'
-import { allEntries, allSkips, balanceOfOrThrow, foldLedger, statementOrThrow } from '../../src/ledger/index.js'
+import { account, compileRuleSetOrThrow, deduction, firstN, inAccount, perAction, perContent, ruleSet, type SubjectId } from '../../src/rules/internal.js'
+import { allTime } from '../../src/core/internal.js'
+import { allEntries, allSkips, balanceOfOrThrow, foldLedger, statementOrThrow } from '../../src/ledger/internal.js'
 import { ev } from '../rules/helpers.js'
 
 const MAX = Number.MAX_SAFE_INTEGER

@@ -1,6 +1,6 @@
 // A reference model of the daily-study preset: plain loops and string-keyed maps, written from the rules'
 // documentation, not from the engine. Gives granted points per "subject|rule|YYYY-MM-DD" (Asia/Shanghai, UTC+8, no DST).
-import type { ActivityEvent } from '../../src/rules/index.js'
+import type { ActivityEvent } from '../../src/rules/internal.js'
 
 const localDay = (at: number): string => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10)
 

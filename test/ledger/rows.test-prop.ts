@@ -17,9 +17,9 @@ import {
   type RuleSpec,
   type SubjectAttrs,
   type SubjectId
-} from '../../src/rules/index.js'
-import { appendEvents, emptyLedger, foldLedger, foldSubject, type Ledger, type LedgerOptions } from '../../src/ledger/index.js'
-import { instantOrThrow, type EventId, type Instant } from '../../src/core/index.js'
+} from '../../src/rules/internal.js'
+import { appendEvents, emptyLedger, foldLedger, foldSubject, type Ledger, type LedgerOptions } from '../../src/ledger/internal.js'
+import { instantOrThrow, type EventId, type Instant } from '../../src/core/internal.js'
 import { objectFold } from './object-engine.js'
 
 const PERIODS: ReadonlyArray<CapPeriod> = ['day', 'week', 'month', 'quarter', 'half', 'year', 'all']

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { account, capGroup, compileRuleSetOrThrow, dailyStudy, perAction, ruleSet, type AccountId, type SubjectId } from '../../src/rules/index.js'
-import { dailyProgress, foldLedger, statementOrThrow, statementOf, type Entry } from '../../src/ledger/index.js'
-import { customPeriod, instantOrThrow, periodOf, type EventId, type Instant, type Period, type Points } from '../../src/core/index.js'
+import { account, capGroup, compileRuleSetOrThrow, dailyStudy, perAction, ruleSet, type AccountId, type SubjectId } from '../../src/rules/internal.js'
+import { dailyProgress, foldLedger, statementOrThrow, statementOf, type Entry } from '../../src/ledger/internal.js'
+import { customPeriod, instantOrThrow, periodOf, type EventId, type Instant, type Period, type Points } from '../../src/core/internal.js'
 import { ev } from '../rules/helpers.js'
 
 const S = (s: string) => s as SubjectId

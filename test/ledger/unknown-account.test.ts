@@ -1,8 +1,8 @@
 // Issue #13: reading an account or a metric that the rules do not have is an error value, not zero.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { account, compileRuleSetOrThrow, dailyStudy, perAction, ruleSet, type AccountId, type SubjectId } from '../../src/rules/index.js'
-import { allTime, renderProblems } from '../../src/core/index.js'
+import { account, compileRuleSetOrThrow, dailyStudy, perAction, ruleSet, type AccountId, type SubjectId } from '../../src/rules/internal.js'
+import { allTime, renderProblems } from '../../src/core/internal.js'
 import { org } from '../ranking/fixture.js'
 import {
   balanceOf,
@@ -12,8 +12,8 @@ import {
   foldLedger,
   statement,
   statementOrThrow
-} from '../../src/ledger/index.js'
-import { boardInputsFromLedger, computeBoard } from '../../src/ranking/index.js'
+} from '../../src/ledger/internal.js'
+import { boardInputsFromLedger, computeBoard } from '../../src/ranking/internal.js'
 import { ev } from '../rules/helpers.js'
 
 const book = foldLedger(compileRuleSetOrThrow(dailyStudy()))([ev('e1', 'login', 'm1', '2021-07-01T08:00:00+08:00')])

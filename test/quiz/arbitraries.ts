@@ -1,7 +1,7 @@
 // fast-check arbitraries for the quiz model: random valid questions of every type, banks and blueprints.
 import fc from 'fast-check'
-import type { Difficulty, Question, QuestionType } from '../../src/quiz/index.js'
-import type { QuestionId } from '../../src/core/index.js'
+import type { Difficulty, Question, QuestionType } from '../../src/quiz/internal.js'
+import type { QuestionId } from '../../src/core/internal.js'
 
 type Opt = { readonly id: string; readonly text: string; readonly fraction?: number; readonly feedback?: string }
 

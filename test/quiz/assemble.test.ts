@@ -1,8 +1,8 @@
 import { SECRET } from './fixtures.js'
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblem, type QuestionId } from '../../src/core/index.js'
-import { assemble, decodeBlueprint, publicPaper, type Blueprint } from '../../src/quiz/index.js'
+import { renderProblem, type QuestionId } from '../../src/core/internal.js'
+import { assemble, decodeBlueprint, publicPaper, type Blueprint } from '../../src/quiz/internal.js'
 import { BANK, QUESTIONS } from './fixtures.js'
 
 const bp = (u: unknown): Blueprint => {

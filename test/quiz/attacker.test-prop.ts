@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import * as MB from '../../src/index.js'
-import { assemble, deriveSeed, fixedPaper, importGift, indexBank, keyAnswer, letterLabel, numberLabel, paperKeys, publicPaper, rngFromParts, rngFromSeed, shuffle, startRound } from '../../src/index.js'
-import type { Blueprint, KeyAnswer, Paper, PaperQuestion, PublicPaper, PublicQuestion, Question, QuizResponse, Round } from '../../src/index.js'
+import * as MB from '../../src/internal.js'
+import { assemble, deriveSeed, fixedPaper, importGift, indexQuestionBank, keyAnswer, letterLabel, numberLabel, paperKeys, publicPaper, rngFromParts, rngFromSeed, shuffle, startRound } from '../../src/internal.js'
+import type { Blueprint, KeyAnswer, Paper, PaperQuestion, PublicPaper, PublicQuestion, Question, QuizResponse, Round } from '../../src/internal.js'
 import { bankArb } from './arbitraries.js'
 
 const ok = <A>(r: E.Either<unknown, A>): A => {
@@ -60,7 +60,7 @@ const ORDERING = MB.decodeQuestion({
   answer: ['i1', 'i2', 'i3', 'i4']
 })
 const QUESTIONS: ReadonlyArray<Question> = [...imported.questions, ok(ORDERING)].slice(0, 8)
-const BANK = indexBank(QUESTIONS)
+const BANK = indexQuestionBank(QUESTIONS)
 const BP: Blueprint = { id: 'weekly', sections: [{ id: 's', count: QUESTIONS.length, order: 'bank' }] } as unknown as Blueprint
 
 // What the client holds of one paper: the public JSON and the rounds it was handed before submission.
@@ -307,8 +307,8 @@ describe('issue #13: a client recovers no key from what it holds', () => {
         // Imported ids never depend on the answer block.
         expect(b.questions.map((q) => q.id)).toEqual(a.questions.map((q) => q.id))
         const parts = ['park-2021', 'm-001', 'round-7']
-        const pa = ok(assemble(indexBank(a.questions), ALL, { secret, seed: deriveSeed(...parts) }))
-        const pb = ok(assemble(indexBank(b.questions), ALL, { secret, seed: deriveSeed(...parts) }))
+        const pa = ok(assemble(indexQuestionBank(a.questions), ALL, { secret, seed: deriveSeed(...parts) }))
+        const pb = ok(assemble(indexQuestionBank(b.questions), ALL, { secret, seed: deriveSeed(...parts) }))
         const va = clientOf(pa, parts)
         const vb = clientOf(pb, parts)
         if (right === other) return
@@ -361,8 +361,8 @@ const EDITS: Readonly<Record<string, Edit>> = {
   'started earlier': (r) => ({ ...r, startedAt: Number(r['startedAt']) - 3_600_000 }),
   'started later': (r) => ({ ...r, startedAt: Number(r['startedAt']) + 3_600_000 }),
   'ended later': (r) => ({ ...r, endedAt: Number(r['endedAt'] ?? r['startedAt']) + 3_600_000 }),
-  'limits removed': (r) => ({ ...r, limits: { expiry: 'submit' } }),
-  'limits lengthened': (r) => ({ ...r, limits: { roundMs: 10 ** 12, expiry: 'grace', graceMs: 10 ** 12 } }),
+  'limits removed': (r) => ({ ...r, limits: { onTimeout: 'submit' } }),
+  'limits lengthened': (r) => ({ ...r, limits: { roundMs: 10 ** 12, onTimeout: 'grace', graceMs: 10 ** 12 } }),
   'slots dropped': (r) => ({ ...r, slots: slotsOf(r).slice(1) }),
   'slots reordered': (r) => ({ ...r, slots: slotsOf(r).reverse() }),
   'slots of the perfect round': (r, { perfect }) => ({ ...r, slots: perfect['slots'] }),
@@ -388,9 +388,9 @@ describe('issue #13: edits to a stored round never raise its score', () => {
     )
     fc.assert(
       fc.property(arb, ([qs, mode, rightAt, submitted, edits, secret]) => {
-        const paper = ok(assemble(indexBank(qs), { id: 'bp', sections: [{ id: 's', count: qs.length }] } as unknown as Blueprint, { secret, seed: deriveSeed('park-2021', 'm1', 'r1') }))
+        const paper = ok(assemble(indexQuestionBank(qs), { id: 'bp', sections: [{ id: 's', count: qs.length }] } as unknown as Blueprint, { secret, seed: deriveSeed('park-2021', 'm1', 'r1') }))
         const play = (id: string, member: string, right: (i: number) => boolean): Round => {
-          let r = ok(startRound({ id, quiz: 'quiz', member, mode: mode as Round['mode'], paper, now: T0, limits: { roundMs: 600_000, expiry: 'submit' } }))
+          let r = ok(startRound({ id, quiz: 'quiz', member, mode: mode as Round['mode'], paper, now: T0, limits: { roundMs: 600_000, onTimeout: 'submit' } }))
           paper.questions.forEach((pq, i) => {
             if (pq.question.type === 'essay' && !right(i)) return
             const resp: QuizResponse = right(i) ? rightResponse(pq) : { type: 'judge', value: true }
@@ -428,7 +428,7 @@ describe('issue #13: edits to a stored round never raise its score', () => {
 
   it('a replayed older round is sealed but older: its step tells the host (keep the latest step per round id)', () => {
     const qs = importGift('遵义会议在 1935 年召开。{T}\n\n中共一大在哪一年召开？{=1921 ~1919 ~1927}').questions
-    const paper = ok(assemble(indexBank(qs), { id: 'bp', sections: [{ id: 's', count: 2, order: 'bank' }] } as unknown as Blueprint, { secret: 'replay-secret-0123456789', seed: 'replay' }))
+    const paper = ok(assemble(indexQuestionBank(qs), { id: 'bp', sections: [{ id: 's', count: 2, order: 'bank' }] } as unknown as Blueprint, { secret: 'replay-secret-0123456789', seed: 'replay' }))
     const pub = publicPaper(paper)
     const start = ok(startRound({ id: 'r1', quiz: 'q', member: 'm1', mode: 'exam', paper, now: T0 }))
     const answered = ok(MB.answer(paper, pub.questions[0]!.id, { type: 'judge', value: false }, T0 + 1)(start))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { decode, renderProblem } from '../../src/core/index.js'
-import { decodeBank, decodeBankJson, decodeQuestion, indexBank, QuestionC, type Question } from '../../src/quiz/index.js'
+import { decode, renderProblem } from '../../src/core/internal.js'
+import { decodeQuestionBank, decodeQuestionBankJson, decodeQuestion, indexQuestionBank, QuestionC, type Question } from '../../src/quiz/internal.js'
 
 const judge = { id: 'q1', type: 'judge', stem: '遵义会议在 1935 年召开。', tags: ['党史'], difficulty: 2, points: 1, answer: true }
 const single = {
@@ -101,7 +101,7 @@ describe('question checks (the issue’s list)', () => {
 
 describe('bank import report', () => {
   it('keeps valid questions beside bad ones and reports every problem with its path', () => {
-    const report = decodeBank({
+    const report = decodeQuestionBank({
       version: 1,
       title: '党史题库',
       questions: [judge, { ...single, answer: 'z' }, { ...judge, id: 'q1', stem: '重复' }, { id: 'q9' }, single]
@@ -127,19 +127,19 @@ describe('bank import report', () => {
     const getterAt1 = [judge, null, single]
     Object.defineProperty(getterAt1, 1, { get: boom, enumerable: true })
     for (const questions of [[judge, proxy, single], getterAt1]) {
-      const report = decodeBank({ version: 1, questions })
+      const report = decodeQuestionBank({ version: 1, questions })
       expect(report.questions.map((q) => q.id)).toEqual(['q1', 'q2'])
       expect(report.rejected.map((r) => r.index)).toEqual([1])
       expect(report.problems.map((p) => renderProblem(p))).toEqual(['$.questions[1]: expected a value that can be read (reading this one failed), got nothing'])
     }
   })
   it('reports bad top-level shapes and JSON syntax errors at line:column', () => {
-    expect(decodeBank({ questions: [], extra: 1 }).problems.map((p) => renderProblem(p))).toEqual([
+    expect(decodeQuestionBank({ questions: [], extra: 1 }).problems.map((p) => renderProblem(p))).toEqual([
       '$.extra: expected one of the keys version, questions, title, got "extra"',
       '$.version: expected version 1, got nothing'
     ])
-    expect(decodeBank([judge]).questions).toHaveLength(1)
-    const bad = decodeBankJson('{\n  "version": 1,\n  "questions": [,]\n}', 'bank.json')
+    expect(decodeQuestionBank([judge]).questions).toHaveLength(1)
+    const bad = decodeQuestionBankJson('{\n  "version": 1,\n  "questions": [,]\n}', 'bank.json')
     expect(bad.problems[0]?.code).toBe('syntax')
     // The line:column comes from core's jsonSyntaxProblem (on Node 20 it cannot find the position; reported to the lead).
     expect(renderProblem(bad.problems[0] as never)).toMatch(/^bank\.json:\d+:\d+: expected valid JSON/)
@@ -148,8 +148,8 @@ describe('bank import report', () => {
 
 describe('indexes', () => {
   it('index by id, tag, type and difficulty', () => {
-    const qs = decodeBank([judge, single, { ...judge, id: 'q3', tags: ['新中国史', '党史'], difficulty: 5 }]).questions as ReadonlyArray<Question>
-    const ix = indexBank(qs)
+    const qs = decodeQuestionBank([judge, single, { ...judge, id: 'q3', tags: ['新中国史', '党史'], difficulty: 5 }]).questions as ReadonlyArray<Question>
+    const ix = indexQuestionBank(qs)
     expect(ix.byId.get(qs[2]!.id)).toBe(2)
     expect(ix.byTag.get('党史')).toEqual([0, 1, 2])
     expect(ix.byTag.get('新中国史')).toEqual([2])

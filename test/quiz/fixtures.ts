@@ -1,5 +1,5 @@
 // A small party-history bank for the example tests.
-import { decodeBank, indexBank, type Question } from '../../src/quiz/index.js'
+import { decodeQuestionBank, indexQuestionBank, type Question } from '../../src/quiz/internal.js'
 
 const c = { difficulty: 1, points: 2 }
 export const BANK_JSON = {
@@ -15,8 +15,8 @@ export const BANK_JSON = {
     { ...c, id: 'q8', type: 'numerical', stem: '中华人民共和国成立于哪一年？', tags: ['新中国史'], answers: [{ kind: 'exact', value: 1949 }], difficulty: 2 }
   ]
 }
-export const QUESTIONS: ReadonlyArray<Question> = decodeBank(BANK_JSON).questions
-export const BANK = indexBank(QUESTIONS)
+export const QUESTIONS: ReadonlyArray<Question> = decodeQuestionBank(BANK_JSON).questions
+export const BANK = indexQuestionBank(QUESTIONS)
 
 /** The server secret of the tests (a real host draws a random one and keeps it on the server). */
 export const SECRET = 'test-quiz-secret-0123456789abcdef'

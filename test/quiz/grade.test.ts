@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { gradeQuestion, normaliseAnswer, rationals, type PaperQuestion, type Question } from '../../src/quiz/index.js'
+import { gradeQuestion, normaliseAnswer, rationals, type PaperQuestion, type Question } from '../../src/quiz/internal.js'
 
 const base = { tags: [], difficulty: 1, points: 1 }
 // order [2, 0, 1, 3]: label A shows option 2, B option 0, C option 1, D option 3.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeQuestion, fixedPaper, gradeQuestion, type PaperQuestion } from '../../src/quiz/index.js'
+import { decodeQuestion, fixedPaper, gradeQuestion, type PaperQuestion } from '../../src/quiz/internal.js'
 import { SECRET } from './fixtures.js'
 
 // n × 10^-k as the number a member types ("1.6"), so its decimal is exactly the one intended.

@@ -9,7 +9,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import {
   assemble,
   gradeQuestion,
-  indexBank,
+  indexQuestionBank,
   matchesSection,
   orderSize,
   publicPaper,
@@ -23,8 +23,8 @@ import {
   type QuestionType,
   type Round,
   type Section
-} from '../../src/quiz/index.js'
-import type { QuestionId } from '../../src/core/index.js'
+} from '../../src/quiz/internal.js'
+import type { QuestionId } from '../../src/core/internal.js'
 import { bankArb, questionArb } from './arbitraries.js'
 import { bankResponseArb, playSteps, referenceFraction, toLabels } from './reference.js'
 
@@ -63,7 +63,7 @@ describe('assembly', () => {
   it('is deterministic per seed and respects every blueprint constraint', () => {
     fc.assert(
       fc.property(bankArb(1, 60), blueprintArb, fc.string(), fc.array(fc.nat(59), { maxLength: 10 }), (qs, bp, seed, ex) => {
-        const bank = indexBank(qs)
+        const bank = indexQuestionBank(qs)
         const exclude = ex.map((i) => `q${i}` as QuestionId)
         const a = assemble(bank, bp, { secret: SECRET, seed, exclude })
         const b = assemble(bank, bp, { secret: SECRET, seed, exclude })
@@ -107,7 +107,7 @@ describe('assembly', () => {
   it('never fails a single section the bank can fill, and prefers unseen, then least used', () => {
     fc.assert(
       fc.property(bankArb(1, 50), fc.integer({ min: 1, max: 20 }), fc.string(), fc.array(fc.nat(4), { minLength: 50, maxLength: 50 }), (qs, count, seed, uses) => {
-        const bank = indexBank(qs)
+        const bank = indexQuestionBank(qs)
         const usage = new Map(qs.map((q, i) => [q.id, uses[i] as number] as const))
         const bp = { id: 'bp', sections: [{ id: 's', count }] } as unknown as Blueprint
         const r = assemble(bank, bp, { secret: SECRET, seed, usage })
@@ -165,7 +165,7 @@ describe('public view', () => {
     fc.assert(
       fc.property(bankArb(1, 30), fc.string(), (qs, seed) => {
         const bp = { id: 'bp', sections: [{ id: 's', count: qs.length }] } as unknown as Blueprint
-        const r = assemble(indexBank(qs), bp, { secret: SECRET, seed })
+        const r = assemble(indexQuestionBank(qs), bp, { secret: SECRET, seed })
         expect(E.isRight(r)).toBe(true)
         if (E.isLeft(r)) return
         const view = publicPaper(r.right)
@@ -201,9 +201,9 @@ describe('rounds', () => {
     fc.assert(
       fc.property(arb, ([qs, mode, steps, responses]) => {
         const bp = { id: 'bp', sections: [{ id: 's', count: qs.length, order: 'bank' }] } as unknown as Blueprint
-        const paper = assemble(indexBank(qs), bp, { secret: SECRET, seed: 'x' })
+        const paper = assemble(indexQuestionBank(qs), bp, { secret: SECRET, seed: 'x' })
         if (E.isLeft(paper)) throw new Error('assembly failed')
-        const start = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, expiry: 'submit' } })
+        const start = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper: paper.right, now: 0, limits: { roundMs: 5000, onTimeout: 'submit' } })
         if (E.isLeft(start)) throw new Error('start refused')
         const { round, now } = playSteps(paper.right, start.right, steps, responses, (r) => expect(JSON.parse(JSON.stringify(r))).toEqual(r))
         const done = pipe(round, submit(paper.right, now + 1))

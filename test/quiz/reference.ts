@@ -2,7 +2,7 @@
 // in floating point; the real grader works through labels and exact rationals.
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { answer, letterLabel, normaliseAnswer, numberLabel, type Paper, type PaperQuestion, type Question, type QuizResponse, type Round } from '../../src/quiz/index.js'
+import { answer, letterLabel, normaliseAnswer, numberLabel, type Paper, type PaperQuestion, type Question, type QuizResponse, type Round } from '../../src/quiz/internal.js'
 
 /** A response in bank terms. */
 export type BankResponse =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { DEFAULT_ZONE, instantOrThrow, zone, type Zone } from '../../src/core/index.js'
+import { DEFAULT_ZONE, instantOrThrow, zone, type Zone } from '../../src/core/internal.js'
 import {
   answer,
   dailySeed,
@@ -14,7 +14,7 @@ import {
   startRound,
   submit,
   type RoundResult
-} from '../../src/quiz/index.js'
+} from '../../src/quiz/internal.js'
 import { BANK, QUESTIONS, SECRET } from './fixtures.js'
 
 const NY = (zone('America/New_York') as E.Right<Zone>).right

@@ -13,8 +13,8 @@ import {
   type QuizResponse,
   type Round,
   type RoundResult
-} from '../../src/quiz/index.js'
-import * as Q from '../../src/quiz/index.js'
+} from '../../src/quiz/internal.js'
+import * as Q from '../../src/quiz/internal.js'
 import { QUESTIONS, SECRET } from './fixtures.js'
 
 const T0 = Date.UTC(2021, 6, 1, 0, 0, 0)
@@ -34,7 +34,7 @@ const start = (mode: Mode, ids: ReadonlyArray<string>, limits?: Limits): Round =
 const answer = (id: string, resp: QuizResponse, now: number) => Q.answer(P, h(id), resp, now)
 const openQuestion = (id: string, now: number) => Q.openQuestion(P, h(id), now)
 const submit = (now: number) => Q.submit(P, now)
-const expire = (now: number) => (r: Round) => ok(Q.expire(P, now)(r))
+const applyTimeout = (now: number) => (r: Round) => ok(Q.applyTimeout(P, now)(r))
 const gradeManual = (id: string, score: number, now: number) => Q.gradeManual(P, h(id), score, now)
 const roundResult = (r: Round) => Q.roundResult(P)(r)
 const questionFeedback = (r: Round, id: string) => Q.questionFeedback(P, h(id))(r)
@@ -51,7 +51,7 @@ const RIGHT: Readonly<Record<string, QuizResponse>> = {
 
 describe('exam rounds', () => {
   it('answer, change an answer, submit once; the result and its ledger event', () => {
-    let r = start('exam', ['q1', 'q2', 'q3'], { roundMs: 600_000, expiry: 'submit' })
+    let r = start('exam', ['q1', 'q2', 'q3'], { roundMs: 600_000, onTimeout: 'submit' })
     r = ok(answer('q1', { type: 'single', choice: 'A' }, T0 + 1000)(r))
     r = ok(answer('q1', RIGHT['q1']!, T0 + 2000)(r))
     r = ok(answer('q3', { type: 'multiple', choices: ['A'] }, T0 + 3000)(r))
@@ -92,31 +92,31 @@ describe('exam rounds', () => {
   })
 })
 
-describe('time limits and expiry', () => {
-  const limits = (expiry: Limits['expiry']): Limits => ({ roundMs: 10_000, expiry, graceMs: 5_000 })
+describe('time limits and onTimeout', () => {
+  const limits = (onTimeout: Limits['onTimeout']): Limits => ({ roundMs: 10_000, onTimeout, graceMs: 5_000 })
   it('submit: the attempt is submitted at the deadline; later answers are refused', () => {
     let r = start('exam', ['q1', 'q2'], limits('submit'))
     r = ok(answer('q1', RIGHT['q1']!, T0 + 10_000)(r))
     expect(reason(answer('q2', RIGHT['q2']!, T0 + 10_001)(r))).toBe('after-deadline')
     const s = ok(submit(T0 + 99_000)(r))
     expect([s.status, s.endedAt, s.endedBy]).toEqual(['submitted', T0 + 10_000, 'deadline'])
-    expect(expire(T0 + 10_001)(r)).toEqual(s)
+    expect(applyTimeout(T0 + 10_001)(r)).toEqual(s)
   })
   it('grace: no more answers, but submitting is allowed until the grace ends; then the attempt is discarded', () => {
     const r = ok(answer('q1', RIGHT['q1']!, T0)(start('exam', ['q1', 'q2'], limits('grace'))))
     expect(reason(answer('q2', RIGHT['q2']!, T0 + 12_000)(r))).toBe('after-deadline')
     expect(ok(submit(T0 + 15_000)(r))).toMatchObject({ status: 'submitted', endedAt: T0 + 15_000, endedBy: 'member' })
     expect(reason(submit(T0 + 15_001)(r))).toBe('discarded')
-    expect(expire(T0 + 15_001)(r)).toMatchObject({ status: 'discarded', endedBy: 'grace-over' })
+    expect(applyTimeout(T0 + 15_001)(r)).toMatchObject({ status: 'discarded', endedBy: 'grace-over' })
   })
   it('discard: the attempt is discarded at the deadline', () => {
     const r = start('exam', ['q1'], limits('discard'))
-    expect(expire(T0 + 10_001)(r)).toMatchObject({ status: 'discarded', endedAt: T0 + 10_000 })
+    expect(applyTimeout(T0 + 10_001)(r)).toMatchObject({ status: 'discarded', endedAt: T0 + 10_000 })
     expect(reason(submit(T0 + 10_001)(r))).toBe('discarded')
-    expect(reason(roundResult(expire(T0 + 10_001)(r)))).toBe('not-submitted')
+    expect(reason(roundResult(applyTimeout(T0 + 10_001)(r)))).toBe('not-submitted')
   })
   it('per-question limits run from when the question is opened', () => {
-    let r = start('exam', ['q1', 'q2'], { questionMs: 20_000, expiry: 'submit' })
+    let r = start('exam', ['q1', 'q2'], { questionMs: 20_000, onTimeout: 'submit' })
     expect(reason(answer('q1', RIGHT['q1']!, T0)(r))).toBe('not-opened')
     r = ok(openQuestion('q1', T0 + 1000)(r))
     r = ok(openQuestion('q1', T0 + 9000)(r))

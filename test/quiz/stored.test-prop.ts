@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { assemble, decodeRound, gradeManual, indexBank, roundResult, startRound, submit, type Blueprint, type Paper, type Round } from '../../src/quiz/index.js'
+import { assemble, decodeRound, gradeManual, indexQuestionBank, roundResult, startRound, submit, type Blueprint, type Paper, type Round } from '../../src/quiz/internal.js'
 import { SECRET } from './fixtures.js'
 import { bankArb } from './arbitraries.js'
 import { bankResponseArb, playSteps } from './reference.js'
@@ -24,10 +24,10 @@ type PlayInput = typeof roundArb extends fc.Arbitrary<infer A> ? A : never
 // A round after random answers, maybe submitted (essays then graded by hand), with its server paper.
 const play = ([qs, mode, steps, responses, finish, seed]: PlayInput): { readonly paper: Paper; readonly round: Round } => {
   const bp = { id: 'bp', sections: [{ id: 's', count: qs.length }] } as unknown as Blueprint
-  const assembled = assemble(indexBank(qs), bp, { secret: SECRET, seed })
+  const assembled = assemble(indexQuestionBank(qs), bp, { secret: SECRET, seed })
   if (E.isLeft(assembled)) throw new Error('assembly failed')
   const paper = assembled.right
-  const start = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper, now: 0, limits: { roundMs: 5000, expiry: 'submit' } })
+  const start = startRound({ id: 'r', quiz: 'quiz', member: 'm', mode: mode as Round['mode'], paper, now: 0, limits: { roundMs: 5000, onTimeout: 'submit' } })
   if (E.isLeft(start)) throw new Error('start refused')
   const played = playSteps(paper, start.right, steps, responses)
   let round = played.round

@@ -1,8 +1,8 @@
 // Rounds read back from a host's store: `decodeRound` gives the round back, or every problem at its path.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblem, type Problem } from '../../src/core/index.js'
-import { answer, decodePaper, decodeRound, decodeRoundJson, fixedPaper, gradeManual, roundResult, startRound, submit, type Round } from '../../src/quiz/index.js'
+import { renderProblem, type Problem } from '../../src/core/internal.js'
+import { answer, decodePaper, decodeRound, decodeRoundJson, fixedPaper, gradeManual, roundResult, startRound, submit, type Round } from '../../src/quiz/internal.js'
 import { QUESTIONS, SECRET } from './fixtures.js'
 
 const T0 = Date.UTC(2021, 6, 1, 0, 0, 0)
@@ -41,8 +41,8 @@ describe('decodeRound', () => {
 
   it('reports every shape problem at its path (unknown keys, wrong enums, bad numbers)', () => {
     const s = stored(open)
-    const ps = problems({ ...s, version: 3, mode: 'quiz', extra: true, startedAt: 1.5, limits: { expiry: 'later' } })
-    expect(where(ps)).toEqual(expect.arrayContaining(['$.version', '$.mode', '$.extra', '$.startedAt', '$.limits.expiry']))
+    const ps = problems({ ...s, version: 3, mode: 'quiz', extra: true, startedAt: 1.5, limits: { onTimeout: 'later' } })
+    expect(where(ps)).toEqual(expect.arrayContaining(['$.version', '$.mode', '$.extra', '$.startedAt', '$.limits.onTimeout']))
   })
 
   it('checks a stored paper: each question as a bank question, option orders as permutations, handles distinct', () => {
@@ -63,7 +63,7 @@ describe('decodeRound', () => {
   it('refuses a round edited anywhere (its seal), on another paper, or with the seal of another round', () => {
     const s = stored(open)
     expect(where(problems({ ...s, startedAt: T0 - 60_000 }))).toEqual(['$.seal'])
-    expect(where(problems({ ...s, limits: { expiry: 'submit' }, step: 9 }))).toEqual(['$.seal'])
+    expect(where(problems({ ...s, limits: { onTimeout: 'submit' }, step: 9 }))).toEqual(['$.seal'])
     const other = ok(startRound({ id: 'r2', quiz: 'weekly-26', member: 'm-001', mode: 'exam', paper, now: T0 }))
     expect(where(problems({ ...s, seal: other.seal }))).toEqual(['$.seal'])
     expect(where(problems({ ...s, paper: 'p2' }))).toEqual(['$.paper'])

@@ -1,8 +1,8 @@
 // Type-level guarantees of quiz: the public view has no field that carries key material, whatever the
 // question type; rounds are readonly data; decoders of stored data return every problem.
 import { describe, expectTypeOf, it } from 'vitest'
-import { decodeRound, publicPaper, type PublicChoice, type PublicPaper, type PublicQuestion, type Round } from '../../src/quiz/index.js'
-import type { Decoded } from '../../src/core/index.js'
+import { decodeRound, publicPaper, type PublicChoice, type PublicPaper, type PublicQuestion, type Round } from '../../src/quiz/internal.js'
+import type { Decoded } from '../../src/core/internal.js'
 
 // Every key of every member of a union.
 type KeysOf<T> = T extends unknown ? keyof T : never

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { allTime, customPeriod, parsePeriodKey, renderProblem, type Period, type Problem, type UnitId } from '../../src/core/index.js'
-import { computeBoard, type Board, type BoardInputs, type BoardSpec } from '../../src/ranking/index.js'
+import { allTime, customPeriod, parsePeriodKey, renderProblem, type Period, type Problem, type UnitId } from '../../src/core/internal.js'
+import { computeBoard, type Board, type BoardInputs, type BoardSpec } from '../../src/ranking/internal.js'
 import { entry, event, org, quiz } from './fixture.js'
 
 const P = (key: string): Period => (parsePeriodKey(key) as E.Right<Period>).right

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { decode, decodeJson, renderProblem, zone, type Problem, type Zone } from '../../src/core/index.js'
-import { BoardC, BoardSpecC, boardSpecCodec, computeBoard, RedBlackC, RedBlackSpecC, redBlack } from '../../src/ranking/index.js'
+import { decode, decodeJson, renderProblem, zone, type Problem, type Zone } from '../../src/core/internal.js'
+import { BoardC, BoardSpecC, boardSpecCodec, computeBoard, RedBlackC, RedBlackSpecC, redBlack } from '../../src/ranking/internal.js'
 import { entry, org } from './fixture.js'
 
 const msgs = <A>(r: E.Either<ReadonlyArray<Problem>, A>): ReadonlyArray<string> => (E.isLeft(r) ? r.left.map((p) => renderProblem(p)) : [])

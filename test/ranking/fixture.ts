@@ -1,7 +1,7 @@
 // A small park for the ranking tests: park → branch b1 (groups g1, g2) and enterprise e1 (group g3, empty group g4).
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeOrg, instantOrThrow, renderProblems, type OrgTree } from '../../src/core/index.js'
-import { type EntryLike, type EventLike } from '../../src/ranking/index.js'
+import { decodeOrg, instantOrThrow, renderProblems, type OrgTree } from '../../src/core/internal.js'
+import { type EntryLike, type EventLike } from '../../src/ranking/internal.js'
 
 export const org: OrgTree = (() => {
   const r = decodeOrg({

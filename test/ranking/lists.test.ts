@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { customPeriod, instantOrThrow, periodOf, allTime, renderProblem, type Period } from '../../src/core/index.js'
+import { customPeriod, instantOrThrow, periodOf, allTime, renderProblem, type Period } from '../../src/core/internal.js'
 import {
   composite,
   movement,
@@ -11,7 +11,7 @@ import {
   type RedBlack,
   type RedBlackSpec,
   type Ranking
-} from '../../src/ranking/index.js'
+} from '../../src/ranking/internal.js'
 
 const board = (scores: Record<string, number>, order: 'desc' | 'asc' = 'desc'): Ranking =>
   rankScoresOrThrow({ order })(Object.entries(scores).map(([subject, score]) => ({ subject, score, figures: { points: score } })))

@@ -2,12 +2,12 @@
 // full recompute of the model's scores under every tie scheme, and lists every subject in ordinal
 // order. Returns the full rankings by scheme for a test's further checks.
 import { expect } from 'vitest'
-import { rankScoresOrThrow, type LiveBoard, type Order, type Ranking, type TieScheme } from '../../src/ranking/index.js'
+import { checkLiveBoard, rankScoresOrThrow, type LiveBoard, type Order, type Ranking, type TieScheme } from '../../src/ranking/internal.js'
 
 export const SCHEMES: ReadonlyArray<TieScheme> = ['competition', 'dense', 'ordinal', 'fractional']
 
 export const expectAgreesWithFullSort = (live: LiveBoard, model: ReadonlyMap<string, number>, order: Order): ReadonlyMap<TieScheme, Ranking> => {
-  expect(live.checkOrThrow()).toBe(model.size)
+  expect(checkLiveBoard(live)).toBe(model.size)
   const scored = [...model].map(([subject, score]) => ({ subject, score }))
   const full = new Map<TieScheme, Ranking>()
   for (const scheme of SCHEMES) {

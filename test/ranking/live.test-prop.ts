@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { liveBoard, type Order, type Ranking } from '../../src/ranking/index.js'
+import { liveBoard, type Order, type Ranking } from '../../src/ranking/internal.js'
 import { expectAgreesWithFullSort } from './live-model.js'
 
 // Boards of a few thousand subjects: large enough for the tree to keep integer key counts (from 1,024 pairs

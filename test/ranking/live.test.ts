@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { liveBoard, liveRanking, shardTop, mergeShardTop } from '../../src/ranking/index.js'
+import { liveBoard, liveRanking, shardTop, mergeShardTop } from '../../src/ranking/internal.js'
 
 describe('live board', () => {
   it('answers ranks under every scheme, top-k and neighbours', () => {

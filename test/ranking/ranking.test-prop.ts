@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { concatAll } from 'fp-ts/lib/Monoid.js'
-import { allTime, decode, membersOf, type UnitId } from '../../src/core/index.js'
+import { allTime, decode, membersOf, type UnitId } from '../../src/core/internal.js'
 import {
+  checkLiveBoard,
   BoardC,
   computeBoard,
   emptyShardTop,
@@ -20,7 +21,7 @@ import {
   type ShardTop,
   type TieBreaker,
   type TieScheme
-} from '../../src/ranking/index.js'
+} from '../../src/ranking/internal.js'
 import { expectAgreesWithFullSort } from './live-model.js'
 import { org } from './fixture.js'
 
@@ -117,7 +118,7 @@ describe('live board', () => {
             model.set(o.s, next)
             expect(o.op === 'set' ? live.set(o.s, o.v) : live.add(o.s, o.v)).toEqual(E.right(next))
           }
-          expect(live.checkOrThrow()).toBe(model.size)
+          expect(checkLiveBoard(live)).toBe(model.size)
           const scored = [...model].map(([subject, score]) => ({ subject, score }))
           for (const scheme of SCHEMES) {
             const full = rankScoresOrThrow({ scheme, order })(scored)

@@ -13,8 +13,8 @@ import {
   perContent,
   ruleSet,
   RuleSetC
-} from '../../src/rules/index.js'
-import { decode, renderLocation, type Problem } from '../../src/core/index.js'
+} from '../../src/rules/internal.js'
+import { decode, renderLocation, type Problem } from '../../src/core/internal.js'
 import { ev, results } from './helpers.js'
 
 const where = (ps: ReadonlyArray<Problem>): Array<string> => ps.map((p) => `${renderLocation(p.at)} ${p.code}`).sort()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeEvent, decodeEvents, decodeEventsJsonl, eventContentKey, ActivityEventC } from '../../src/rules/index.js'
-import { renderLocation, renderProblem } from '../../src/core/index.js'
+import { decodeEvent, decodeEvents, decodeEventsJsonl, eventContentKey, ActivityEventC } from '../../src/rules/internal.js'
+import { renderLocation, renderProblem } from '../../src/core/internal.js'
 
 const good = { id: 'ev-1', type: 'article.read', member: 'm-001', at: '2021-07-01T08:00:00+08:00', attrs: { seconds: 95, content: 'art-42' } }
 

@@ -7,8 +7,8 @@ import {
   type RuleSetSpec,
   type SubjectAttrs,
   type SubjectId
-} from '../../src/rules/index.js'
-import { instantOrThrow, type EventId } from '../../src/core/index.js'
+} from '../../src/rules/internal.js'
+import { instantOrThrow, type EventId } from '../../src/core/internal.js'
 
 /** An event from readable parts (times with offsets). */
 export const ev = (id: string, type: string, member: string, at: string, attrs: Record<string, AttrValue> = {}): ActivityEvent => ({

@@ -16,8 +16,8 @@ import {
   type RuleSetSpec,
   type RuleSpec,
   type SubjectState
-} from '../../src/rules/index.js'
-import { idProblem } from '../../src/core/index.js'
+} from '../../src/rules/internal.js'
+import { idProblem } from '../../src/core/internal.js'
 import { ev, runRules } from './helpers.js'
 
 const PERIODS: ReadonlyArray<CapPeriod> = ['day', 'week', 'month', 'quarter', 'half', 'year', 'all']

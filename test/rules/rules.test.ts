@@ -27,8 +27,8 @@ import {
   streak,
   when,
   type RuleSpec
-} from '../../src/rules/index.js'
-import { daysFromCivil } from '../../src/core/index.js'
+} from '../../src/rules/internal.js'
+import { daysFromCivil } from '../../src/core/internal.js'
 import { ev, results, runRules } from './helpers.js'
 
 const one = (...rules: ReadonlyArray<RuleSpec>) => ruleSet([account('study'), account('moral', { floor: 0 }), account('free', { floor: null })], rules)

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import * as E from 'fp-ts/lib/Either.js'
-import { decode, type Problem } from '../../src/core/index.js'
-import { decodeAwardProgramme } from '../../src/awards/index.js'
-import { BankConfigC, checkBankConfig } from '../../src/bank/index.js'
-import { decodeProgramme } from '../../src/program/index.js'
-import { decodeBank, QuestionC } from '../../src/quiz/index.js'
-import { compileRuleSet, decodeEvent } from '../../src/rules/index.js'
+import { decode, type Problem } from '../../src/core/internal.js'
+import { decodeAwardProgramme } from '../../src/awards/internal.js'
+import { BankConfigC, checkBankConfig } from '../../src/bank/internal.js'
+import { decodeProgramme } from '../../src/programme/internal.js'
+import { decodeQuestionBank, QuestionC } from '../../src/quiz/internal.js'
+import { compileRuleSet, decodeEvent } from '../../src/rules/internal.js'
 
 const root = resolve(__dirname, '../..')
 
@@ -52,7 +52,7 @@ export const byLibrary = (name: SchemaName, doc: unknown): ReadonlyArray<Problem
       return E.isLeft(r) ? r.left : []
     }
     case 'question-bank':
-      return decodeBank(doc).problems
+      return decodeQuestionBank(doc).problems
     case 'rules': {
       const r = compileRuleSet(doc)
       return E.isLeft(r) ? r.left : []
@@ -81,7 +81,7 @@ export const byLibraryShape = (name: SchemaName, doc: unknown): ReadonlyArray<Pr
       return left(decode(BankConfigC)(doc))
     case 'question-bank': {
       // The bank's own envelope problems (version, keys) are shape; each question through its codec only.
-      const envelope = decodeBank(Array.isArray(doc) ? [] : typeof doc === 'object' && doc !== null ? { ...doc, questions: [] } : doc).problems
+      const envelope = decodeQuestionBank(Array.isArray(doc) ? [] : typeof doc === 'object' && doc !== null ? { ...doc, questions: [] } : doc).problems
       const o = doc as { readonly questions?: unknown }
       const items: ReadonlyArray<unknown> = Array.isArray(doc) ? doc : Array.isArray(o?.questions) ? (o.questions as ReadonlyArray<unknown>) : []
       const base = Array.isArray(doc) ? [] : ['questions']

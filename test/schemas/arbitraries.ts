@@ -1,6 +1,6 @@
 // Random valid documents of the formats the rules, awards and programme schemas describe (as JSON).
 import fc from 'fast-check'
-import { programmeJson } from '../program/fixtures.js'
+import { programmeJson } from '../programme/fixtures.js'
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
 
@@ -73,7 +73,7 @@ const factArb = fc.constantFrom('points:study', 'points:moral', 'tenureMonths', 
 const criterionArb: fc.Arbitrary<Json> = fc.letrec<{ c: Json }>((tie) => ({
   c: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ fact: factArb, op: fc.constantFrom('gte', 'gt', 'lte', 'lt', 'eq', 'ne'), value: fc.integer({ min: 0, max: 500 }) }),
+    fc.record({ figure: factArb, op: fc.constantFrom('gte', 'gt', 'lte', 'lt', 'eq', 'ne'), value: fc.integer({ min: 0, max: 500 }) }),
     fc.record({ partyMember: fc.boolean() }),
     fc.record({ tag: fc.constantFrom('young', 'veteran') }),
     fc.record({ redList: fc.constant('study') }),
@@ -107,7 +107,7 @@ export const awardsArb: fc.Arbitrary<Json> = fc.integer({ min: 1, max: 3 }).chai
               criteria: criterionArb,
               order: fc.constantFrom('desc', 'asc'),
               perUnit: fc.record({ unitKind: fc.constantFrom('branch', 'group'), max: fc.integer({ min: 1, max: 3 }) }),
-              tieBreakers: fc.constant([{ fact: 'reachedAt:study', order: 'asc' }]),
+              tieBreakers: fc.constant([{ figure: 'reachedAt:study', order: 'asc' }]),
               ties: fc.constantFrom('includeAll', 'breakChain', 'flag'),
               nearMisses: fc.nat(3)
             },

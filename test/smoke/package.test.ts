@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { calendar, instantOrThrow, rngFromSeed, shuffle } from '../../src/core/index.js'
+import { calendar, instantOrThrow, rngFromSeed, shuffle } from '../../src/core/internal.js'
 import { runSection, sections } from '../docs/readme.js'
 
 const root = resolve(__dirname, '../..')
@@ -16,12 +16,12 @@ const sh = (cmd: string, args: ReadonlyArray<string>, cwd: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
 const probe = `
-  const t = m.instantOrThrow('2021-06-30T16:30:00Z')
+  const t = m.core.instantOrThrow('2021-06-30T16:30:00Z')
   const out = {
-    day: m.calendar().key('day', t),
+    day: m.core.calendar().key('day', t),
     week: core.calendar(core.DEFAULT_ZONE).key('week', t),
-    shuffled: m.shuffle(m.rngFromSeed('smoke'), [1, 2, 3, 4, 5, 6, 7, 8]),
-    bad: m.renderProblem(m.points(1.5, ['x']).left, 'zh')
+    shuffled: m.core.shuffle(m.core.rngFromSeed('smoke'), [1, 2, 3, 4, 5, 6, 7, 8]),
+    bad: m.core.renderProblem(m.core.points(1.5, ['x']).left, 'zh')
   }
   console.log(JSON.stringify(out))
 `
@@ -95,9 +95,9 @@ describe('the packed package', () => {
   it('ships types that resolve under node16 resolution for import and require', () => {
     writeFileSync(
       join(app, 'check.mts'),
-      `import { calendar, type Instant } from 'moral-bank'\nimport { points } from 'moral-bank/core'\nconst k: string = calendar().key('day', 0 as Instant)\nconst p = points(1)\nexport { k, p }\n`
+      `import { core } from 'moral-bank'\nimport { points } from 'moral-bank/core'\nconst k: string = core.calendar().key('day', core.instantOrThrow(0))\nconst p = points(1)\nexport { k, p }\n`
     )
-    writeFileSync(join(app, 'check.cts'), `import m = require('moral-bank')\nimport core = require('moral-bank/core')\nconst d: string = m.formatInstantUtc(core.instantOrThrow(0))\nexport = d\n`)
+    writeFileSync(join(app, 'check.cts'), `import m = require('moral-bank')\nimport core = require('moral-bank/core')\nconst d: string = m.core.formatInstantUtc(core.instantOrThrow(0))\nexport = d\n`)
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
     const args = [tsc, '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--skipLibCheck', 'false', 'check.mts', 'check.cts']
     expect(() => sh('node', args, app)).not.toThrow()

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeProgramme, type Programme } from '../../src/program/index.js'
+import { decodeProgramme, type Programme } from '../../src/programme/internal.js'
 import { programmeJson } from './fixtures.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -45,7 +45,7 @@ const SITES: ReadonlyArray<readonly [string, (p: Json, bad: string) => boolean]>
   ['$.bank.claims[0].eventType', (p, bad) => p['bank'] !== undefined && ((p['bank'].claims[0].eventType = bad), true)],
   ['$.awards.awards[0].by', (p, bad) => p['awards'] !== undefined && ((p['awards'].awards[0].by = `points:${bad}`), true)],
   ['$.awards.awards[1].by.points:x', (p, bad) => p['awards'] !== undefined && ((p['awards'].awards[1].by = { 'points:moral': 0.5, [`points:${bad}`]: 0.5 }), true)],
-  ['$.awards.awards[0].tieBreakers[0].fact', (p, bad) => p['awards'] !== undefined && ((p['awards'].awards[0].tieBreakers[0].fact = `reachedAt:${bad}`), true)],
+  ['$.awards.awards[0].tieBreakers[0].figure', (p, bad) => p['awards'] !== undefined && ((p['awards'].awards[0].tieBreakers[0].figure = `reachedAt:${bad}`), true)],
   ['$.awards.boards.study.metric.account', (p, bad) => p['awards'] !== undefined && ((p['awards'].boards.study.metric.account = bad), true)],
   ['$.awards.badges[0].account', (p, bad) => p['awards']?.badges !== undefined && ((p['awards'].badges[0].account = bad), true)]
 ]

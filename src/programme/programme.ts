@@ -30,10 +30,10 @@ import {
   type Problem,
   type Text,
   type Zone
-} from '../core/index.js'
-import { compileRuleSet, type CompiledRuleSet } from '../rules/index.js'
-import { checkBankConfig, type CheckedConfig } from '../bank/index.js'
-import { checkAwardOrg, decodeAwardProgramme, type AwardProgramme } from '../awards/index.js'
+} from '../core/internal.js'
+import { compileRuleSet, type CompiledRuleSet } from '../rules/internal.js'
+import { checkBankConfig, type CheckedConfig } from '../bank/internal.js'
+import { checkAwardOrg, decodeAwardProgramme, type AwardProgramme } from '../awards/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model

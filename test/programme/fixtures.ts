@@ -1,6 +1,6 @@
 // A whole programme as an administrator writes it: the daily-study rules plus a moral account with a
 // good-deed rule and a deduction, the bank's shop and deed claims, a board and two awards.
-import { dailyStudy } from '../../src/rules/index.js'
+import { dailyStudy } from '../../src/rules/internal.js'
 
 type Spec = { readonly accounts: ReadonlyArray<unknown>; readonly rules: ReadonlyArray<unknown>; readonly groups?: ReadonlyArray<unknown> }
 
@@ -29,9 +29,9 @@ const programmeOf = (study: Spec) => ({
     boards: { study: { subjects: 'members', metric: { kind: 'points', account: 'study' }, lists: { red: { count: 3 } } } },
     awards: [
       { id: 'star', label: { en: 'Learning Star', zh: '学习之星' }, subjects: 'members', period: 'quarter', by: 'points:study', selection: { kind: 'top', n: 2 },
-        tieBreakers: [{ fact: 'reachedAt:study', order: 'asc' }] },
+        tieBreakers: [{ figure: 'reachedAt:study', order: 'asc' }] },
       { id: 'moral-model', label: { en: 'Moral Model', zh: '道德模范' }, subjects: 'members', period: 'year', by: 'points:moral', selection: { kind: 'top', n: 1 },
-        criteria: { all: [{ redList: 'study' }, { fact: 'points:moral', op: 'gte', value: 10 }] } }
+        criteria: { all: [{ redList: 'study' }, { figure: 'points:moral', op: 'gte', value: 10 }] } }
     ],
     badges: [{ kind: 'milestone', id: 'points', label: { en: 'Points', zh: '积分里程碑' }, account: 'study', levels: [100, 500] }]
   }

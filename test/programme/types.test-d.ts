@@ -1,11 +1,11 @@
 // Type-level guarantees of the programme file: decoding returns every problem or a programme whose
 // optional parts are explicitly possibly absent; the rules are always compiled.
 import { describe, expectTypeOf, it } from 'vitest'
-import type { Decoded } from '../../src/core/index.js'
-import type { AwardProgramme } from '../../src/awards/index.js'
-import type { CheckedConfig } from '../../src/bank/index.js'
-import type { CompiledRuleSet } from '../../src/rules/index.js'
-import { decodeProgramme, decodeProgrammeJson, decodeProgrammeOrThrow, type Programme } from '../../src/program/index.js'
+import type { Decoded } from '../../src/core/internal.js'
+import type { AwardProgramme } from '../../src/awards/internal.js'
+import type { CheckedConfig } from '../../src/bank/internal.js'
+import type { CompiledRuleSet } from '../../src/rules/internal.js'
+import { decodeProgramme, decodeProgrammeJson, decodeProgrammeOrThrow, type Programme } from '../../src/programme/internal.js'
 
 describe('programme types', () => {
   it('decoders return every problem, or a programme', () => {

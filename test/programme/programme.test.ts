@@ -1,11 +1,11 @@
 // The programme file: every part decoded by its own decoder under its path, then the checks across parts.
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { renderProblem, type Problem } from '../../src/core/index.js'
-import { checkBankConfig } from '../../src/bank/index.js'
-import { decodeAwardProgramme } from '../../src/awards/index.js'
-import { compileRuleSet } from '../../src/rules/index.js'
-import { decodeProgramme, decodeProgrammeJson, decodeProgrammeOrThrow } from '../../src/program/index.js'
+import { renderProblem, type Problem } from '../../src/core/internal.js'
+import { checkBankConfig } from '../../src/bank/internal.js'
+import { decodeAwardProgramme } from '../../src/awards/internal.js'
+import { compileRuleSet } from '../../src/rules/internal.js'
+import { decodeProgramme, decodeProgrammeJson, decodeProgrammeOrThrow } from '../../src/programme/internal.js'
 import { programmeJson } from './fixtures.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -81,7 +81,7 @@ describe('decodeProgramme', () => {
       x['bank'].accounts[0].floor = 0
       x['bank'].claims[0].eventType = 'deed.done'
       x['awards'].awards[0].by = 'points:studdy'
-      x['awards'].awards[0].tieBreakers[0].fact = 'reachedAt:merit'
+      x['awards'].awards[0].tieBreakers[0].figure = 'reachedAt:merit'
       x['awards'].boards.study.metric.account = 'studdy'
       x['awards'].badges[0].account = 'moral2'
       x['rules'].zone = 'UTC'
@@ -93,7 +93,7 @@ describe('decodeProgramme', () => {
         '$.bank.accounts[1].id',
         '$.bank.accounts[0].floor',
         '$.awards.awards[0].by',
-        '$.awards.awards[0].tieBreakers[0].fact',
+        '$.awards.awards[0].tieBreakers[0].figure',
         '$.awards.boards.study.metric.account',
         '$.awards.badges[0].account'
       ])

@@ -1,0 +1,26 @@
+// The whole module for the package's own modules (and its tests): public and engine internals.
+// Users get src/awards/index.ts, the public part.
+export * from './model.js'
+// figures.ts also holds `unitFiguresOfRows`, for run.ts only
+export {
+  ACCOUNT_FIGURE_KINDS,
+  anAccountOf,
+  figureProblem,
+  figureValue,
+  memberFigures,
+  splitFigure,
+  subTable,
+  unitFigures,
+  unitMemberFigures,
+  type BoardFigures,
+  type FigureContext,
+  type FigureTable
+} from './figures.js'
+export * from './criteria.js'
+export * from './select.js'
+export * from './run.js'
+export * from './codec.js'
+export * from './presets.js'
+export * from './badges.js'
+export * from './roll.js'
+export * from './needs.js'

@@ -1,0 +1,8 @@
+// The whole module for the package's own modules (and its tests): public and engine internals.
+// Users get src/bank/index.ts, the public part.
+export * from './config.js'
+export * from './claims.js'
+export * from './state.js'
+export * from './ops.js'
+export * from './apply.js'
+export * from './opcodec.js'

@@ -1,0 +1,10 @@
+// Every module flat, internals included: for the package's tests and benchmarks, never shipped as an entry.
+export * from './core/internal.js'
+export * from './quiz/internal.js'
+export * from './formats/internal.js'
+export * from './ranking/internal.js'
+export * from './rules/internal.js'
+export * from './ledger/internal.js'
+export * from './awards/internal.js'
+export * from './bank/internal.js'
+export * from './programme/internal.js'

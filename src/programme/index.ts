@@ -1,0 +1,15 @@
+/**
+ * `moral-bank/programme`: the administrator's programme file (point rules,
+ * the Moral Bank and awards under one zone), decoded with every problem at
+ * its path before anything runs.
+ *
+ * @module
+ */
+export {
+  checkProgrammeOrg,
+  decodeProgramme,
+  decodeProgrammeJson,
+  decodeProgrammeOrThrow,
+  type Programme,
+  type ProgrammeSpec
+} from './programme.js'

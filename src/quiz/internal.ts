@@ -1,0 +1,18 @@
+// The whole module for the package's own modules (and its tests): public and engine internals.
+// Users get src/quiz/index.ts, the public part.
+export * from './question.js'
+export * from './validate.js'
+export * from './bank.js'
+export * as rationals from './rational.js'
+export type { Rational } from './rational.js'
+export * from './normalise.js'
+export * from './weights.js'
+export * from './blueprint.js'
+export * from './paper.js'
+export * from './assemble.js'
+export * from './response.js'
+export * from './grade.js'
+export * from './round.js'
+export * from './stored.js'
+export * from './result.js'
+export * from './review.js'
