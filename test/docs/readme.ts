@@ -2,7 +2,8 @@
 // section run together, in order, as one program (later ones use what earlier
 // ones made), with their import lines merged; an example that declares a name
 // again starts a fresh program (it is a new, self-contained example). readme.test.ts runs them with
-// `moral-bank` resolved to src/, the smoke lane against the packed package. A section that throws fails, and
+// `moral-bank` resolved to src/, the smoke lane against the packed package; readme-types.ts type-checks
+// the same programs, each line mapped back to its README line. A section that throws fails, and
 // so does a claim `expression // => literal` whose value differs (claims whose
 // right side is not a plain literal, such as `right(...)`, are prose).
 import { readFileSync } from 'node:fs'
@@ -11,28 +12,34 @@ import { join, resolve } from 'node:path'
 export const root = resolve(__dirname, '../..')
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
 
+/** One ```ts block: its code and the README line its first line of code is on. */
+export interface Block {
+  readonly code: string
+  readonly line: number
+}
+
 export interface Section {
   readonly title: string
   readonly line: number
-  readonly blocks: Array<string>
+  readonly blocks: Array<Block>
 }
 
 /** The README's `##` sections, each with its TypeScript blocks in order. */
 export const sections: Array<Section> = []
 let current: Section | undefined
-let fence: Array<string> | undefined
+let fence: { readonly lines: Array<string>; readonly line: number } | undefined
 readme.split('\n').forEach((text, i) => {
   if (fence !== undefined) {
     if (text.startsWith('```')) {
-      current?.blocks.push(fence.join('\n'))
+      current?.blocks.push({ code: fence.lines.join('\n'), line: fence.line })
       fence = undefined
-    } else fence.push(text)
+    } else fence.lines.push(text)
     return
   }
   if (text.startsWith('## ')) {
     current = { title: text.slice(3), line: i + 1, blocks: [] }
     sections.push(current)
-  } else if (text.startsWith('```ts')) fence = []
+  } else if (text.startsWith('```ts')) fence = { lines: [], line: i + 2 }
 })
 
 const LITERAL = String.raw`(?:-?\d+(?:\.\d+)?|'[^']*'|"[^"]*"|true|false|undefined|null)`
@@ -48,45 +55,53 @@ export const withClaims = (block: string, where: string): string =>
     })
     .join('\n')
 
-const CLAIM_HELPER = `
-const __claim = (f, expected, where) => {
+// Typed, so that a program type-checks under --strict as it runs.
+const CLAIM_HELPER = `const __claim = (f: () => unknown, expected: unknown, where: string): void => {
   const got = f()
   const a = JSON.stringify(got), b = JSON.stringify(expected)
   if (a !== b) throw new Error('README claim failed at ' + where + ': expected ' + b + ', got ' + a)
-}
-`
+}`
 
 const IMPORT = /^import\s+(type\s+)?(\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+(['"][^'"]+['"])\s*;?\s*$/gm
 
+/** A program's text, with the README line of each of its lines (`undefined` for the lines it adds). */
+export interface Program {
+  readonly text: string
+  readonly lines: ReadonlyArray<number | undefined>
+}
+
 /** Merge the import lines of many blocks (named imports per source united) ahead of their code. */
-export const program = (blocks: ReadonlyArray<string>): string => {
-  const named = new Map<string, Set<string>>()
-  const other = new Set<string>()
+export const program = (blocks: ReadonlyArray<Block>): Program => {
+  const named = new Map<string, { readonly line: number; readonly names: Set<string> }>()
+  const other = new Map<string, number>()
   const bodies = blocks.map((b) =>
-    b.replace(IMPORT, (_m, typeOnly: string | undefined, what: string, from: string) => {
+    b.code.replace(IMPORT, (m, typeOnly: string | undefined, what: string, from: string, offset: number) => {
+      const line = b.line + (b.code.slice(0, offset).match(/\n/g)?.length ?? 0)
       if (what.startsWith('{')) {
-        const set = named.get(from) ?? new Set<string>()
+        const entry = named.get(from) ?? { line, names: new Set<string>() }
         for (const n of what.slice(1, -1).split(',')) {
           const name = n.trim()
-          if (name !== '') set.add(typeOnly === undefined ? name : name.startsWith('type ') ? name : `type ${name}`)
+          if (name !== '') entry.names.add(typeOnly === undefined ? name : name.startsWith('type ') ? name : `type ${name}`)
         }
-        named.set(from, set)
-      } else other.add(`import ${what} from ${from}`)
-      return ''
+        named.set(from, entry)
+      } else if (!other.has(`import ${what} from ${from}`)) other.set(`import ${what} from ${from}`, line)
+      return '\n'.repeat(m.split('\n').length - 1) // keep the block's lines where they were
     })
   )
-  const imports = [...other, ...[...named].map(([from, names]) => `import { ${[...names].join(', ')} } from ${from}`)]
-  return `${imports.join('\n')}\n${CLAIM_HELPER}\n${bodies.join('\n')}`
+  const imports: Array<[string, number]> = [...other, ...[...named].map(([from, e]): [string, number] => [`import { ${[...e.names].join(', ')} } from ${from}`, e.line])]
+  const lines: Array<number | undefined> = [...imports.map(([, line]) => line), ...CLAIM_HELPER.split('\n').map(() => undefined)]
+  for (const [i, body] of bodies.entries()) body.split('\n').forEach((_, k) => lines.push((blocks[i]?.line ?? 0) + k))
+  return { text: [...imports.map(([text]) => text), CLAIM_HELPER, ...bodies].join('\n'), lines }
 }
 
 const DECLARED = /^(?:export\s+)?(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/gm
 
 /** Split a section's blocks into programs: a block redeclaring a top-level name starts a new one. */
-export const programs = (blocks: ReadonlyArray<string>): ReadonlyArray<ReadonlyArray<string>> => {
-  const out: Array<Array<string>> = []
+export const programs = (blocks: ReadonlyArray<Block>): ReadonlyArray<ReadonlyArray<Block>> => {
+  const out: Array<Array<Block>> = []
   let names = new Set<string>()
   for (const b of blocks) {
-    const mine = [...b.matchAll(DECLARED)].map((m) => m[1] as string)
+    const mine = [...b.code.matchAll(DECLARED)].map((m) => m[1] as string)
     if (out.length === 0 || mine.some((n) => names.has(n))) {
       out.push([])
       names = new Set()
@@ -97,6 +112,11 @@ export const programs = (blocks: ReadonlyArray<string>): ReadonlyArray<ReadonlyA
   return out
 }
 
+/** A section's programs as they run and type-check: claims turned into checks, imports merged. */
+export const sectionPrograms = (s: Section): ReadonlyArray<Program> => {
+  let k = 0
+  return programs(s.blocks).map((group) => program(group.map((b) => ({ ...b, code: withClaims(b.code, `${s.title} block ${++k}`) }))))
+}
 
 /**
  * Build and run every program of one section, with `moral-bank` resolved from `resolveDir` (through the
@@ -107,12 +127,11 @@ export const runSection = async (n: number, s: Section, opts: { readonly outdir:
   // Imported here so that parsing the README (all most callers need) does not load esbuild.
   const { build } = await import('esbuild')
   const { pathToFileURL } = await import('node:url')
-  let k = 0
   let ran = 0
-  for (const [p, group] of programs(s.blocks).entries()) {
+  for (const [p, { text }] of sectionPrograms(s).entries()) {
     const outfile = join(opts.outdir, `section-${n}-${p}.mjs`)
     await build({
-      stdin: { contents: program(group.map((b) => withClaims(b, `${s.title} block ${++k}`))), loader: 'ts', resolveDir: opts.resolveDir, sourcefile: `README.md:${s.line}` },
+      stdin: { contents: text, loader: 'ts', resolveDir: opts.resolveDir, sourcefile: `README.md:${s.line}` },
       bundle: true,
       platform: 'node',
       format: 'esm',

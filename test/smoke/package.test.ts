@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendar, instantOrThrow, rngFromSeed, shuffle } from '../../src/core/internal.js'
 import { runSection, sections } from '../docs/readme.js'
+import { readmeTypeErrors } from '../docs/readme-types.js'
 
 const root = resolve(__dirname, '../..')
 let app = ''
@@ -86,6 +87,10 @@ describe('the packed package', () => {
     // No tsconfig paths here: `moral-bank` resolves from the app's node_modules, as for a user.
     for (const [n, s] of sections.entries()) ran += await runSection(n, s, { outdir: app, resolveDir: app })
     expect(ran).toBeGreaterThan(10)
+  })
+  it('type-checks every README example against the installed package, as user code under --strict', () => {
+    // The same check as test/docs/readme-types.test.ts, but `moral-bank` is the packed package's types.
+    expect(readmeTypeErrors({ dir: join(app, 'readme-types'), paths: false }).join('\n')).toBe('')
   })
   it('runs the moral-bank command from its bin entry', () => {
     const bin = join(app, 'node_modules', '.bin', 'moral-bank')
