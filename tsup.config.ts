@@ -10,7 +10,9 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])) },
     format: ['esm', 'cjs'],
-    dts: true,
+    // The modules' types only: the root's (one namespace per module) are written by scripts/root-types.mjs,
+    // as bundling them would turn every type of a namespace that comes from a shared chunk into a value.
+    dts: { entry: Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])) },
     sourcemap: true,
     clean: true,
     target: 'es2022',

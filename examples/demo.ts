@@ -5,13 +5,12 @@
 import { balanceOfOrThrow } from 'moral-bank/ledger'
 import { honorRollMarkdown } from 'moral-bank/awards'
 import { allOrders, bankBalance, stockOf } from 'moral-bank/bank'
-import type { SubjectId } from 'moral-bank/rules'
 import { simulatePark } from './park-sim.js'
 
 const seed = process.argv[2] ?? 'yantan-2021'
 const park = simulatePark(seed)
-const label = (id: string): string => park.org.memberById.get(id as never)?.label ?? park.org.unitById.get(id as never)?.label ?? id
-const unitOf = (id: string): string => label(park.org.memberById.get(id as never)?.unit ?? '')
+const label = (id: string): string => park.org.memberById.get(id)?.label ?? park.org.unitById.get(id)?.label ?? id
+const unitOf = (id: string): string => label(park.org.memberById.get(id)?.unit ?? '')
 
 console.log(`# 沿滩高新区 · 2021 年 7 月 (seed ${seed})\n`)
 console.log(
@@ -36,7 +35,7 @@ for (const e of park.groupLists.red) console.log(`红榜  ${label(e.subject)}  �
 for (const e of park.groupLists.black) console.log(`黑榜  ${label(e.subject)}  人均 ${e.score.toFixed(1)} 分（第 ${e.rank} 名）`)
 
 const moral = park.org.members
-  .map((m) => ({ id: m.id, earned: balanceOfOrThrow(park.ledger, m.id as unknown as SubjectId, 'moral' as never), left: bankBalance(park.bank, m.id as unknown as SubjectId, 'moral') }))
+  .map((m) => ({ id: m.id, earned: balanceOfOrThrow(park.ledger, m.id, 'moral'), left: bankBalance(park.bank, m.id, 'moral') }))
   .filter((m) => m.earned !== 0)
   .sort((a, b) => b.earned - a.earned || (a.id < b.id ? -1 : 1))
 console.log(`\n## 道德银行 Moral Bank: ${moral.length} members earned moral points; the top 5 (earned → left after shopping)\n`)

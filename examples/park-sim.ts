@@ -5,9 +5,9 @@
 // programme file; the Moral Bank's "love supermarket" (爱心超市) where members
 // spend moral points. Deterministic per seed.
 import * as E from 'fp-ts/lib/Either.js'
-import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type EventId, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
+import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
 import { answer, assemble, dailySeed, decodeQuestionBank, decodeBlueprint, indexQuestionBank, keyAnswer, roundResult, startRound, submit, type Blueprint, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
-import { account, dailyStudy, deduction, inAccount, perAction, type ActivityEvent, type SubjectId } from 'moral-bank/rules'
+import { account, dailyStudy, decodeEvent, deduction, inAccount, perAction, type ActivityEvent } from 'moral-bank/rules'
 import { allEntries, foldLedger, type Ledger } from 'moral-bank/ledger'
 import { computeBoard, redBlack, type Board, type RedBlack } from 'moral-bank/ranking'
 import { awardPresets, honorRoll, runAwards, type AwardRun, type HonorRoll } from 'moral-bank/awards'
@@ -161,7 +161,10 @@ export const simulatePark = (seed: string): Park => {
     const skill = 40 + uniformInt(r, 60) // % chance to answer a question right
     let n = 0
     const ev = (type: string, at: number, attrs: Record<string, number | string | boolean> = {}): void => {
-      events.push({ id: `${m.id}/${++n}` as EventId, type, member: m.id as unknown as SubjectId, at: at as Instant, attrs })
+      // Built in code, checked as any input is (a failure here is a bug in this simulation).
+      const e = decodeEvent({ id: `${m.id}/${++n}`, type, member: m.id, at, attrs })
+      if (E.isLeft(e)) throw new Error(renderProblems(e.left))
+      events.push(e.right)
     }
     const playRound = (paper: Paper, quiz: string, kind: string, at: number): void => {
       const started = startRound({ id: `${m.id}/${quiz}`, quiz, kind, member: m.id, mode: 'exam', paper, now: at, limits: { roundMs: 600_000, onTimeout: 'submit' } })
@@ -175,7 +178,7 @@ export const simulatePark = (seed: string): Park => {
       const done = submit(paper, at + 200_000)(round)
       if (E.isLeft(done)) return
       const result = roundResult(paper)(done.right)
-      if (E.isRight(result)) for (const e of result.right.events) events.push(e as unknown as ActivityEvent)
+      if (E.isRight(result)) for (const e of result.right.events) events.push(e)
       rounds++
     }
     for (let d = 0; d < 31; d++) {
@@ -253,7 +256,7 @@ export const simulatePark = (seed: string): Park => {
     if (have < 5 || uniformInt(sr, 100) >= 60) continue
     const item = have >= 20 && uniformInt(sr, 2) === 0 ? 'rice' : have >= 10 && uniformInt(sr, 2) === 0 ? 'towel' : 'soap'
     const at = (shopDay + shopping.length * 60_000) as Instant
-    shopping.push({ _tag: 'reserve', request: `order-${m.id}`, at, subject: m.id as unknown as SubjectId, item, quantity: 1 })
+    shopping.push({ _tag: 'reserve', request: `order-${m.id}`, at, subject: m.id, item, quantity: 1 })
     shopping.push({ _tag: 'confirm', request: `hand-over-${m.id}`, at: (at + 30_000) as Instant, order: `order-${m.id}` })
   }
   const moralBank = applyOps(emptyBank(programme.bank as NonNullable<Programme['bank']>), [...posts, ...shopping]).bank

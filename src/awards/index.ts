@@ -7,35 +7,36 @@
  */
 export {
   anAccountOf,
-  type BoardFigures,
   unitMemberFigures
 } from './figures.js'
-export {
-  type AwardAccount,
-  type AwardBoard,
-  type AwardCategory,
-  type AwardCriterion,
-  type AwardDecision,
-  type AwardFigures,
-  type AwardInputs,
-  type AwardOp,
-  type AwardProgramme,
-  type AwardResult,
-  type AwardRun,
-  type AwardSelection,
-  type AwardTieBreaker,
-  type BadgeSpec,
-  type CriterionOutcome,
-  type DecisionReason,
-  type GradeBand,
-  type PerUnitQuota,
-  type ScoreTerm,
-  type TiePolicy
+export type {
+  BoardFigures
+} from './figures.js'
+export type {
+  AwardAccount,
+  AwardBoard,
+  AwardCategory,
+  AwardCriterion,
+  AwardDecision,
+  AwardFigures,
+  AwardInputs,
+  AwardOp,
+  AwardProgramme,
+  AwardResult,
+  AwardRun,
+  AwardSelection,
+  AwardTieBreaker,
+  BadgeSpec,
+  CriterionOutcome,
+  DecisionReason,
+  GradeBand,
+  PerUnitQuota,
+  ScoreTerm,
+  TiePolicy
 } from './model.js'
 export {
   allOf,
   anyOf,
-  type CriteriaEnv,
   criterionAwards,
   criterionFigures,
   explainCriterion,
@@ -50,11 +51,16 @@ export {
   onRedList,
   winnerOf
 } from './criteria.js'
+export type {
+  CriteriaEnv
+} from './criteria.js'
 export {
-  selectCandidates,
-  type SelectionCandidate,
-  type SelectionOptions,
-  type SelectionOutcome
+  selectCandidates
+} from './select.js'
+export type {
+  SelectionCandidate,
+  SelectionOptions,
+  SelectionOutcome
 } from './select.js'
 export {
   awardFigures,
@@ -70,22 +76,28 @@ export {
 } from './codec.js'
 export {
   AWARD_PRESET_IDS,
-  type AwardPresetOptions,
   awardPresets
 } from './presets.js'
+export type {
+  AwardPresetOptions
+} from './presets.js'
 export {
-  type BadgeGrant,
-  type BadgeGrants,
   grantBadges
+} from './badges.js'
+export type {
+  BadgeGrant,
+  BadgeGrants
 } from './badges.js'
 export {
   honorRoll,
-  type HonorRoll,
   honorRollCsv,
   honorRollJson,
-  honorRollMarkdown,
-  type RollCategory,
-  type RollEntry
+  honorRollMarkdown
+} from './roll.js'
+export type {
+  HonorRoll,
+  RollCategory,
+  RollEntry
 } from './roll.js'
 export {
   checkAwardOrg,

@@ -8,62 +8,72 @@
  * @module
  */
 export {
-  type AccountPolicy,
-  type BankConfig,
   bankConfigFromRules,
   checkBankConfig,
   checkBankConfigOrThrow,
-  type CheckedConfig,
-  type ClaimProcess,
-  type ClaimStage,
-  decodeJsonBankConfig,
-  type ShopItem
+  decodeJsonBankConfig
+} from './config.js'
+export type {
+  AccountPolicy,
+  BankConfig,
+  CheckedConfig,
+  ClaimProcess,
+  ClaimStage,
+  ShopItem
 } from './config.js'
 export {
-  type Claim,
-  type ClaimAction,
-  type ClaimOutcome,
-  type ClaimStatus,
-  type ClaimStep,
   noticeEnd,
   stepClaim,
   submitClaim
 } from './claims.js'
+export type {
+  Claim,
+  ClaimAction,
+  ClaimOutcome,
+  ClaimStatus,
+  ClaimStep
+} from './claims.js'
 export {
   accountOf,
-  type AccountState,
   allAccounts,
   allClaims,
   allOrders,
   bankBalance,
   bankFromJson,
-  type BankJson,
-  type BankState,
   bankStatement,
   bankToJson,
   claimOf,
   emptyBank,
-  type ItemState,
-  type Lot,
   orderOf,
-  type Receipt,
   receiptOf,
-  type ShopOrder,
   spendable,
   stockOf
 } from './state.js'
+export type {
+  AccountState,
+  BankJson,
+  BankState,
+  ItemState,
+  Lot,
+  Receipt,
+  ShopOrder
+} from './state.js'
 export {
-  type BankOp,
   opFingerprint,
   postEntry,
   sameOp
+} from './ops.js'
+export type {
+  BankOp
 } from './ops.js'
 export {
   applyOp,
   applyOps,
   applyOpTo,
-  type BatchResult,
   expiryDue
+} from './apply.js'
+export type {
+  BatchResult
 } from './apply.js'
 export {
   decodeBankOp,

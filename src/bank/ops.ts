@@ -7,7 +7,7 @@
  */
 import type { Instant } from '../core/internal.js'
 import type { Entry } from '../ledger/internal.js'
-import type { AttrValue, SubjectId } from '../rules/internal.js'
+import type { AttrValue } from '../rules/internal.js'
 import type { ClaimAction } from './claims.js'
 
 // -------------------------------------------------------------------------------------
@@ -47,7 +47,7 @@ export type BankOp =
       readonly at: Instant
       readonly claim: string
       readonly process: string
-      readonly member: SubjectId
+      readonly member: string
       readonly beneficiary?: string
       readonly attrs?: Readonly<Record<string, AttrValue>>
     }

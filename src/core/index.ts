@@ -8,77 +8,86 @@ export {
   formatInstantUtc,
   formatLocalDate,
   instant,
-  type Instant,
   instantFromEpochMs,
   instantOrThrow,
   isInstant,
-  type LocalDate,
   MAX_INSTANT,
   MIN_INSTANT,
   MS_PER_DAY,
   parseInstant,
   parseLocalDate
 } from './instant.js'
+export type {
+  Instant,
+  LocalDate
+} from './instant.js'
 export {
   at,
   atText,
   listText,
-  type Locale,
-  type Location,
-  type PathSegment,
   problem,
-  type Problem,
-  type ProblemCode,
   renderLocation,
   renderProblem,
   renderProblems,
-  text,
-  type Text
+  text
+} from './errors.js'
+export type {
+  Locale,
+  Location,
+  PathSegment,
+  Problem,
+  ProblemCode,
+  Text
 } from './errors.js'
 export {
   eventId,
-  type EventId,
-  type Id,
   MAX_ID_LENGTH,
   memberId,
-  type MemberId,
   questionId,
-  type QuestionId,
-  unitId,
-  type UnitId
+  unitId
+} from './ids.js'
+export type {
+  EventId,
+  Id,
+  MemberId,
+  QuestionId,
+  UnitId
 } from './ids.js'
 export {
   addPoints,
   isPoints,
   negatePoints,
   points,
-  type Points,
   pointsOrThrow,
   sumPoints,
   ZERO_POINTS
 } from './points.js'
+export type {
+  Points
+} from './points.js'
 export {
   allTime,
   calendar,
-  type Calendar,
-  type CalendarKind,
   customPeriod,
   DEFAULT_ZONE,
   inPeriod,
   isoWeek,
   makeCalendar,
   parsePeriodKey,
-  type Period,
   periodDays,
-  type PeriodKind,
   periodOf,
   weekdayOf,
-  zone,
-  type Zone
+  zone
+} from './calendar.js'
+export type {
+  Calendar,
+  CalendarKind,
+  Period,
+  PeriodKind,
+  Zone
 } from './calendar.js'
 export {
   deriveSeed,
-  type Rng,
   rngFromParts,
   rngFromSeed,
   sample,
@@ -86,52 +95,64 @@ export {
   uniformFloat,
   uniformInt
 } from './random.js'
+export type {
+  Rng
+} from './random.js'
 export {
   hmacSha256,
   sha256
 } from './sha256.js'
 export {
   decode,
-  type Decoded,
   decodeJson,
   EventIdC,
   InstantC,
   MemberIdC,
   PointsC,
   QuestionIdC,
+  strict,
   UnitIdC,
   ZoneC
 } from './decode.js'
+export type {
+  Decoded
+} from './decode.js'
 export {
   DEFAULT_MAX_LINE_LENGTH,
-  type LineOptions,
   linesOf,
-  linesOfAsync,
-  type TextChunk,
-  type TextLine
+  linesOfAsync
+} from './lines.js'
+export type {
+  LineOptions,
+  TextChunk,
+  TextLine
 } from './lines.js'
 export {
-  type AcceptedLine,
-  type Batch,
   decodeEach,
   decodeJsonLines,
-  decodeJsonLinesFrom,
-  type JsonLine,
-  type JsonLinesDecoder,
-  type LineRejection,
-  type Rejection
+  decodeJsonLinesFrom
+} from './batch.js'
+export type {
+  AcceptedLine,
+  Batch,
+  JsonLine,
+  JsonLinesDecoder,
+  LineRejection,
+  Rejection
 } from './batch.js'
 export {
   ancestors,
   decodeOrg,
   inSubtree,
-  type Member,
   memberInSubtree,
   membersOf,
-  type OrgInput,
   orgTree,
-  type OrgTree,
-  subtreeUnits,
-  type Unit,
-  type UnitKind
+  subtreeUnits
+} from './org.js'
+export type {
+  Member,
+  OrgInput,
+  OrgTree,
+  Unit,
+  UnitKind
 } from './org.js'

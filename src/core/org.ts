@@ -73,14 +73,14 @@ export interface OrgTree {
   readonly units: ReadonlyArray<Unit>
   /** Members in input order. */
   readonly members: ReadonlyArray<Member>
-  readonly unitById: ReadonlyMap<UnitId, Unit>
-  readonly memberById: ReadonlyMap<MemberId, Member>
+  readonly unitById: ReadonlyMap<string, Unit>
+  readonly memberById: ReadonlyMap<string, Member>
   readonly roots: ReadonlyArray<UnitId>
-  readonly children: ReadonlyMap<UnitId, ReadonlyArray<UnitId>>
+  readonly children: ReadonlyMap<string, ReadonlyArray<UnitId>>
   /** Members directly in each unit (not its descendants). */
-  readonly direct: ReadonlyMap<UnitId, ReadonlyArray<MemberId>>
+  readonly direct: ReadonlyMap<string, ReadonlyArray<MemberId>>
   /** Depth-first entry and exit numbers: `b` is in the subtree of `a` iff `enter(a) <= enter(b) < exit(a)`. */
-  readonly interval: ReadonlyMap<UnitId, readonly [number, number]>
+  readonly interval: ReadonlyMap<string, readonly [number, number]>
 }
 
 /**

@@ -8,10 +8,12 @@
  */
 export {
   BLANK_MARK,
-  type ExportResult,
-  type ImportOptions,
-  type ImportResult,
   importResultToEither
+} from './source.js'
+export type {
+  ExportResult,
+  ImportOptions,
+  ImportResult
 } from './source.js'
 export {
   importGift

@@ -46,7 +46,7 @@ const KEPT: unique symbol = /*#__PURE__*/ Symbol('moral-bank.ledger.kept')
  * @category model
  */
 export interface LedgerOptions {
-  readonly subjectOf?: (e: ActivityEvent) => SubjectId
+  readonly subjectOf?: (e: ActivityEvent) => string
   readonly attrsOf?: (s: SubjectId) => SubjectAttrs
 }
 
@@ -75,7 +75,7 @@ export interface Ledger {
   readonly _tag: 'Ledger'
   readonly rules: CompiledRuleSet
   readonly options: LedgerOptions
-  readonly subjects: ReadonlyMap<SubjectId, SubjectLedger>
+  readonly subjects: ReadonlyMap<string, SubjectLedger>
   /** Conflicting versions refused, in (id, content) order. */
   readonly conflicts: ReadonlyArray<Conflict>
   /** Events offered, counting duplicates. */
@@ -265,7 +265,7 @@ export const appendEvents =
   (ledger: Ledger) =>
   (events: Iterable<ActivityEvent>): Ledger => {
     const hostSubjectOf = ledger.options.subjectOf
-    const subjectOf = (x: ActivityEvent): SubjectId => (hostSubjectOf === undefined ? x.member : hostSubjectOf(x))
+    const subjectOf = (x: ActivityEvent): SubjectId => (hostSubjectOf === undefined ? x.member : (hostSubjectOf(x) as SubjectId))
     // Sized once for the batch when its length is known (a table that grows is rebuilt log2(n) times).
     const kept = draftIndex(ledger[KEPT] ?? EMPTY_INDEX, Array.isArray(events) ? events.length : 0)
     const refused = new Map<string, Conflict>()

@@ -5,11 +5,11 @@
  *
  * @module
  */
-export {
-  type Conflict,
-  type Entry,
-  type EntryKind,
-  type Skip
+export type {
+  Conflict,
+  Entry,
+  EntryKind,
+  Skip
 } from './entry.js'
 export {
   allEntries,
@@ -20,21 +20,25 @@ export {
   emptyLedger,
   foldLedger,
   getLedgerMonoid,
-  type Ledger,
-  type LedgerOptions,
-  mergeLedgers,
-  type SubjectLedger
+  mergeLedgers
+} from './fold.js'
+export type {
+  Ledger,
+  LedgerOptions,
+  SubjectLedger
 } from './fold.js'
 export {
   dailyProgress,
-  type DailyProgress,
   explainBalance,
   explainBalanceOrThrow,
-  type Movements,
-  type ProgressLine,
   statement,
-  type Statement,
-  type StatementDay,
   statementOf,
   statementOrThrow
+} from './statement.js'
+export type {
+  DailyProgress,
+  Movements,
+  ProgressLine,
+  Statement,
+  StatementDay
 } from './statement.js'

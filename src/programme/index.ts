@@ -9,7 +9,9 @@ export {
   checkProgrammeOrg,
   decodeProgramme,
   decodeProgrammeJson,
-  decodeProgrammeOrThrow,
-  type Programme,
-  type ProgrammeSpec
+  decodeProgrammeOrThrow
+} from './programme.js'
+export type {
+  Programme,
+  ProgrammeSpec
 } from './programme.js'

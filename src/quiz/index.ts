@@ -6,106 +6,122 @@
  * @module
  */
 export * as rationals from './rational.js'
-export {
-  type Rational
+export type {
+  Rational
 } from './rational.js'
 export {
-  type Accepted,
-  type Blank,
-  type ChoiceOption,
   DEFAULT_DIFFICULTY,
   DEFAULT_POINTS,
-  type Difficulty,
-  type Essay,
-  type FillBlank,
-  type Item,
-  type Judge,
-  type Matching,
-  type MultipleChoice,
-  type MultipleScoring,
-  type Numerical,
-  type NumericAnswer,
-  type OptionId,
-  type Ordering,
-  type OrderingScoring,
-  type Pair,
-  type Question,
   QUESTION_TYPES,
-  type QuestionCommon,
-  type QuestionType,
-  type RichText,
-  type SingleChoice,
-  type TextFormat,
   textOf
+} from './question.js'
+export type {
+  Accepted,
+  Blank,
+  ChoiceOption,
+  Difficulty,
+  Essay,
+  FillBlank,
+  Item,
+  Judge,
+  Matching,
+  MultipleChoice,
+  MultipleScoring,
+  Numerical,
+  NumericAnswer,
+  OptionId,
+  Ordering,
+  OrderingScoring,
+  Pair,
+  Question,
+  QuestionCommon,
+  QuestionType,
+  RichText,
+  SingleChoice,
+  TextFormat
 } from './question.js'
 export {
   decodeQuestion,
   validateQuestion
 } from './validate.js'
 export {
-  type QuestionBankIndex,
-  type QuestionBankReport,
   decodeQuestionBank,
   decodeQuestionBankJson,
-  indexQuestionBank,
-  type Rejected
+  indexQuestionBank
+} from './bank.js'
+export type {
+  QuestionBankIndex,
+  QuestionBankReport,
+  Rejected
 } from './bank.js'
 export {
   normaliseAnswer
 } from './normalise.js'
 export {
-  type Blueprint,
-  decodeBlueprint,
-  type Section,
-  type SectionOrder,
-  type TagFilter
+  decodeBlueprint
+} from './blueprint.js'
+export type {
+  Blueprint,
+  Section,
+  SectionOrder,
+  TagFilter
 } from './blueprint.js'
 export {
-  type Paper,
-  type PaperQuestion,
-  type PublicChoice,
   publicPaper,
-  type PublicPaper,
-  publicQuestion,
-  type PublicQuestion
+  publicQuestion
+} from './paper.js'
+export type {
+  Paper,
+  PaperQuestion,
+  PublicChoice,
+  PublicPaper,
+  PublicQuestion
 } from './paper.js'
 export {
   assemble,
-  type AssembleOptions,
-  fixedPaper,
-  type FixedPaperOptions,
-  type Shortfall
+  fixedPaper
+} from './assemble.js'
+export type {
+  AssembleOptions,
+  FixedPaperOptions,
+  Shortfall
 } from './assemble.js'
 export {
-  checkResponse,
-  type QuizResponse
+  checkResponse
+} from './response.js'
+export type {
+  QuizResponse
 } from './response.js'
 export {
-  type Graded,
-  gradeQuestion,
-  type GradeStatus
+  gradeQuestion
+} from './grade.js'
+export type {
+  Graded,
+  GradeStatus
 } from './grade.js'
 export {
   answer,
-  deadline,
-  type EndReason,
   applyTimeout,
-  type TimeoutPolicy,
+  deadline,
   gradeManual,
   inGrace,
   isSealed,
-  type Limits,
-  type Mode,
   openQuestion,
-  type Round,
-  type RoundError,
-  type RoundErrorReason,
-  type RoundStatus,
-  type Slot,
-  type StartParams,
   startRound,
   submit,
   verifyRound
+} from './round.js'
+export type {
+  EndReason,
+  Limits,
+  Mode,
+  Round,
+  RoundError,
+  RoundErrorReason,
+  RoundStatus,
+  Slot,
+  StartParams,
+  TimeoutPolicy
 } from './round.js'
 export {
   decodePaper,
@@ -113,25 +129,29 @@ export {
   decodeRoundJson
 } from './stored.js'
 export {
-  type AttemptPolicy,
   attemptsScore,
-  type Feedback,
   keyAnswer,
-  type KeyAnswer,
   questionFeedback,
-  type QuizCompletedEvent,
-  roundResult,
-  type RoundResult
+  roundResult
+} from './result.js'
+export type {
+  AttemptPolicy,
+  Feedback,
+  KeyAnswer,
+  QuizCompletedEvent,
+  RoundResult
 } from './result.js'
 export {
   dailySeed,
   dueItems,
   emptyBook,
-  type Quality,
   recordResult,
-  type ReviewBook,
   reviewItem,
-  type ReviewItem,
   reviewPaper,
   sm2Step
+} from './review.js'
+export type {
+  Quality,
+  ReviewBook,
+  ReviewItem
 } from './review.js'

@@ -8,65 +8,89 @@
 export {
   compareScores,
   DEFAULT_RANK_OPTIONS,
-  type Order,
-  type RankedRow,
-  type Ranking,
-  type RankOptions,
   rankScores,
-  rankScoresOrThrow,
-  type Scored,
-  type TieBreaker,
-  type TieGroup,
-  type TieScheme
+  rankScoresOrThrow
+} from './tie.js'
+export type {
+  Order,
+  RankedRow,
+  Ranking,
+  RankOptions,
+  Scored,
+  TieBreaker,
+  TieGroup,
+  TieScheme
 } from './tie.js'
 export {
-  type BoardInputs,
-  boardInputsFromLedger,
-  type EntryLike,
-  type EventLike,
-  type HostMetrics,
-  type LedgerLike
+  boardInputsFromLedger
+} from './inputs.js'
+export type {
+  BoardInputs,
+  EntryLike,
+  EventLike,
+  HostMetrics,
+  LedgerLike
 } from './inputs.js'
 export {
-  type Aggregate,
-  type Board,
-  type BoardSpec,
-  computeBoard,
-  type Excluded,
-  type Metric,
-  type SubjectKind
+  computeBoard
+} from './board.js'
+export type {
+  Aggregate,
+  Board,
+  BoardSpec,
+  Excluded,
+  Metric,
+  SubjectKind
 } from './board.js'
 export {
-  type ListEntry,
-  type ListRule,
-  redBlack,
-  type RedBlack,
-  type RedBlackSpec
+  redBlack
+} from './lists.js'
+export type {
+  ListEntry,
+  ListRule,
+  RedBlack,
+  RedBlackSpec
 } from './lists.js'
 export {
-  composite,
-  type Composite,
-  type CompositePart,
-  type Normalisation,
-  type PartFigure
+  composite
+} from './composite.js'
+export type {
+  Composite,
+  CompositePart,
+  Normalisation,
+  PartFigure
 } from './composite.js'
 export {
-  type Dropped,
-  type Move,
   movement,
-  type Movement,
   previousPeriod
 } from './movement.js'
+export type {
+  Dropped,
+  Move,
+  Movement
+} from './movement.js'
 export {
+  checkLiveBoard,
   liveBoard,
-  type LiveBoard,
-  type LiveEntry,
   liveRanking
+} from './live.js'
+export type {
+  LiveBoard,
+  LiveEntry
 } from './live.js'
 export {
   mergeShardTop,
   shardTop,
-  type ShardTop,
-  shardTopMonoid,
-  type TopEntry
+  shardTopMonoid
 } from './merge.js'
+export type {
+  ShardTop,
+  TopEntry
+} from './merge.js'
+export {
+  BoardC,
+  BoardSpecC,
+  boardSpecCodec,
+  RedBlackC,
+  RedBlackSpecC
+} from './codec.js'

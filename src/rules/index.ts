@@ -7,36 +7,35 @@
  * @module
  */
 export {
-  type ActivityEvent,
-  type AttrValue,
   decodeEvent,
   decodeEvents,
   decodeEventsJsonl,
   decodeEventsJsonlFrom,
-  type EventBatch,
-  subjectId,
-  type SubjectId
+  subjectId
+} from './event.js'
+export type {
+  ActivityEvent,
+  AttrValue,
+  EventBatch,
+  SubjectId
 } from './event.js'
 export {
   attrIs,
-  type Condition,
   holds,
-  memberIs,
-  type Op,
-  type SubjectAttrs
+  memberIs
+} from './condition.js'
+export type {
+  Condition,
+  Op,
+  SubjectAttrs
 } from './condition.js'
 export {
   account,
-  type AccountSpec,
   accumulate,
-  type Amount,
   atLeast,
-  type Bonus,
   campaign,
-  type Cap,
   capGroup,
   capPer,
-  type CapPeriod,
   deduction,
   DEFAULT_ACCOUNT,
   duringHours,
@@ -44,8 +43,6 @@ export {
   firstOfDay,
   fromScore,
   fromTable,
-  type GroupSpec,
-  type Hours,
   hoursBonus,
   inAccount,
   labelled,
@@ -55,32 +52,45 @@ export {
   perAction,
   perContent,
   perUnit,
-  type Rounding,
   ruleSet,
-  type RuleSetSpec,
-  type RuleSpec,
   streak,
   when
 } from './rule.js'
+export type {
+  AccountSpec,
+  Amount,
+  Bonus,
+  Cap,
+  CapPeriod,
+  GroupSpec,
+  Hours,
+  Rounding,
+  RuleSetSpec,
+  RuleSpec
+} from './rule.js'
 export {
-  type Account,
   accountId,
-  type AccountId,
-  type CompiledCap,
-  type CompiledRule,
-  type CompiledRuleSet,
   compileRuleSet,
   compileRuleSetOrThrow,
   decodeRuleSet,
-  ruleId,
-  type RuleId
+  ruleId
+} from './compile.js'
+export type {
+  Account,
+  AccountId,
+  CompiledCap,
+  CompiledRule,
+  CompiledRuleSet,
+  RuleId
 } from './compile.js'
 export {
   applyRule,
-  type Cut,
-  type Decision,
-  evaluateEvent,
-  type SkipReason
+  evaluateEvent
+} from './engine.js'
+export type {
+  Cut,
+  Decision,
+  SkipReason
 } from './engine.js'
 export {
   dailyStudy
