@@ -6,8 +6,7 @@
  * @module
  */
 export {
-  anAccountOf,
-  unitMemberFigures
+  anAccountOf
 } from './figures.js'
 export type {
   BoardFigures
@@ -68,9 +67,6 @@ export {
   runAwards
 } from './run.js'
 export {
-  AwardCategoryC,
-  AwardCriterionC,
-  BadgeSpecC,
   decodeAwardProgramme,
   decodeAwardProgrammeOrThrow
 } from './codec.js'

@@ -70,7 +70,6 @@ export type {
   Movement
 } from './movement.js'
 export {
-  checkLiveBoard,
   liveBoard,
   liveRanking
 } from './live.js'

@@ -83,10 +83,6 @@ export type {
   CompiledRuleSet,
   RuleId
 } from './compile.js'
-export {
-  applyRule,
-  evaluateEvent
-} from './engine.js'
 export type {
   Cut,
   Decision,
