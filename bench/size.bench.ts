@@ -40,6 +40,7 @@ export const run = async (): Promise<void> => {
   try {
     mkdirSync(join(app, 'node_modules'))
     symlinkSync(root, join(app, 'node_modules', 'moral-bank'), 'dir')
+    for (const peer of ['fp-ts', 'io-ts']) symlinkSync(join(root, 'node_modules', peer), join(app, 'node_modules', peer), 'dir') // the app's own peers
     for (const e of entries) {
       const r = await build({
         stdin: { contents: readFileSync(join(root, e.file), 'utf8'), loader: 'ts', resolveDir: app, sourcefile: e.file },

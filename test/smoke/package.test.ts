@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendar, instantOrThrow, rngFromSeed, shuffle } from '../../src/core/internal.js'
 import { runSection, sections } from '../docs/readme.js'
@@ -122,6 +123,26 @@ describe('the packed package', () => {
       analysis: { entrypoints: Record<string, unknown>; problems: ReadonlyArray<unknown> }
     }
     expect(report.analysis.problems).toEqual([])
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './core', './quiz', './program']))
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './core', './quiz', './programme']))
+  })
+  it('bundles for a browser from the ES builds of fp-ts and io-ts (tree-shakable), and the bundle computes as the sources do', async () => {
+    // As a user's bundler would: the installed package's ESM through its exports and imports maps.
+    const r = await build({
+      stdin: { contents: `export * from 'moral-bank'`, resolveDir: app },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      minify: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent'
+    })
+    const inputs = Object.keys(r.metafile.inputs)
+    expect(inputs.filter((f) => /node_modules\/(fp-ts|io-ts)\/lib\//.test(f))).toEqual([])
+    expect(inputs.some((f) => f.includes('node_modules/fp-ts/es6/'))).toBe(true)
+    expect(inputs.some((f) => f.includes('node_modules/io-ts/es6/'))).toBe(true)
+    writeFileSync(join(app, 'browser-bundle.mjs'), r.outputFiles[0]?.text ?? '')
+    writeFileSync(join(app, 'browser-probe.mjs'), `import * as m from './browser-bundle.mjs'\nconst core = m.core\n${probe}`)
+    expect(JSON.parse(sh('node', ['browser-probe.mjs'], app))).toEqual(expected())
   })
 })
