@@ -39,5 +39,5 @@ export const showPaper = (json: string): ReadonlyArray<string> => {
 export const readResponses = (json: string): { readonly responses: ReadonlyArray<QuizResponse>; readonly problems: string } => {
   const parsed = readList(json)
   if (parsed._tag === 'Left') return { responses: [], problems: renderProblems(parsed.left, 'zh') }
-  return { responses: parsed.right as ReadonlyArray<QuizResponse>, problems: '' }
+  return { responses: parsed.right as ReadonlyArray<unknown> as ReadonlyArray<QuizResponse>, problems: '' }
 }
