@@ -13,6 +13,7 @@ import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
 import { run as awards } from './awards.bench.js'
 import { run as collide } from './collide.bench.js'
+import { run as size } from './size.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
@@ -24,7 +25,8 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ranking', ranking],
   ['awards', awards],
   ['core-stream', coreStream],
-  ['collide', collide]
+  ['collide', collide],
+  ['size', size]
 ]
 
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')

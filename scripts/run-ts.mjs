@@ -2,8 +2,8 @@
 // bundles it, resolving `moral-bank` and `moral-bank/*` to src/ through
 // tsconfig paths and leaving npm packages external, then Node runs the bundle.
 import { build } from 'esbuild'
-import { mkdirSync, rmSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const entry = process.argv[2]
@@ -11,7 +11,10 @@ if (entry === undefined) {
   console.error('usage: node scripts/run-ts.mjs <entry.ts> [args...]')
   process.exit(2)
 }
-const outdir = resolve('node_modules/.cache/moral-bank-run')
+// The bundle sits under the entry's own package when it has one (bench/ keeps its peers in
+// bench/node_modules), so Node resolves that package's dependencies first, then the root's.
+const home = existsSync(join(dirname(resolve(entry)), 'package.json')) ? dirname(resolve(entry)) : resolve('.')
+const outdir = join(home, 'node_modules/.cache/moral-bank-run')
 mkdirSync(outdir, { recursive: true })
 const outfile = join(outdir, `${basename(entry, '.ts')}-${process.pid}.mjs`) // one per run: runs at once never share a bundle
 await build({

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendar, instantOrThrow, rngFromSeed, shuffle } from '../../src/core/internal.js'
 import { runSection, sections } from '../docs/readme.js'
@@ -12,6 +13,7 @@ import { readmeTypeErrors } from '../docs/readme-types.js'
 
 const root = resolve(__dirname, '../..')
 let app = ''
+let tarball = '' // the packed package, as npm would publish it
 
 const sh = (cmd: string, args: ReadonlyArray<string>, cwd: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
@@ -30,10 +32,11 @@ const probe = `
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), 'moral-bank-smoke-'))
   sh('npm', ['pack', '--silent', '--pack-destination', app], root)
-  const tarball = readdirSync(app).find((f) => f.endsWith('.tgz'))
-  if (tarball === undefined) throw new Error('npm pack made no tarball')
+  const packed = readdirSync(app).find((f) => f.endsWith('.tgz'))
+  if (packed === undefined) throw new Error('npm pack made no tarball')
+  tarball = join(app, packed)
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true }))
-  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', join(app, tarball)], app)
+  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', tarball], app)
 })
 
 afterAll(() => {
@@ -106,5 +109,40 @@ describe('the packed package', () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
     const args = [tsc, '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--skipLibCheck', 'false', 'check.mts', 'check.cts']
     expect(() => sh('node', args, app)).not.toThrow()
+  })
+  // Both read the tarball only (no registry): publint's every level (errors, warnings and
+  // suggestions), attw's every rule under its strict profile (node10, node16 from CJS and ESM, bundler).
+  it('passes publint on the tarball with no error, warning or suggestion', () => {
+    const out = sh(join(root, 'node_modules', '.bin', 'publint'), ['run', tarball, '--level', 'suggestion'], app)
+    expect(out).toContain('All good!')
+    expect(out).not.toMatch(/Errors:|Warnings:|Suggestions:/)
+  })
+  it('passes @arethetypeswrong/cli on the tarball for every entrypoint and resolution', () => {
+    const attw = join(root, 'node_modules', '.bin', 'attw')
+    const report = JSON.parse(sh(attw, [tarball, '--format', 'json', '--no-definitely-typed', '--profile', 'strict'], app)) as {
+      analysis: { entrypoints: Record<string, unknown>; problems: ReadonlyArray<unknown> }
+    }
+    expect(report.analysis.problems).toEqual([])
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './core', './quiz', './programme']))
+  })
+  it('bundles for a browser from the ES builds of fp-ts and io-ts (tree-shakable), and the bundle computes as the sources do', async () => {
+    // As a user's bundler would: the installed package's ESM through its exports and imports maps.
+    const r = await build({
+      stdin: { contents: `export * from 'moral-bank'`, resolveDir: app },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      minify: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent'
+    })
+    const inputs = Object.keys(r.metafile.inputs)
+    expect(inputs.filter((f) => /node_modules\/(fp-ts|io-ts)\/lib\//.test(f))).toEqual([])
+    expect(inputs.some((f) => f.includes('node_modules/fp-ts/es6/'))).toBe(true)
+    expect(inputs.some((f) => f.includes('node_modules/io-ts/es6/'))).toBe(true)
+    writeFileSync(join(app, 'browser-bundle.mjs'), r.outputFiles[0]?.text ?? '')
+    writeFileSync(join(app, 'browser-probe.mjs'), `import * as m from './browser-bundle.mjs'\nconst core = m.core\n${probe}`)
+    expect(JSON.parse(sh('node', ['browser-probe.mjs'], app))).toEqual(expected())
   })
 })

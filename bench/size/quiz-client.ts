@@ -1,0 +1,43 @@
+// What a quiz client (the member's page) bundles: the public view of a paper and the member's
+// responses, read from JSON and checked, problems shown in the member's language, the paper drawn
+// from its labels. The key, the bank and the grading stay on the server (README "Who holds what").
+// Since main's public-surface change (28b5a4c) neither `parseJson` nor `QuizResponseC` is public:
+// the paper and the responses are read with `decodeJson` (BOM, duplicate keys, syntax at line:column)
+// and the responses are not checked against the library's response codec (a client cannot, today).
+import * as t from 'io-ts'
+import { decodeJson, renderProblems } from 'moral-bank/core'
+import type { PublicPaper, PublicQuestion, QuizResponse, RichText } from 'moral-bank/quiz'
+
+const readJson = decodeJson(t.unknown)
+const readList = decodeJson(t.array(t.type({ type: t.string })))
+const plain = (x: RichText): string => (typeof x === 'string' ? x : x.text)
+
+/** The paper the server sent, as text the page shows (or the problems with it, in Chinese). */
+export const showPaper = (json: string): ReadonlyArray<string> => {
+  const parsed = readJson(json)
+  if (parsed._tag === 'Left') return [renderProblems(parsed.left, 'zh')]
+  const paper = parsed.right as PublicPaper
+  return paper.questions.map((q: PublicQuestion) => {
+    const head = `${q.index + 1}. ${plain(q.stem)}（${q.points} 分）`
+    switch (q.type) {
+      case 'single':
+      case 'multiple':
+        return [head, ...q.options.map((o) => `${o.id}. ${plain(o.text)}`)].join('\n')
+      case 'ordering':
+        return [head, ...q.items.map((o) => `${o.id}. ${plain(o.text)}`)].join('\n')
+      case 'matching':
+        return [head, ...q.left.map((o) => `${o.id}. ${plain(o.text)}`), ...q.right.map((o) => `${o.id}. ${plain(o.text)}`)].join('\n')
+      case 'blank':
+        return [head, ...q.blanks.map((b) => `${b}. ____`)].join('\n')
+      default:
+        return head
+    }
+  })
+}
+
+/** The member's answers as the page kept them (say, from local storage), read before sending. */
+export const readResponses = (json: string): { readonly responses: ReadonlyArray<QuizResponse>; readonly problems: string } => {
+  const parsed = readList(json)
+  if (parsed._tag === 'Left') return { responses: [], problems: renderProblems(parsed.left, 'zh') }
+  return { responses: parsed.right as ReadonlyArray<unknown> as ReadonlyArray<QuizResponse>, problems: '' }
+}

@@ -1,0 +1,2 @@
+// The whole library, every export of the root entry kept.
+export * from 'moral-bank'
