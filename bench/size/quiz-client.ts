@@ -1,15 +1,14 @@
 // What a quiz client (the member's page) bundles: the public view of a paper and the member's
 // responses, read from JSON and checked, problems shown in the member's language, the paper drawn
 // from its labels. The key, the bank and the grading stay on the server (README "Who holds what").
-// Since main's public-surface change (28b5a4c) neither `parseJson` nor `QuizResponseC` is public:
-// the paper and the responses are read with `decodeJson` (BOM, duplicate keys, syntax at line:column)
-// and the responses are not checked against the library's response codec (a client cannot, today).
+// The paper is read with `decodeJson` (BOM, duplicate keys, syntax at line:column), each response with
+// `decodeQuizResponse` (what the server's answer() will check again against the paper).
 import * as t from 'io-ts'
 import { decodeJson, renderProblems } from 'moral-bank/core'
-import type { PublicPaper, PublicQuestion, QuizResponse, RichText } from 'moral-bank/quiz'
+import { decodeQuizResponse, type PublicPaper, type PublicQuestion, type QuizResponse, type RichText } from 'moral-bank/quiz'
 
 const readJson = decodeJson(t.unknown)
-const readList = decodeJson(t.array(t.type({ type: t.string })))
+const readList = decodeJson(t.array(t.unknown))
 const plain = (x: RichText): string => (typeof x === 'string' ? x : x.text)
 
 /** The paper the server sent, as text the page shows (or the problems with it, in Chinese). */
@@ -39,5 +38,12 @@ export const showPaper = (json: string): ReadonlyArray<string> => {
 export const readResponses = (json: string): { readonly responses: ReadonlyArray<QuizResponse>; readonly problems: string } => {
   const parsed = readList(json)
   if (parsed._tag === 'Left') return { responses: [], problems: renderProblems(parsed.left, 'zh') }
-  return { responses: parsed.right as ReadonlyArray<unknown> as ReadonlyArray<QuizResponse>, problems: '' }
+  const responses: Array<QuizResponse> = []
+  const problems: Array<string> = []
+  for (const u of parsed.right) {
+    const r = decodeQuizResponse(u)
+    if (r._tag === 'Left') problems.push(renderProblems(r.left, 'zh'))
+    else responses.push(r.right)
+  }
+  return { responses, problems: problems.join('\n') }
 }

@@ -87,7 +87,9 @@ export type {
   Shortfall
 } from './assemble.js'
 export {
-  checkResponse
+  checkResponse,
+  decodeQuizResponse,
+  decodeQuizResponseJson
 } from './response.js'
 export type {
   QuizResponse

@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { at, dispatch, problem, refined, strict, text, type PathSegment, type Problem } from '../core/internal.js'
+import { at, decode, decodeJson, dispatch, problem, refined, strict, text, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
 import { letterLabel, numberLabel, orderSize, type PaperQuestion } from './paper.js'
 
 // -------------------------------------------------------------------------------------
@@ -68,6 +68,27 @@ export const QuizResponseC: t.Type<QuizResponse, unknown, unknown> = /*#__PURE__
 // -------------------------------------------------------------------------------------
 
 const labels = (n: number, f: (i: number) => string): ReadonlySet<string> => new Set(Array.from({ length: n }, (_, i) => f(i)))
+
+
+/**
+ * Read a member's response (say, from the page's form state or local storage) before sending it:
+ * the response, or every problem at its path. The server checks it again against the paper.
+ *
+ * @category decoding
+ * @example
+ * decodeQuizResponse({ type: 'single', choice: 'B' }) // => right({ type: 'single', choice: 'B' })
+ * decodeQuizResponse({ type: 'single' })._tag // => 'Left' ($.choice missing)
+ */
+export const decodeQuizResponse = (u: unknown): Decoded<QuizResponse> => decode(QuizResponseC)(u)
+
+/**
+ * `decodeQuizResponse` from JSON text: syntax errors and keys given twice come back at `file:line:column`.
+ *
+ * @category decoding
+ * @example
+ * decodeQuizResponseJson('{"type":"judge","value":true}') // => right({ type: 'judge', value: true })
+ */
+export const decodeQuizResponseJson = (json: string, file?: string): Decoded<QuizResponse> => decodeJson(QuizResponseC, file)(json)
 
 /**
  * Why a response does not fit a paper question (wrong type, a label naming
