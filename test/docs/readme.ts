@@ -52,7 +52,14 @@ export const sectionsOf = (file: string): Array<Section> => {
       if (text.startsWith('## ')) {
         current = { file, title: text.slice(3), line: i + 1, blocks: [] }
         out.push(current)
-      } else if (text.startsWith('```ts')) fence = { lines: [], line: i + 2 }
+      } else if (text.startsWith('```ts')) {
+        // An example before the first `##` heading still runs, in a section of its own.
+        if (current === undefined) {
+          current = { file, title: '(before the first ## heading)', line: 1, blocks: [] }
+          out.push(current)
+        }
+        fence = { lines: [], line: i + 2 }
+      }
     })
   return out
 }
