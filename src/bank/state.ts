@@ -116,7 +116,7 @@ export interface Receipt {
 
 /**
  * The bank: configuration and state. In memory a bank is a version of a
- * columnar store (see the README: using each state once is O(1) per
+ * columnar store (see docs/moral-bank.md and docs/internals.md: using each state once is O(1) per
  * operation; reading or reusing an older state replays the log into a copy);
  * its tables are built from the store when read and write themselves as
  * plain records to `JSON.stringify`. Every function accepts a bank read back

@@ -1,5 +1,5 @@
-// Every README program type-checks as a user's code would: written out as `readme-<section>-<program>.mts`
-// (exactly the programs readme.ts runs, claims included) and checked by one TypeScript program under
+// Every program of the README and docs/*.md type-checks as a user's code would: written out as
+// `doc-<section>-<program>.mts` (exactly the programs readme.ts runs, claims included) and checked by one TypeScript program under
 // `--strict` and Node's own module resolution. readme-types.test.ts checks them with `moral-bank` mapped
 // to src/ by tsconfig paths; the smoke lane checks them against the packed package in its app.
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -21,18 +21,19 @@ const compilerOptions = (paths: boolean): Record<string, unknown> => ({
 })
 
 /**
- * Write every README program into `dir` with a tsconfig.json beside them (`npx tsc -p <dir>` repeats the
- * check), type-check them all at once and return each error as `README.md:<line>: <message>` (an error
- * outside the README's code, in a file of the package, is given at that file's own line).
+ * Write every program of the README and docs/*.md into `dir` with a tsconfig.json beside them (`npx tsc -p
+ * <dir>` repeats the check), type-check them all at once and return each error as `<file>:<line>: <message>`
+ * (`README.md:120: …`, `docs/points.md:40: …`; an error outside the examples' code, in a file of the
+ * package, is given at that file's own line).
  */
 export const readmeTypeErrors = (opts: { readonly dir: string; readonly paths: boolean }): ReadonlyArray<string> => {
   mkdirSync(opts.dir, { recursive: true })
-  const lineMap = new Map<string, ReadonlyArray<number | undefined>>()
+  const lineMap = new Map<string, { readonly doc: string; readonly lines: ReadonlyArray<number | undefined> }>()
   for (const [n, s] of sections.entries()) {
     for (const [p, { text, lines }] of sectionPrograms(s).entries()) {
-      const file = join(opts.dir, `readme-${n}-${p}.mts`)
+      const file = join(opts.dir, `doc-${n}-${p}.mts`)
       writeFileSync(file, text)
-      lineMap.set(file, lines)
+      lineMap.set(file, { doc: s.file, lines })
     }
   }
   const configFile = join(opts.dir, 'tsconfig.json')
@@ -43,9 +44,8 @@ export const readmeTypeErrors = (opts: { readonly dir: string; readonly paths: b
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ')
     if (d.file === undefined || d.start === undefined) return message
     const line = d.file.getLineAndCharacterOfPosition(d.start).line + 1
-    const lines = lineMap.get(d.file.fileName)
-    if (lines === undefined) return `${relative(root, d.file.fileName)}:${line}: ${message}`
-    const readmeLine = lines[line - 1]
-    return readmeLine === undefined ? `${relative(root, d.file.fileName)}:${line}: ${message}` : `README.md:${readmeLine}: ${message}`
+    const mapped = lineMap.get(d.file.fileName)
+    const docLine = mapped?.lines[line - 1]
+    return mapped === undefined || docLine === undefined ? `${relative(root, d.file.fileName)}:${line}: ${message}` : `${mapped.doc}:${docLine}: ${message}`
   })
 }

@@ -1,57 +1,82 @@
-// Every TypeScript example in the README runs. The examples of one `##`
-// section run together, in order, as one program (later ones use what earlier
+// Every TypeScript example in the README and in docs/*.md runs. The examples of one `##`
+// section of a file run together, in order, as one program (later ones use what earlier
 // ones made), with their import lines merged; an example that declares a name
 // again starts a fresh program (it is a new, self-contained example). readme.test.ts runs them with
 // `moral-bank` resolved to src/, the smoke lane against the packed package; readme-types.ts type-checks
-// the same programs, each line mapped back to its README line. A section that throws fails, and
+// the same programs, each line mapped back to its file and line. A section that throws fails, and
 // so does a claim `expression // => literal` whose value differs (claims whose
 // right side is not a plain literal, such as `right(...)`, are prose).
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export const root = resolve(__dirname, '../..')
-const readme = readFileSync(join(root, 'README.md'), 'utf8')
 
-/** One ```ts block: its code and the README line its first line of code is on. */
+/** The files whose examples run: README.md, then every docs/*.md (paths relative to the root, `/` separated). */
+export const docFiles: ReadonlyArray<string> = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`)
+]
+
+/** One ```ts block: its code and the line of its file its first line of code is on. */
 export interface Block {
   readonly code: string
   readonly line: number
 }
 
 export interface Section {
+  /** The file the section is in, relative to the root: `README.md`, `docs/points.md`. */
+  readonly file: string
   readonly title: string
   readonly line: number
   readonly blocks: Array<Block>
 }
 
-/** The README's `##` sections, each with its TypeScript blocks in order. */
-export const sections: Array<Section> = []
-let current: Section | undefined
-let fence: { readonly lines: Array<string>; readonly line: number } | undefined
-readme.split('\n').forEach((text, i) => {
-  if (fence !== undefined) {
-    if (text.startsWith('```')) {
-      current?.blocks.push({ code: fence.lines.join('\n'), line: fence.line })
-      fence = undefined
-    } else fence.lines.push(text)
-    return
-  }
-  if (text.startsWith('## ')) {
-    current = { title: text.slice(3), line: i + 1, blocks: [] }
-    sections.push(current)
-  } else if (text.startsWith('```ts')) fence = { lines: [], line: i + 2 }
-})
+/** The `##` sections of one Markdown file (relative to the root), each with its TypeScript blocks in order. */
+export const sectionsOf = (file: string): Array<Section> => {
+  const out: Array<Section> = []
+  let current: Section | undefined
+  let fence: { readonly lines: Array<string>; readonly line: number } | undefined
+  readFileSync(join(root, file), 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      if (fence !== undefined) {
+        if (text.startsWith('```')) {
+          current?.blocks.push({ code: fence.lines.join('\n'), line: fence.line })
+          fence = undefined
+        } else fence.lines.push(text)
+        return
+      }
+      if (text.startsWith('## ')) {
+        current = { file, title: text.slice(3), line: i + 1, blocks: [] }
+        out.push(current)
+      } else if (text.startsWith('```ts')) {
+        // An example before the first `##` heading still runs, in a section of its own.
+        if (current === undefined) {
+          current = { file, title: '(before the first ## heading)', line: 1, blocks: [] }
+          out.push(current)
+        }
+        fence = { lines: [], line: i + 2 }
+      }
+    })
+  return out
+}
+
+/** The `##` sections of every file of `docFiles`, in that order. */
+export const sections: Array<Section> = docFiles.flatMap(sectionsOf)
 
 const LITERAL = String.raw`(?:-?\d+(?:\.\d+)?|'[^']*'|"[^"]*"|true|false|undefined|null)`
 const CLAIM = new RegExp(String.raw`^(?!\s*(?:const|let|var|import|if|for|return|export)\b)(\S.*?)\s*//\s*=>\s*(${LITERAL}|\[\s*(?:${LITERAL}\s*(?:,\s*${LITERAL}\s*)*)?\])\s*(?:\(.*\))?$`)
 
-/** Turn `expr // => literal` lines into checks. */
-export const withClaims = (block: string, where: string): string =>
+/** Turn `expr // => literal` lines into checks, each naming its `file:line` (the block's code starts at `line`). */
+export const withClaims = (block: string, file: string, line: number): string =>
   block
     .split('\n')
-    .map((line, i) => {
-      const m = CLAIM.exec(line)
-      return m === null ? line : `__claim(() => (${m[1]}), ${m[2]}, ${JSON.stringify(`${where}+${i + 1}: ${m[1]}`)})`
+    .map((text, i) => {
+      const m = CLAIM.exec(text)
+      return m === null ? text : `__claim(() => (${m[1]}), ${m[2]}, ${JSON.stringify(`${file}:${line + i}: ${m[1]}`)})`
     })
     .join('\n')
 
@@ -59,12 +84,12 @@ export const withClaims = (block: string, where: string): string =>
 const CLAIM_HELPER = `const __claim = (f: () => unknown, expected: unknown, where: string): void => {
   const got = f()
   const a = JSON.stringify(got), b = JSON.stringify(expected)
-  if (a !== b) throw new Error('README claim failed at ' + where + ': expected ' + b + ', got ' + a)
+  if (a !== b) throw new Error('claim failed at ' + where + ': expected ' + b + ', got ' + a)
 }`
 
 const IMPORT = /^import\s+(type\s+)?(\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+(['"][^'"]+['"])\s*;?\s*$/gm
 
-/** A program's text, with the README line of each of its lines (`undefined` for the lines it adds). */
+/** A program's text, with the line (in its section's file) of each of its lines (`undefined` for the lines it adds). */
 export interface Program {
   readonly text: string
   readonly lines: ReadonlyArray<number | undefined>
@@ -113,10 +138,8 @@ export const programs = (blocks: ReadonlyArray<Block>): ReadonlyArray<ReadonlyAr
 }
 
 /** A section's programs as they run and type-check: claims turned into checks, imports merged. */
-export const sectionPrograms = (s: Section): ReadonlyArray<Program> => {
-  let k = 0
-  return programs(s.blocks).map((group) => program(group.map((b) => ({ ...b, code: withClaims(b.code, `${s.title} block ${++k}`) }))))
-}
+export const sectionPrograms = (s: Section): ReadonlyArray<Program> =>
+  programs(s.blocks).map((group) => program(group.map((b) => ({ ...b, code: withClaims(b.code, s.file, b.line) }))))
 
 /**
  * Build and run every program of one section, with `moral-bank` resolved from `resolveDir` (through the
@@ -124,14 +147,14 @@ export const sectionPrograms = (s: Section): ReadonlyArray<Program> => {
  * the bundles into `outdir`. Returns how many programs ran; a failing claim or example throws.
  */
 export const runSection = async (n: number, s: Section, opts: { readonly outdir: string; readonly resolveDir: string; readonly tsconfig?: string }): Promise<number> => {
-  // Imported here so that parsing the README (all most callers need) does not load esbuild.
+  // Imported here so that parsing the files (all most callers need) does not load esbuild.
   const { build } = await import('esbuild')
   const { pathToFileURL } = await import('node:url')
   let ran = 0
   for (const [p, { text }] of sectionPrograms(s).entries()) {
     const outfile = join(opts.outdir, `section-${n}-${p}.mjs`)
     await build({
-      stdin: { contents: text, loader: 'ts', resolveDir: opts.resolveDir, sourcefile: `README.md:${s.line}` },
+      stdin: { contents: text, loader: 'ts', resolveDir: opts.resolveDir, sourcefile: `${s.file}:${s.line}` },
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -1,5 +1,5 @@
 // The JSON Schemas shipped for editors and other languages: they compile in strict mode, accept every
-// example document of the README and the fixtures, and refuse the structural mistakes the decoders refuse.
+// example document of the README, docs/moral-bank.md and the fixtures, and refuse the structural mistakes the decoders refuse.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { BANK_JSON } from '../quiz/fixtures.js'
 import { bySchema, byLibrary, schemaOf, SCHEMAS } from './ajv.js'
 
 const readme = readFileSync(join(resolve(__dirname, '../..'), 'README.md'), 'utf8')
+const bankGuide = readFileSync(join(resolve(__dirname, '../..'), 'docs', 'moral-bank.md'), 'utf8')
 
 describe('schemas', () => {
   it('are draft 2020-12 schemas with a title and description, and compile in strict mode', () => {
@@ -57,8 +58,8 @@ describe('schemas', () => {
     }
   })
 
-  it('bank-config: the README configuration passes; bad stages, floors and items are refused', () => {
-    const m = /const cfgJson = `(\{[\s\S]*?\})`/.exec(readme)
+  it('bank-config: the configuration of docs/moral-bank.md passes; bad stages, floors and items are refused', () => {
+    const m = /const cfgJson = `(\{[\s\S]*?\})`/.exec(bankGuide)
     const cfg = JSON.parse((m as RegExpExecArray)[1] as string) as Record<string, unknown>
     expect(byLibrary('bank-config', cfg)).toEqual([])
     expect(bySchema('bank-config', cfg).ok).toBe(true)

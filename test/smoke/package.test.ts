@@ -85,13 +85,13 @@ describe('the packed package', () => {
     const shipped = JSON.parse(sh('node', ['schemas.cjs'], app)) as ReadonlyArray<unknown>
     expect(shipped).toEqual(names.map((n) => JSON.parse(readFileSync(join(root, 'schemas', n), 'utf8'))))
   })
-  it('runs every README example against the installed package (its dist, not the sources)', async () => {
+  it('runs every example of the README and docs/*.md against the installed package (its dist, not the sources)', async () => {
     let ran = 0
     // No tsconfig paths here: `moral-bank` resolves from the app's node_modules, as for a user.
     for (const [n, s] of sections.entries()) ran += await runSection(n, s, { outdir: app, resolveDir: app })
     expect(ran).toBeGreaterThan(10)
   })
-  it('type-checks every README example against the installed package, as user code under --strict', () => {
+  it('type-checks every example of the README and docs/*.md against the installed package, as user code under --strict', () => {
     // The same check as test/docs/readme-types.test.ts, but `moral-bank` is the packed package's types.
     expect(readmeTypeErrors({ dir: join(app, 'readme-types'), paths: false }).join('\n')).toBe('')
   })
