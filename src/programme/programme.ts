@@ -153,7 +153,9 @@ const ruleAccounts = (rules: Decoded<CompiledRuleSet>, raw: Readonly<Record<stri
 const bankInput = (bank: Readonly<Record<string, unknown>>, rules: ReadonlyArray<RuleAccount>, z: string, out: Array<Problem>): Readonly<Record<string, unknown>> => {
   const ids = rules.map((a) => a.id)
   const floorOf = new Map<string, number | null>(rules.map((a) => [a.id, a.floor]))
-  const given = bank['accounts'] ?? []
+  // Absent means every account of the rules; anything else that is not a list (null too) is the
+  // bank's decoder's to refuse at $.bank.accounts, never read as absent.
+  const given = bank['accounts'] === undefined ? [] : bank['accounts']
   if (!Array.isArray(given)) return { ...bank, zone: z }
   const listed = new Set<string>()
   const accounts = given.map((a: unknown, i) => {
