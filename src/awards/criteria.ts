@@ -256,7 +256,7 @@ export const compileCriterion =
         const within = inSubtree(env.org, c.unit)
         return (i) => {
           const s = env.table.subjects[i] as string
-          const unit = env.subjects === 'members' ? env.org.memberById.get(s as MemberId)?.unit : (s as UnitId)
+          const unit = env.subjects === 'members' ? env.org.memberById.get(s)?.unit : (s as UnitId)
           return unit !== undefined && within(unit)
         }
       }

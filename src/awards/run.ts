@@ -7,7 +7,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, problem, text, type Decoded, type MemberId, type Problem, type Text, type UnitId } from '../core/internal.js'
+import { at, problem, text, type Decoded, type Problem, type Text, type UnitId } from '../core/internal.js'
 import { bestK, memberCandidates, quotaUnitsOf, scoreCandidates, unitCandidates } from './candidates.js'
 import { contextOf, prepare, type Context } from './context.js'
 import { compileCriterion, criterionAwards, explainCriterion, fmtFigure, type CriteriaEnv } from './criteria.js'
@@ -218,7 +218,7 @@ const runCategory = (ctx: Context, a: AwardCategory, index: number): Decoded<Awa
   const by = scoreLabel(a, ctx.programme.accounts, ctx.programme.metricLabels)
   const cap = a.selection._tag === 'Top' ? a.selection.n : a.selection._tag === 'Threshold' ? (a.selection.cap ?? Infinity) : Infinity
   const min = a.selection._tag === 'Threshold' ? a.selection.min : undefined
-  const label = (s: string): string | undefined => (a.subjects === 'members' ? org.memberById.get(s as MemberId)?.label : org.unitById.get(s as UnitId)?.label)
+  const label = (s: string): string | undefined => (a.subjects === 'members' ? org.memberById.get(s)?.label : org.unitById.get(s)?.label)
   const explain = explainCriterion(a.criteria)(env)
   // Explanations are built only for the subjects returned: winners, pending ties and near misses.
   const decide = (i: number): AwardDecision => {

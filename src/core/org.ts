@@ -337,7 +337,7 @@ const decodeOrgUnguarded = (input: unknown, path: ReadonlyArray<PathSegment>): D
  */
 export const ancestors = (tree: OrgTree, unit: string): ReadonlyArray<UnitId> => {
   const out: Array<UnitId> = []
-  let cur = tree.unitById.get(unit as UnitId)?.parent
+  let cur = tree.unitById.get(unit)?.parent
   while (cur !== undefined) {
     out.push(cur)
     cur = tree.unitById.get(cur)?.parent
@@ -355,8 +355,8 @@ export const ancestors = (tree: OrgTree, unit: string): ReadonlyArray<UnitId> =>
 export const inSubtree =
   (tree: OrgTree, root: string) =>
   (unit: string): boolean => {
-    const a = tree.interval.get(root as UnitId)
-    const b = tree.interval.get(unit as UnitId)
+    const a = tree.interval.get(root)
+    const b = tree.interval.get(unit)
     return a !== undefined && b !== undefined && a[0] <= b[0] && b[0] < a[1]
   }
 
@@ -368,7 +368,7 @@ export const inSubtree =
  * subtreeUnits(tree, 'branch-1') // => ['branch-1', 'group-1', 'group-2']
  */
 export const subtreeUnits = (tree: OrgTree, root: string): ReadonlyArray<UnitId> => {
-  if (!tree.unitById.has(root as UnitId)) return []
+  if (!tree.unitById.has(root)) return []
   const out: Array<UnitId> = []
   const stack: Array<UnitId> = [root as UnitId]
   while (stack.length > 0) {
@@ -398,9 +398,9 @@ export const membersOf = (tree: OrgTree, root: string): ReadonlyArray<MemberId> 
  * memberInSubtree(tree, 'park')('m1') // => true
  */
 export const memberInSubtree = (tree: OrgTree, root: string): ((member: string) => boolean) => {
-  const within = inSubtree(tree, root as UnitId)
+  const within = inSubtree(tree, root)
   return (member) => {
-    const m = tree.memberById.get(member as MemberId)
+    const m = tree.memberById.get(member)
     return m !== undefined && within(m.unit)
   }
 }

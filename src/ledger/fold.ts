@@ -461,7 +461,7 @@ export const getLedgerMonoid = (rules: CompiledRuleSet, options: LedgerOptions =
 export const balanceOf = (ledger: Ledger, subject: string, account?: string): Decoded<Points> => {
   const acc = findAccount(ledger.rules, account)
   if (E.isLeft(acc)) return acc
-  const s = ledger.subjects.get(subject as SubjectId)
+  const s = ledger.subjects.get(subject)
   return E.right((s === undefined ? 0 : (s.balances[acc.right.id] ?? 0)) as Points)
 }
 

@@ -308,7 +308,7 @@ export const statement = (ledger: Ledger, subject: string, period: Period, accou
   const found = findAccount(ledger.rules, account)
   if (E.isLeft(found)) return found
   const acc = found.right.id
-  const s = ledger.subjects.get(subject as SubjectId)
+  const s = ledger.subjects.get(subject)
   const cols = s === undefined ? undefined : columnsOf(s)
   return E.right(
     cols !== undefined && cols.rules === ledger.rules
@@ -338,7 +338,7 @@ export const statementOrThrow = (ledger: Ledger, subject: string, period: Period
  */
 export const dailyProgress = (ledger: Ledger, subject: string, day: string): DailyProgress => {
   const earned = new Map<string, number>()
-  for (const e of ledger.subjects.get(subject as SubjectId)?.entries ?? []) {
+  for (const e of ledger.subjects.get(subject)?.entries ?? []) {
     if (e.day === day) earned.set(e.rule, (earned.get(e.rule) ?? 0) + e.granted)
   }
   let total = 0
@@ -390,7 +390,7 @@ export const explainBalance = (
   const acc = found.right.id
   let running = 0
   const out: Array<{ readonly entry: Entry; readonly balance: Points }> = []
-  for (const e of ledger.subjects.get(subject as SubjectId)?.entries ?? []) {
+  for (const e of ledger.subjects.get(subject)?.entries ?? []) {
     if (e.account !== acc) continue
     running += e.granted
     out.push({ entry: e, balance: running as Points })

@@ -12,7 +12,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, decode, hmacSha256, idProblem, MAX_ID_LENGTH, problem, text, type Problem, type Text } from '../core/internal.js'
+import { at, decode, hmacSha256, idProblem, MAX_ID_LENGTH, problem, text, type Problem, type ProblemCode, type Text } from '../core/internal.js'
 import { gradeQuestion, type Graded } from './grade.js'
 import type { Paper, PaperQuestion } from './paper.js'
 import { fromInt, div, type Rational } from './rational.js'
@@ -197,11 +197,29 @@ const sealed = (paper: Paper, body: Body): Round => {
 // A changed round: one more step, sealed again.
 const reseal = (paper: Paper, body: Body): Round => sealed(paper, { ...body, step: body.step + 1 })
 
+// The problem code of each refusal: what a host branching on `code` alone sees.
+const CODE: Readonly<Record<RoundErrorReason, ProblemCode>> = {
+  tampered: 'state',
+  'wrong-paper': 'state',
+  'bad-instant': 'type',
+  'bad-id': 'format',
+  'before-start': 'state',
+  'after-deadline': 'state',
+  'after-submission': 'state',
+  discarded: 'state',
+  'unknown-question': 'reference',
+  'invalid-answer': 'reference',
+  locked: 'state',
+  'out-of-order': 'state',
+  'not-opened': 'state',
+  'question-time-up': 'state',
+  'not-submitted': 'state',
+  'not-manual': 'state',
+  'bad-score': 'state'
+}
+
 const fail = (reason: RoundErrorReason, path: ReadonlyArray<string | number>, expected: Text, received: unknown): E.Either<RoundError, never> =>
-  E.left({
-    ...problem(reason === 'unknown-question' || reason === 'invalid-answer' ? 'reference' : reason === 'bad-instant' ? 'type' : reason === 'bad-id' ? 'format' : 'state', at(path), expected, received),
-    reason
-  })
+  E.left({ ...problem(CODE[reason], at(path), expected, received), reason })
 
 const tampered = (): E.Either<RoundError, never> =>
   fail('tampered', ['seal'], text("a round as this library sealed it for this paper (unchanged since)", '本库为本卷封存且未被改动的答题记录'), 'a round whose seal does not match its content')
