@@ -1,12 +1,12 @@
 /**
- * `check-events`: a JSON Lines file checked line by line as it streams in,
- * in memory bounded by one line and one chunk whatever the file's size or
- * how many lines are accepted or rejected. Each rejected line is printed at
- * `file:line:column` with its reason, up to a bound (`--max-problems`, 100 by
- * default); the rest are counted. A pretty-printed JSON file (one value
- * spread over many lines) is named as such instead of a wall of syntax errors.
- * No Node built-ins here: the caller gives the chunks (a file stream in
- * main.ts, one string in `run`).
+ * JSON Lines files (events, bank operation logs) checked line by line as
+ * they stream in, in memory bounded by one line and one chunk whatever the
+ * file's size or how many lines are accepted or rejected. Each rejected
+ * line's problems are reported at `file:line:column` as found, up to a
+ * bound (`--max-problems`, 100 by default); the rest are counted. With
+ * `strict` the read stops at the first rejected line. A pretty-printed JSON
+ * file (one value spread over many lines) is named as such instead of a
+ * wall of syntax errors.
  *
  * @module
  */
@@ -20,83 +20,77 @@ import {
   type JsonLinesDecoder,
   type LineRejection,
   type Locale,
-  type Problem
+  type Problem,
+  type Text
 } from '../core/internal.js'
+import { decodeBankOpsJsonlFrom } from '../bank/internal.js'
 import { decodeEventsJsonlFrom } from '../rules/internal.js'
+import type { Io } from './command.js'
+import { readChunks, type Placed } from './files.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
 /** What a JSON Lines file holds: the decoder of a line and the nouns of the summary. */
-interface LinesKind {
-  readonly decoder: JsonLinesDecoder<unknown>
-  readonly one: string
-  readonly many: string
+export interface LinesKind<A = unknown> {
+  readonly decoder: JsonLinesDecoder<A>
+  readonly one: Text
+  readonly many: Text
 }
 
-/** The files `check-events` reads. */
-export const EVENTS: LinesKind = { decoder: decodeEventsJsonlFrom as JsonLinesDecoder<unknown>, one: 'event', many: 'events' }
+/** Activity events, one a line. */
+export const EVENTS: LinesKind = { decoder: decodeEventsJsonlFrom as JsonLinesDecoder<unknown>, one: text('event', '事件'), many: text('events', '事件') }
 
-/** The options of a check, from the command line. */
-export interface LinesArgs {
+/** Moral Bank operations, one a line. */
+export const BANK_OPS: LinesKind = { decoder: decodeBankOpsJsonlFrom as JsonLinesDecoder<unknown>, one: text('operation', '操作'), many: text('operations', '操作') }
+
+/** How a file is checked. */
+export interface LinesOptions {
   readonly file: string
   readonly lang: Locale
   readonly maxProblems: number
+  /** Stop at the first rejected line. */
+  readonly strict: boolean
 }
 
 /** How many problems are printed unless `--max-problems` says otherwise. */
 export const DEFAULT_MAX_PROBLEMS = 100
 
-/** The outcome of a check: the summary line (stdout) and the exit code; problems went to the sink as found. */
-export interface LinesOutcome {
-  readonly stdout: string
-  readonly code: number
+/** Where a check's findings go as they come: each problem shown, and notes (hints, the count of those not shown). */
+export interface LinesSink {
+  readonly problem: (p: Placed) => void
+  readonly note: (s: string) => void
 }
 
-// -------------------------------------------------------------------------------------
-// arguments
-// -------------------------------------------------------------------------------------
-
-const VALUED = new Set(['--lang', '--max-problems'])
-
-/**
- * Read `<file> [--lang en|zh] [--max-problems N]`: the options, or a usage error.
- *
- * @example
- * linesArgs(['events.jsonl', '--max-problems', '5']) // => { file: 'events.jsonl', lang: 'en', maxProblems: 5 }
- */
-export const linesArgs = (args: ReadonlyArray<string>): LinesArgs | { readonly error: string } => {
-  let file: string | undefined
-  let lang: Locale = 'en'
-  let maxProblems = DEFAULT_MAX_PROBLEMS
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string
-    if (VALUED.has(a)) {
-      const v = args[++i]
-      if (a === '--lang') lang = v === 'zh' ? 'zh' : 'en'
-      else if (v !== undefined && /^\d{1,9}$/.test(v)) maxProblems = Number(v)
-      else return { error: `--max-problems needs a whole number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}` }
-    } else if (file === undefined && !a.startsWith('--')) file = a
-    else return { error: `unexpected argument ${JSON.stringify(a)}` }
-  }
-  return file === undefined ? { error: 'a file is needed' } : { file, lang, maxProblems }
+/** What a check found. */
+export interface LinesSummary {
+  readonly accepted: number
+  readonly rejected: number
+  /** Problems not shown (over `--max-problems`). */
+  readonly hidden: number
+  /** The file is one pretty-printed JSON value, not JSON Lines: nothing was checked. */
+  readonly notLines: boolean
+  /** The line a strict check stopped at. */
+  readonly stoppedAt?: number
+  /** The summary in the run's language. */
+  readonly text: string
 }
 
 // -------------------------------------------------------------------------------------
 // placing problems
 // -------------------------------------------------------------------------------------
 
-// A rejected line's problems as text, each at file:line:column (JSON paths at the column of the value they name).
-const placed = (r: LineRejection, p: Problem, file: string, lang: Locale): string => {
-  if (p.at._tag !== 'JsonPath') return renderProblem(p, lang)
+// A rejected line's problem at file:line:column (JSON paths at the column of the value they name).
+const placed = (r: LineRejection, p: Problem, file: string, lang: Locale): Placed => {
+  if (p.at._tag === 'TextPosition') return { file, line: p.at.line, column: p.at.column, problem: p, text: renderProblem(p, lang) }
   let column = 1
   try {
     column = jsonPathOffset(r.text, p.at.segments).offset + 1
   } catch {
     // a line the locator cannot walk: the problem stays at the line's start
   }
-  return `${file}:${r.index}:${column}: ${renderProblem(p, lang)}`
+  return { file, line: r.index, column, problem: p, text: `${file}:${r.index}:${column}: ${renderProblem(p, lang)}` }
 }
 
 // The first line of a pretty-printed JSON value: `{` or `[` opening a value the line does not close,
@@ -109,18 +103,13 @@ const opensValue = (r: JsonLine<unknown>): r is LineRejection => {
 }
 const isSyntax = (r: JsonLine<unknown>): boolean => r._tag === 'Rejection' && r.problems.some((p) => p.code === 'syntax')
 
-const notJsonLines = (first: LineRejection, file: string, kind: LinesKind, lang: Locale): string => {
+const notJsonLines = (first: LineRejection, file: string, kind: LinesKind, lang: Locale, sink: LinesSink): void => {
   const array = first.text.trimStart().startsWith('[')
-  const p = problem(
-    'format',
-    atText(first.index, 1, file),
-    text(`JSON Lines: one ${kind.one} object per line`, `JSON Lines：每行一个${kind.one === 'event' ? '事件' : ''}对象`),
-    undefined
-  )
-  const got = text('a JSON value spread over many lines (pretty-printed JSON)', '跨越多行的 JSON 值（格式化排版的 JSON）')
+  const p = problem('format', atText(first.index, 1, file), text(`JSON Lines: one ${kind.one.en} object per line`, `JSON Lines：每行一个${kind.one.zh}对象`), undefined)
+  const got = { ...p, received: text('a JSON value spread over many lines (pretty-printed JSON)', '跨越多行的 JSON 值（格式化排版的 JSON）') }
+  sink.problem({ file, line: first.index, column: 1, problem: got, text: renderProblem(got, lang) })
   const jq = array ? `jq -c '.[]' ${file}` : `jq -c . ${file}`
-  const hint = lang === 'zh' ? `（每行写一个对象，例如 ${jq} > 新文件.jsonl）` : `(write one object per line, for example ${jq} > new.jsonl)`
-  return `${renderProblem({ ...p, received: got }, lang)}\n${hint}\n`
+  sink.note(lang === 'zh' ? `（每行写一个对象，例如 ${jq} > 新文件.jsonl）\n` : `(write one object per line, for example ${jq} > new.jsonl)\n`)
 }
 
 // -------------------------------------------------------------------------------------
@@ -128,52 +117,52 @@ const notJsonLines = (first: LineRejection, file: string, kind: LinesKind, lang:
 // -------------------------------------------------------------------------------------
 
 const group = (n: number): string => n.toLocaleString('en-US')
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
 /** A check in progress: `step` each line's result (false: stop reading), then `end`. */
 export interface LinesChecker {
   readonly step: (r: JsonLine<unknown>) => boolean
-  readonly end: () => LinesOutcome
+  readonly end: () => LinesSummary
 }
 
 /**
- * A check as a fold over the lines' results, printing problems through `emit`
+ * A check as a fold over the lines' results, reporting problems to the sink
  * as they come. Keeps counts and at most one held line (the first, until the
  * second tells whether the file is pretty-printed JSON), never the lines.
  *
  * @example
- * const c = linesChecker({ file: 'e.jsonl', lang: 'en', maxProblems: 100 }, EVENTS, (s) => process.stderr.write(s))
+ * const c = linesChecker({ file: 'e.jsonl', lang: 'en', maxProblems: 100, strict: false }, EVENTS, sink)
  * for (const r of EVENTS.decoder(text, 'e.jsonl')) if (!c.step(r)) break
- * c.end().stdout // => 'e.jsonl: 2 events, 0 lines rejected\n'
+ * c.end().text // => '2 events, 0 lines rejected'
  */
-export const linesChecker = (args: LinesArgs, kind: LinesKind, emit: (problemText: string) => void): LinesChecker => {
-  const { file, lang, maxProblems } = args
+export const linesChecker = (opts: LinesOptions, kind: LinesKind, sink: LinesSink): LinesChecker => {
+  const { file, lang, maxProblems } = opts
   let accepted = 0
   let rejected = 0
   let shown = 0
   let hiddenLines = 0
-  let hiddenProblems = 0
+  let hidden = 0
   let seen = 0
   let held: LineRejection | undefined
   let notLines = false
+  let stoppedAt: number | undefined
 
   const report = (r: LineRejection): void => {
     rejected++
-    let out = ''
     let printed = 0
     for (const p of r.problems) {
       if (shown >= maxProblems) break
-      out += `${placed(r, p, file, lang)}\n`
+      sink.problem(placed(r, p, file, lang))
       shown++
       printed++
     }
-    if (out !== '') emit(out)
-    hiddenProblems += r.problems.length - printed
+    hidden += r.problems.length - printed
     if (printed === 0) hiddenLines++
+    if (opts.strict) stoppedAt = r.index
   }
-  const take = (r: JsonLine<unknown>): void => {
+  const take = (r: JsonLine<unknown>): boolean => {
     if (r._tag === 'Accepted') accepted++
     else report(r)
+    return stoppedAt === undefined
   }
 
   const step = (r: JsonLine<unknown>): boolean => {
@@ -185,52 +174,76 @@ export const linesChecker = (args: LinesArgs, kind: LinesKind, emit: (problemTex
     if (seen === 2 && held !== undefined) {
       if (isSyntax(r)) {
         notLines = true
-        emit(notJsonLines(held, file, kind, lang))
+        notJsonLines(held, file, kind, lang, sink)
         return false
       }
-      take(held)
+      const first = held
       held = undefined
+      if (!take(first)) return false
     }
-    take(r)
-    return true
+    return take(r)
   }
 
-  const end = (): LinesOutcome => {
-    if (notLines) return { stdout: `${file}: not JSON Lines, nothing checked\n`, code: 1 }
+  const end = (): LinesSummary => {
+    if (notLines) return { accepted: 0, rejected: 0, hidden: 0, notLines, text: lang === 'zh' ? '不是 JSON Lines，未检查' : 'not JSON Lines, nothing checked' }
     if (held !== undefined) take(held)
-    if (hiddenLines > 0 || hiddenProblems > 0) {
-      const more =
+    if (hiddenLines > 0 || hidden > 0) {
+      sink.note(
         lang === 'zh'
-          ? `…… 另有 ${group(hiddenLines)} 行被拒未列出${hiddenProblems > hiddenLines ? `（共 ${group(hiddenProblems)} 个问题未列出）` : ''}；用 --max-problems N 多列`
-          : `… and ${group(hiddenLines)} more rejected line${hiddenLines === 1 ? '' : 's'}${hiddenProblems > hiddenLines ? ` (${group(hiddenProblems)} problem${hiddenProblems === 1 ? '' : 's'} not shown)` : ''}; --max-problems N shows more`
-      emit(`${file}: ${more}\n`)
+          ? `${file}: …… 另有 ${group(hiddenLines)} 行被拒未列出${hidden > hiddenLines ? `（共 ${group(hidden)} 个问题未列出）` : ''}；用 --max-problems N 多列\n`
+          : `${file}: … and ${group(hiddenLines)} more rejected line${hiddenLines === 1 ? '' : 's'}${hidden > hiddenLines ? ` (${group(hidden)} problem${hidden === 1 ? '' : 's'} not shown)` : ''}; --max-problems N shows more\n`
+      )
     }
-    const summary = `${file}: ${plural(accepted, kind.one, kind.many)}, ${plural(rejected, 'line', 'lines')} rejected\n`
-    return { stdout: summary, code: rejected > 0 ? 1 : 0 }
+    const counts =
+      lang === 'zh'
+        ? `${accepted} 个${kind.many.zh}，${rejected} 行被拒`
+        : `${accepted} ${accepted === 1 ? kind.one.en : kind.many.en}, ${rejected} ${rejected === 1 ? 'line' : 'lines'} rejected`
+    const stop = stoppedAt === undefined ? '' : lang === 'zh' ? `；在第 ${stoppedAt} 行停止（--strict）` : `; stopped at line ${stoppedAt} (--strict)`
+    return { accepted, rejected, hidden, notLines, ...(stoppedAt === undefined ? {} : { stoppedAt }), text: counts + stop }
   }
   return { step, end }
 }
 
+// How often the progress line is brought up to date (in lines).
+const PROGRESS_EVERY = 1 << 16
+
 /**
- * Check JSON Lines given as one string or synchronous chunks (for `run`, which has the whole text).
+ * The values of a JSON Lines file as it streams in, each rejected line
+ * reported through the checker; `done` receives the summary when the file
+ * has been read (or the read stopped). Read once.
  *
  * @example
- * checkLinesSync(EVENTS, { file: 'e.jsonl', lang: 'en', maxProblems: 100 }, '{oops\n', (s) => process.stderr.write(s)).code // => 1
+ * for (const e of streamLines(io, EVENTS, opts, sink, (s) => (summary = s))) fold(e)
  */
-export const checkLinesSync = (kind: LinesKind, args: LinesArgs, chunks: string | Iterable<string>, emit: (s: string) => void): LinesOutcome => {
-  const c = linesChecker(args, kind, emit)
-  for (const r of kind.decoder(chunks, args.file)) if (!c.step(r)) break
-  return c.end()
+export function* streamLines<A>(io: Io, kind: LinesKind<A>, opts: LinesOptions, sink: LinesSink, done: (s: LinesSummary) => void): Generator<A, void, undefined> {
+  const c = linesChecker(opts, kind as LinesKind, sink)
+  const { file } = opts
+  let next = PROGRESS_EVERY
+  try {
+    for (const r of kind.decoder(readChunks(io, file), file)) {
+      if (r.index >= next) {
+        next = r.index + PROGRESS_EVERY
+        io.progress(`${file}: ${group(r.index)} ${io.say('lines', '行')}…`)
+      }
+      if (!c.step(r)) break
+      if (r._tag === 'Accepted') yield r.value
+    }
+  } finally {
+    io.progress(undefined)
+  }
+  done(c.end())
 }
 
 /**
- * Check JSON Lines as they stream in (a file stream with an encoding): stops reading when the file is not JSON Lines.
+ * Check a JSON Lines file: every line read, nothing kept.
  *
  * @example
- * await checkLines(EVENTS, args, createReadStream(args.file, 'utf8'), (s) => process.stderr.write(s))
+ * checkLines(io, EVENTS, { file: 'e.jsonl', lang: 'en', maxProblems: 100, strict: false }, sink).text // => '3 events, 0 lines rejected'
  */
-export const checkLines = async (kind: LinesKind, args: LinesArgs, chunks: AsyncIterable<string>, emit: (s: string) => void): Promise<LinesOutcome> => {
-  const c = linesChecker(args, kind, emit)
-  for await (const r of kind.decoder(chunks, args.file)) if (!c.step(r)) break
-  return c.end()
+export const checkLines = (io: Io, kind: LinesKind, opts: LinesOptions, sink: LinesSink): LinesSummary => {
+  let summary: LinesSummary | undefined
+  for (const _ of streamLines(io, kind, opts, sink, (s) => (summary = s))) {
+    // the values are not needed: each line was checked as it was read
+  }
+  return summary as LinesSummary
 }

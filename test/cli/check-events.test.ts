@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
 import { run } from '../../src/cli/run.js'
 import { bundleCli, type CliBundle } from './cli-bundle.js'
 
@@ -31,19 +32,24 @@ const cmd = (...args: ReadonlyArray<string>): { stdout: string; stderr: string; 
   const r = spawnSync(process.execPath, [(cli as CliBundle).main, ...args], { cwd: dir, encoding: 'utf8' })
   return { stdout: r.stdout, stderr: r.stderr, code: r.status }
 }
-const inProcess = (...args: ReadonlyArray<string>) => run(args, { version: '0', now: 0, readText: (p) => readFileSync(join(dir, p), 'utf8') })
+const inProcess = (...args: ReadonlyArray<string>) => run(args, { version: '0', now: 0, parseArgs, readText: (p) => readFileSync(join(dir, p), 'utf8') })
+// The table `check` prints: a header, then one row per file.
+const table = (file: string, problems: number, summary: string): string => {
+  const w = Math.max(4, file.length)
+  return `${'FILE'.padEnd(w)}  KIND    PROBLEMS  SUMMARY\n${file.padEnd(w)}  events  ${String(problems).padStart(8)}  ${summary}\n`
+}
 
 describe('issue #14: moral-bank check-events streams the file', () => {
   it('a good file: the summary, nothing on stderr, exit 0', () => {
     const f = file('good.jsonl', `${ev('e1')}\n\n${ev('e2', 0)}\n${ev('e3')}\n`)
-    expect(cmd('check-events', f)).toEqual({ stdout: 'good.jsonl: 3 events, 0 lines rejected\n', stderr: '', code: 0 })
+    expect(cmd('check-events', f)).toEqual({ stdout: table('good.jsonl', 0, '3 events, 0 lines rejected'), stderr: '', code: 0 })
   })
 
   it('a broken file: each rejected line at file:line:column with its reason, exit 1', () => {
     const f = file('broken.jsonl', [ev('e1'), ev('e2', '2021-07-01T08:00:00'), '{"id":"e3",', ev('e4')].join('\n'))
     const r = cmd('check-events', f)
     expect(r.code).toBe(1)
-    expect(r.stdout).toBe('broken.jsonl: 2 events, 2 lines rejected\n')
+    expect(r.stdout).toBe(table('broken.jsonl', 2, '2 events, 2 lines rejected'))
     const col = ev('e2', '2021-07-01T08:00:00').indexOf('"2021') + 1
     expect(r.stderr.split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^broken\\.jsonl:2:${col}: \\$\\.at: expected .*, got "2021-07-01T08:00:00"$`)),
@@ -56,10 +62,10 @@ describe('issue #14: moral-bank check-events streams the file', () => {
   it('a file with a UTF-8 BOM and CRLF endings reads as written', () => {
     const f = file('windows.jsonl', `\uFEFF${ev('e1')}\r\n${ev('e2')}\r\n\r\n${ev('e3', 'noon')}\r\n`)
     const r = cmd('check-events', f)
-    expect(r.stdout).toBe('windows.jsonl: 2 events, 1 line rejected\n')
+    expect(r.stdout).toBe(table('windows.jsonl', 1, '2 events, 1 line rejected'))
     expect(r.stderr).toMatch(new RegExp(`^windows\\.jsonl:4:${ev('e3', 'noon').indexOf('"noon') + 1}: \\$\\.at: `))
     expect(r.code).toBe(1)
-    expect(cmd('check-events', file('bom.jsonl', `\uFEFF${ev('e1')}\r\n`))).toEqual({ stdout: 'bom.jsonl: 1 event, 0 lines rejected\n', stderr: '', code: 0 })
+    expect(cmd('check-events', file('bom.jsonl', `\uFEFF${ev('e1')}\r\n`))).toEqual({ stdout: table('bom.jsonl', 0, '1 event, 0 lines rejected'), stderr: '', code: 0 })
   })
 
   it('a pretty-printed JSON array or object is named as not JSON Lines, not a wall of syntax errors', () => {
@@ -70,7 +76,7 @@ describe('issue #14: moral-bank check-events streams the file', () => {
     ] as const) {
       const r = cmd('check-events', file(name, JSON.stringify(value, null, 2)))
       expect(r.code).toBe(1)
-      expect(r.stdout).toBe(`${name}: not JSON Lines, nothing checked\n`)
+      expect(r.stdout).toBe(table(name, 1, 'not JSON Lines, nothing checked'))
       expect(r.stderr).toBe(
         `${name}:1:1: expected JSON Lines: one event object per line, got a JSON value spread over many lines (pretty-printed JSON)\n(write one object per line, for example ${jq} > new.jsonl)\n`
       )
@@ -79,7 +85,7 @@ describe('issue #14: moral-bank check-events streams the file', () => {
     expect(cmd('check-events', 'array.json', '--lang', 'zh').stderr).toContain('array.json:1:1：应为JSON Lines：每行一个事件对象，实际为 跨越多行的 JSON 值')
     // a first line that is cut short, followed by good lines, is an ordinary rejected line
     const r = cmd('check-events', file('cut.jsonl', `{"id":"e0",\n${ev('e1')}\n`))
-    expect(r.stdout).toBe('cut.jsonl: 1 event, 1 line rejected\n')
+    expect(r.stdout).toBe(table('cut.jsonl', 1, '1 event, 1 line rejected'))
     expect(r.stderr).toMatch(/^cut\.jsonl:1:12: expected valid JSON/)
   })
 
@@ -88,7 +94,7 @@ describe('issue #14: moral-bank check-events streams the file', () => {
     const f = file('many.jsonl', `${lines.join('\n')}\n`)
     const r = cmd('check-events', f)
     expect(r.code).toBe(1)
-    expect(r.stdout).toBe('many.jsonl: 50 events, 200 lines rejected\n')
+    expect(r.stdout).toBe(table('many.jsonl', 200, '50 events, 200 lines rejected'))
     const err = r.stderr.trimEnd().split('\n')
     expect(err).toHaveLength(101)
     expect(err[0]).toMatch(/^many\.jsonl:2:\d+: /)
@@ -115,7 +121,7 @@ describe('issue #14: moral-bank check-events streams the file', () => {
       expect(Buffer.byteLength(parts.join('')) - Buffer.byteLength(bad) + head.length).toBe(k * 65536 - 1)
     }
     const r = cmd('check-events', file('wide.jsonl', parts.join('')))
-    expect(r.stdout).toBe('wide.jsonl: 16 events, 16 lines rejected\n')
+    expect(r.stdout).toBe(table('wide.jsonl', 16, '16 events, 16 lines rejected'))
     const err = r.stderr.trimEnd().split('\n')
     expect(err).toHaveLength(16)
     const col = '{"id":"bK","type":"login","member":"m-1","at":'.length + 1
