@@ -219,7 +219,8 @@ const decodeComposite = (u: unknown, i: number, boards: ReadonlyArray<PublishedB
   if (E.isLeft(weights)) {
     for (const p of weights.left) {
       const segs = p.at._tag === 'JsonPath' ? p.at.segments.map((s) => (s === 'label' ? 'board' : s)) : []
-      out.push({ ...p, at: at([...path, ...segs]) })
+      const expected = p.code === 'duplicate' ? text('a board not named before in this composite', '本综合比较中未重复的榜单') : p.expected
+      out.push({ ...p, expected, at: at([...path, ...segs]) })
     }
   }
   return out.length > before ? undefined : c
