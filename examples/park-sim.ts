@@ -5,14 +5,14 @@
 // programme file; the Moral Bank's "love supermarket" (爱心超市) where members
 // spend moral points. Deterministic per seed.
 import * as E from 'fp-ts/lib/Either.js'
-import { calendar, decodeOrg, instantOrThrow, parsePeriodKey, renderProblems, rngFromParts, uniformInt, weekdayOf, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
+import { calendar, decodeOrg, instantOrThrow, renderProblems, rngFromParts, uniformInt, weekdayOf, type Instant, type OrgTree, type Period, type Problem, type Rng } from 'moral-bank/core'
 import { answer, assemble, dailySeed, decodeQuestionBank, decodeBlueprint, indexQuestionBank, keyAnswer, roundResult, startRound, submit, type Blueprint, type KeyAnswer, type Paper, type QuizResponse } from 'moral-bank/quiz'
 import { account, dailyStudy, decodeEvent, deduction, inAccount, perAction, type ActivityEvent } from 'moral-bank/rules'
-import { allEntries, foldLedger, type Ledger } from 'moral-bank/ledger'
-import { computeBoard, redBlack, type Board, type RedBlack } from 'moral-bank/ranking'
-import { awardPresets, honorRoll, runAwards, type AwardRun, type HonorRoll } from 'moral-bank/awards'
-import { allOrders, applyOps, emptyBank, postEntry, type BankOp, type BankState } from 'moral-bank/bank'
-import { decodeProgramme, type Programme } from 'moral-bank/programme'
+import { balanceOfOrThrow, type Ledger } from 'moral-bank/ledger'
+import type { Board, RedBlack } from 'moral-bank/ranking'
+import { awardPresets, type AwardRun, type HonorRoll } from 'moral-bank/awards'
+import { allOrders, type BankOp, type BankState } from 'moral-bank/bank'
+import { appendRun, decodeProgramme, runProgramme, type Programme, type ProgrammeRun, type PublishedBoard } from 'moral-bank/programme'
 
 // The server's quiz secret. A real host draws 32 random hex digits once and keeps them on the server;
 // the simulation fixes one so its output is the same on every run.
@@ -40,6 +40,12 @@ export interface Park {
   readonly bank: BankState
   /** Orders handed over at the love supermarket. */
   readonly handedOver: number
+  /** The host's scores per member (skills, conduct, performance), as the host tables file holds them. */
+  readonly host: Readonly<Record<string, Readonly<Record<string, number>>>>
+  /** The love supermarket's operations (reserve, hand over). */
+  readonly bankOps: ReadonlyArray<BankOp>
+  /** The whole month as one run of the programme. */
+  readonly run: ProgrammeRun
 }
 
 const ENTERPRISES = ['高新材料', '盐化工', '机械制造', '电子科技', '新能源', '物流服务', '食品加工', '生物医药']
@@ -205,12 +211,18 @@ export const simulatePark = (seed: string): Park => {
     }
   }
 
-  // The programme file, as the park's administrator writes it (here built from the presets, then plain JSON).
+  // The programme file, as the park's administrator writes it (here built from the presets, then plain JSON):
+  // the rules, the Moral Bank, the awards, and what the reading room posts.
   const preset = dailyStudy()
-  const presetAwards = awardPresets({ dailyMin: 1, modelThreshold: 400 }) as { awards: Array<Record<string, unknown>> }
+  const presetAwards = awardPresets({ dailyMin: 1, modelThreshold: 400 }) as { awards: Array<Record<string, unknown>>; hostMetrics?: unknown }
+  const { hostMetrics: _declaredBelow, ...awardsJson } = presetAwards
+  const label = (en: string, zh: string): { en: string; zh: string } => ({ en, zh })
+  const groupBoard = (id: string, l: { en: string; zh: string }, metric: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    id, label: l, subjects: 'units', unitKind: 'group', metric, period: 'month', ...extra
+  })
   const programmeJson: unknown = JSON.parse(
     JSON.stringify({
-      version: 1,
+      version: 2,
       title: { en: 'Yantan park study programme, July 2021', zh: '沿滩高新区 2021 年 7 月学习方案' },
       zone: 'Asia/Shanghai',
       rules: {
@@ -227,39 +239,59 @@ export const simulatePark = (seed: string): Park => {
         ],
         claims: [{ id: 'deed', eventType: 'deed.approved', stages: [{ kind: 'confirmation', id: 'helped' }, { kind: 'review', id: 'review' }, { kind: 'notice', id: 'notice', days: 3 }] }]
       },
-      // The presets, made monthly for the demo (an admin edits the JSON the same way).
-      awards: { ...presetAwards, awards: presetAwards.awards.map((a) => ({ ...a, period: 'month' })) }
+      // The presets, made monthly for the demo (an admin edits the JSON the same way); their host metrics are $.host.
+      awards: { ...awardsJson, awards: presetAwards.awards.map((a) => ({ ...a, period: 'month' })) },
+      host: [
+        { id: 'skills', label: label('Skills', '技能') },
+        { id: 'conduct', label: label('Conduct', '作风') },
+        { id: 'performance', label: label('Performance', '业绩') }
+      ],
+      boards: [
+        { id: 'study', label: label('Study-score board', '学习积分榜'), subjects: 'members', metric: { kind: 'points', account: 'study' }, period: 'month' },
+        groupBoard('groups', label('Work groups by per-capita study points', '工作组人均学习积分'), { kind: 'points', account: 'study' }, {
+          aggregate: 'perCapita',
+          lists: { red: { count: 3 }, black: { count: 3 } }
+        }),
+        groupBoard('group-participation', label('Work groups by participation', '工作组参学率'), { kind: 'participation' }),
+        groupBoard('group-daily', label('Work groups: members with points every day', '工作组每日达标率'), { kind: 'aboveDailyMin', account: 'study', min: 1 })
+      ],
+      composites: [
+        {
+          id: 'sanbi',
+          label: label('Three comparisons: points, participation, every day', '三比：比积分、比参学、比坚持'),
+          parts: [{ board: 'groups', weight: 0.5 }, { board: 'group-participation', weight: 0.25 }, { board: 'group-daily', weight: 0.25 }],
+          normalisation: 'minmax',
+          lists: { red: { count: 3 }, black: { count: 3 } }
+        }
+      ],
+      roll: { title: label('Yantan park honor roll, July 2021', '沿滩高新区 2021 年 7 月光荣榜'), notice: { after: 1, days: 7 } }
     })
   )
   const programme = orThrow(decodeProgramme(programmeJson), 'programme')
-  const ledger = foldLedger(programme.rules)(events)
-  const entries = allEntries(ledger)
-  const period = orThrow(E.mapLeft((p: Problem) => [p])(parsePeriodKey('2021-07')), 'period')
-  const board = orThrow(computeBoard({ id: 'study', subjects: 'members', metric: { kind: 'points', account: 'study' }, period })({ org, entries }), 'board')
-  const groups = orThrow(
-    computeBoard({ id: 'groups', subjects: 'units', unitKind: 'group', metric: { kind: 'points', account: 'study' }, aggregate: 'perCapita', period })({ org, entries }),
-    'groups'
-  )
-  const groupLists = orThrow(redBlack({ red: { count: 3 }, black: { count: 3 } })(groups), 'lists')
-  const awards = orThrow(runAwards(programme.awards as NonNullable<Programme['awards']>)({ org, entries, events, host, at: instantOrThrow('2021-07-31T23:00:00+08:00') }), 'awards')
-  const roll = orThrow(honorRoll(awards, { from: instantOrThrow('2021-08-02T00:00:00+08:00'), to: instantOrThrow('2021-08-09T00:00:00+08:00') }), 'honor roll')
-  // The Moral Bank: the month's moral entries posted to the passbook, then on the first Saturday of August the
-  // love supermarket opens: members with points pick something they can afford (reserve, then hand-over).
-  const posts = entries.filter((e) => e.account === 'moral' && e.granted !== 0).map(postEntry)
+  const month = orThrow(runProgramme(programme, { org, events, host, period: '2021-07' }), 'run')
+  // The Moral Bank: on the first Saturday of August the love supermarket opens: members with moral points
+  // pick something they can afford (reserve, then hand-over); the run takes the operations as an append.
   const shopDay = instantOrThrow('2021-08-07T09:00:00+08:00')
-  const moral = new Map<string, number>()
-  for (const e of entries) if (e.account === 'moral') moral.set(e.subject, (moral.get(e.subject) ?? 0) + e.granted)
   const shopping: Array<BankOp> = []
   const sr = rngFromParts(seed, 'shop')
   for (const m of org.members) {
-    const have = moral.get(m.id) ?? 0
+    const have = balanceOfOrThrow(month.ledger, m.id, 'moral')
     if (have < 5 || uniformInt(sr, 100) >= 60) continue
     const item = have >= 20 && uniformInt(sr, 2) === 0 ? 'rice' : have >= 10 && uniformInt(sr, 2) === 0 ? 'towel' : 'soap'
     const at = (shopDay + shopping.length * 60_000) as Instant
     shopping.push({ _tag: 'reserve', request: `order-${m.id}`, at, subject: m.id, item, quantity: 1 })
     shopping.push({ _tag: 'confirm', request: `hand-over-${m.id}`, at: (at + 30_000) as Instant, order: `order-${m.id}` })
   }
-  const moralBank = applyOps(emptyBank(programme.bank as NonNullable<Programme['bank']>), [...posts, ...shopping]).bank
+  const run = orThrow(appendRun(month, [], shopping), 'shopping')
+  const published = (id: string): PublishedBoard => run.boards.find((b) => b.id === id) as PublishedBoard
+  const moralBank = run.bank as BankState
   const handedOver = allOrders(moralBank).filter((o) => o.status === 'confirmed').length
-  return { org, period, events, ledger, rounds, board, groups, groupLists, awards, roll, programmeJson, programme, bank: moralBank, handedOver }
+  const period = run.period
+  const board = published('study').board
+  const groups = published('groups').board
+  const groupLists = published('groups').lists as RedBlack
+  return {
+    org, period, events, ledger: run.ledger, rounds, board, groups, groupLists, awards: run.awards as AwardRun, roll: run.roll as HonorRoll,
+    programmeJson, programme, bank: moralBank, handedOver, host, bankOps: shopping, run
+  }
 }

@@ -15,6 +15,7 @@ import {
   at,
   decode,
   decodeJson,
+  decodeOrg,
   listText,
   problem,
   refined,
@@ -33,7 +34,8 @@ import {
 } from '../core/internal.js'
 import { compileRuleSet, type CompiledRuleSet } from '../rules/internal.js'
 import { checkBankConfig, type CheckedConfig } from '../bank/internal.js'
-import { checkAwardOrg, decodeAwardProgramme, type AwardProgramme } from '../awards/internal.js'
+import { decodeAwardProgramme, type AwardProgramme } from '../awards/internal.js'
+import { decodePublished, type CompositeSpec, type HostTableSpec, type PublishedBoardSpec, type RollSpec } from './publish.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -51,12 +53,22 @@ import { checkAwardOrg, decodeAwardProgramme, type AwardProgramme } from '../awa
  * const spec: ProgrammeSpec = { version: 1, zone: 'Asia/Shanghai', rules: dailyStudy() }
  */
 export interface ProgrammeSpec {
-  readonly version: 1
+  readonly version: 1 | 2
   readonly title?: Text
   readonly zone?: string
   readonly rules: unknown
   readonly bank?: unknown
   readonly awards?: unknown
+  /** Version 2: the organisation inline (or give it to the run; see `runProgramme`). */
+  readonly org?: unknown
+  /** Version 2: the host tables the run expects, `[{ "id": "skills", "label": {…}, "of": "members" }]`. */
+  readonly host?: unknown
+  /** Version 2: the boards published, each with its red/black lists. */
+  readonly boards?: unknown
+  /** Version 2: the composite comparisons (三比) published. */
+  readonly composites?: unknown
+  /** Version 2: the honor roll's title and notice window. */
+  readonly roll?: unknown
 }
 
 /**
@@ -69,11 +81,19 @@ export interface ProgrammeSpec {
  */
 export interface Programme {
   readonly _tag: 'Programme'
+  /** The file's version: 1 publishes no boards, lists or composites of its own (its awards still run). */
+  readonly version: 1 | 2
   readonly title?: Text
   readonly zone: Zone
   readonly rules: CompiledRuleSet
   readonly bank: CheckedConfig | undefined
   readonly awards: AwardProgramme | undefined
+  /** The organisation given inline, if any. */
+  readonly org?: OrgTree
+  readonly host: ReadonlyArray<HostTableSpec>
+  readonly boards: ReadonlyArray<PublishedBoardSpec>
+  readonly composites: ReadonlyArray<CompositeSpec>
+  readonly roll?: RollSpec
 }
 
 // -------------------------------------------------------------------------------------
@@ -88,10 +108,12 @@ export interface Programme {
  * E.isLeft(decode(ProgrammeShapeC)({ version: 2, rules: {} })) // => true
  */
 export const ProgrammeShapeC = /*#__PURE__*/ strict(
-  { version: refined('Version1', (u): u is 1 => u === 1, text('version 1', '版本 1')), rules: t.UnknownRecord },
-  { title: TextC, zone: t.string, bank: t.UnknownRecord, awards: t.UnknownRecord },
+  { version: refined('Version', (u): u is 1 | 2 => u === 1 || u === 2, text('version 1 or 2 (2 publishes boards, lists, composites and the roll)', '版本 1 或 2（版本 2 可发布榜单、红黑榜、综合比较与光荣榜）')), rules: t.UnknownRecord },
+  { title: TextC, zone: t.string, bank: t.UnknownRecord, awards: t.UnknownRecord, org: t.unknown, host: t.unknown, boards: t.unknown, composites: t.unknown, roll: t.unknown },
   'Programme'
 )
+
+const V2_ONLY = ['org', 'host', 'boards', 'composites', 'roll'] as const
 
 // -------------------------------------------------------------------------------------
 // checks across parts
@@ -125,6 +147,25 @@ const awardsWithAccounts = (awards: Readonly<Record<string, unknown>>, rules: Co
     })
   }
   return { ...awards, accounts: rules.accounts.map((x) => ({ id: x.id as string, ...(x.label === undefined ? {} : { label: x.label }) })) }
+}
+
+// Version 2 declares the host tables once, in $.host: the awards read those (with their labels) unless they
+// list their own, each of which must then be declared there.
+const awardsWithHost = (awards: Readonly<Record<string, unknown>>, host: ReadonlyArray<HostTableSpec>, out: Array<Problem>): Readonly<Record<string, unknown>> => {
+  const listed = awards['hostMetrics']
+  const declared = host.filter((h) => h.of === 'members')
+  if (listed === undefined) return declared.length === 0 ? awards : { ...awards, hostMetrics: declared.map((h) => ({ id: h.id, label: h.label })) }
+  if (Array.isArray(listed)) {
+    const ids = declared.map((h) => h.id)
+    listed.forEach((x: unknown, i) => {
+      const id = typeof x === 'string' ? x : typeof x === 'object' && x !== null ? (x as Record<string, unknown>)['id'] : undefined
+      if (typeof id === 'string' && !ids.includes(id)) {
+        const l = listText(ids, 10, ids.length)
+        out.push(problem('reference', at(['awards', 'hostMetrics', i]), text(`a host table per member declared in $.host: ${l.en || '(none)'}`, `$.host 中声明的按成员宿主数据表：${l.zh || '（无）'}`), id))
+      }
+    })
+  }
+  return awards
 }
 
 /** An account of the rules as the bank needs it: its id and floor. */
@@ -231,17 +272,45 @@ export const decodeProgramme = (u: unknown): Decoded<Programme> => {
     }
   }
 
+  if (spec.version === 1) {
+    for (const k of V2_ONLY) {
+      if (spec[k] !== undefined) ps.push(problem('unknown-key', at([k]), text(`"version": 2 for "${k}" (version 1 has no ${k}; set "version": 2 to upgrade, nothing else changes)`, `"version": 2 才有 "${k}"（改为 "version": 2 即可升级，其余不变）`), k))
+    }
+  }
+  const { published, problems } = decodePublished(spec, zoneName as Zone, E.isRight(rules) ? rules.right.accounts.map((a) => a.id as string) : undefined)
+  ps.push(...problems)
+  let org: OrgTree | undefined
+  if (spec.org !== undefined) {
+    const o = decodeOrg(spec.org, ['org'])
+    if (E.isLeft(o)) ps.push(...o.left)
+    else org = o.right
+  }
+
   let awards: AwardProgramme | undefined
   if (spec.awards !== undefined) {
     ps.push(...ownZone('awards', spec.awards, zoneName))
-    const input = E.isRight(rules) ? awardsWithAccounts(spec.awards, rules.right, ps) : spec.awards
+    const withAccounts = E.isRight(rules) ? awardsWithAccounts(spec.awards, rules.right, ps) : spec.awards
+    const input = spec.version === 2 ? awardsWithHost(withAccounts, published.host, ps) : withAccounts
     const a = decodeAwardProgramme({ ...input, zone: zoneName })
     if (E.isLeft(a)) ps.push(...withPrefix(['awards'])(a.left))
     else awards = a.right
   }
 
   if (ps.length > 0 || E.isLeft(rules)) return E.left(ps)
-  return E.right({ _tag: 'Programme', ...(spec.title === undefined ? {} : { title: spec.title }), zone: z.right, rules: rules.right, bank, awards })
+  return E.right({
+    _tag: 'Programme',
+    version: spec.version,
+    ...(spec.title === undefined ? {} : { title: spec.title }),
+    zone: z.right,
+    rules: rules.right,
+    bank,
+    awards,
+    ...(org === undefined ? {} : { org }),
+    host: published.host,
+    boards: published.boards,
+    composites: published.composites,
+    ...(published.roll === undefined ? {} : { roll: published.roll })
+  })
 }
 
 /**
@@ -274,16 +343,3 @@ export const decodeProgrammeOrThrow = (u: unknown): Programme => {
 // checks against an organisation
 // -------------------------------------------------------------------------------------
 
-/**
- * Problems of a decoded programme against an organisation, before anything
- * runs: each unit kind the awards need (a quota per branch, a flag for a
- * work group) that the organisation has no unit of, at its path under
- * `$.awards`. `runAwards` refuses such a run with the same problems.
- *
- * @category utilities
- * @example
- * checkProgrammeOrg(decodeProgrammeOrThrow({ version: 1, rules: dailyStudy(), awards: awardPresets() }), flatPark).map((p) => renderProblem(p))[0]
- * // => '$.awards.awards[1].perUnit.unitKind: expected a unit kind the organisation has: park, got "branch"'
- */
-export const checkProgrammeOrg = (programme: Programme, org: OrgTree): ReadonlyArray<Problem> =>
-  programme.awards === undefined ? [] : withPrefix(['awards'])(checkAwardOrg(programme.awards)(org))

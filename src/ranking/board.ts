@@ -200,7 +200,8 @@ const checkSpec = (spec: BoardSpec, inputs: BoardInputs): ReadonlyArray<Problem>
 // per-member figures
 // -------------------------------------------------------------------------------------
 
-interface Acc {
+/** A member's figures on one board, accumulated from its entries and events in the period (internal). */
+export interface Acc {
   value: number
   count: number
   active: boolean
@@ -209,12 +210,12 @@ interface Acc {
   days: Map<number, number> | undefined
 }
 
-const newAcc = (): Acc => ({ value: 0, count: 0, active: false, correct: 0, total: 0, days: undefined })
+export const newAcc = (): Acc => ({ value: 0, count: 0, active: false, correct: 0, total: 0, days: undefined })
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
 
-// One pass over entries and events in the period, for the members in `scope`.
-const accumulate = (
+// One pass over entries and events in the period, for the members in `scope` (internal: runs bring boards up to date with it).
+export const accumulateBoard = (
   spec: BoardSpec,
   inputs: BoardInputs,
   inScope: ReadonlySet<string>,
@@ -315,22 +316,52 @@ type MutableFigures = Record<string, number>
 export const computeBoard =
   (spec: BoardSpec) =>
   (inputs: BoardInputs): Decoded<Board> => {
-    const problems = checkSpec(spec, inputs)
-    if (problems.length > 0) return E.left(problems)
-    const { org } = inputs
-    const memberIds: ReadonlyArray<MemberId> = spec.scope === undefined ? org.members.map((m) => m.id) : membersOf(org, spec.scope)
-    const units: ReadonlyArray<UnitId> =
-      spec.subjects === 'members'
-        ? []
-        : spec.unitKind !== undefined
-          ? (spec.scope === undefined ? org.units.map((u) => u.id) : subtreeUnits(org, spec.scope)).filter((u) => org.unitById.get(u)?.kind === spec.unitKind)
-          : (spec.scope === undefined ? org.roots : [spec.scope]).flatMap((u) => org.children.get(u) ?? [])
-    if ((spec.subjects === 'members' ? memberIds.length : units.length) === 0) {
-      const what = spec.subjects === 'members' ? text('a scope with at least one member', '至少含一名成员的范围') : text('a scope with at least one unit to rank', '至少含一个可排名单位的范围')
-      return E.left([problem('range', at(['scope']), what, spec.scope ?? '(whole tree)')])
-    }
+    const subjects = boardSubjects(spec, inputs)
+    if (E.isLeft(subjects)) return subjects
     const unmatched = new Set<string>()
-    const accs = accumulate(spec, inputs, new Set<string>(memberIds), unmatched)
+    const accs = accumulateBoard(spec, inputs, new Set<string>(subjects.right.memberIds), unmatched)
+    return boardFromAccs(spec, inputs, subjects.right, accs, unmatched)
+  }
+
+/** A spec checked against its inputs, and the subjects it ranks (internal: the first step of `computeBoard`). */
+export const boardSubjects = (spec: BoardSpec, inputs: BoardInputs): Decoded<BoardSubjects> => {
+  const problems = checkSpec(spec, inputs)
+  if (problems.length > 0) return E.left(problems)
+  const { org } = inputs
+  const memberIds: ReadonlyArray<MemberId> = spec.scope === undefined ? org.members.map((m) => m.id) : membersOf(org, spec.scope)
+  const units: ReadonlyArray<UnitId> =
+    spec.subjects === 'members'
+      ? []
+      : spec.unitKind !== undefined
+        ? (spec.scope === undefined ? org.units.map((u) => u.id) : subtreeUnits(org, spec.scope)).filter((u) => org.unitById.get(u)?.kind === spec.unitKind)
+        : (spec.scope === undefined ? org.roots : [spec.scope]).flatMap((u) => org.children.get(u) ?? [])
+  if ((spec.subjects === 'members' ? memberIds.length : units.length) === 0) {
+    const what = spec.subjects === 'members' ? text('a scope with at least one member', '至少含一名成员的范围') : text('a scope with at least one unit to rank', '至少含一个可排名单位的范围')
+    return E.left([problem('range', at(['scope']), what, spec.scope ?? '(whole tree)')])
+  }
+  return E.right({ memberIds, units })
+}
+
+/** The subjects a board ranks: the members in its scope, and the units when it ranks units. */
+export interface BoardSubjects {
+  readonly memberIds: ReadonlyArray<MemberId>
+  readonly units: ReadonlyArray<UnitId>
+}
+
+/**
+ * A checked spec's board from its members' accumulated figures (internal: a
+ * run that keeps `accs` per member brings a board up to date by accumulating
+ * only the members whose entries changed, then ranking again).
+ */
+export const boardFromAccs = (
+  spec: BoardSpec,
+  inputs: BoardInputs,
+  subjects: BoardSubjects,
+  accs: ReadonlyMap<string, Acc>,
+  unmatched: ReadonlySet<string>
+): Decoded<Board> => {
+    const { org } = inputs
+    const { memberIds, units } = subjects
     const days = spec.period.endDay - spec.period.firstDay
     const perDay = spec.perDay === true
     const min = spec.minParticipation ?? 0

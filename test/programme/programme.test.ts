@@ -104,7 +104,9 @@ describe('decodeProgramme', () => {
   })
 
   it('refuses a bad envelope: version, unknown keys, a part that is not an object, an unknown zone', () => {
-    expect(problems({ ...programmeJson(), version: 2 }).map((m) => m.split(': ')[0])).toEqual(['$.version'])
+    expect(problems({ ...programmeJson(), version: 3 }).map((m) => m.split(': ')[0])).toEqual(['$.version'])
+    // version 1 has no published parts: the problem says how to upgrade
+    expect(problems({ ...programmeJson(), version: 1, boards: [] })).toEqual([expect.stringMatching(/^\$\.boards: .*"version": 2/)])
     expect(problems({ ...programmeJson(), extra: 1 }).map((m) => m.split(': ')[0])).toEqual(['$.extra'])
     expect(problems({ ...programmeJson(), bank: [] }).map((m) => m.split(': ')[0])).toEqual(['$.bank'])
     expect(problems({ ...programmeJson(), zone: 'Mars/Olympus' }).map((m) => m.split(': ')[0])).toEqual(['$.zone'])

@@ -1,0 +1,471 @@
+/**
+ * The whole programme as one run: from the programme, the organisation, the
+ * events and the host tables to the ledger, every published board and list
+ * with its movement, the composites (三比), the awards and the honor roll.
+ * A run takes more events (`appendRun`) and brings everything published up
+ * to date from the members the new events touch: the ledger refolds only
+ * those members, and each board keeps every member's accumulated figures,
+ * so only the touched members are accumulated again before ranking.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  at as atPath,
+  calendar,
+  parsePeriodKey,
+  periodOf,
+  problem,
+  text,
+  withPrefix,
+  type Decoded,
+  type Instant,
+  type OrgTree,
+  type Period,
+  type Problem,
+  type Text
+} from '../core/internal.js'
+import type { ActivityEvent } from '../rules/internal.js'
+import { allEntries, appendEvents, foldLedger, type Entry, type Ledger, type SubjectLedger } from '../ledger/internal.js'
+import {
+  accumulateBoard,
+  boardFromAccs,
+  boardSubjects,
+  composite,
+  movement,
+  previousPeriod,
+  redBlack,
+  type Acc,
+  type Board,
+  type BoardSpec,
+  type BoardSubjects,
+  type Composite,
+  type HostMetrics,
+  type Movement,
+  type RedBlack
+} from '../ranking/internal.js'
+import { honorRoll, runAwards, type AwardRun, type HonorRoll } from '../awards/internal.js'
+import { applyOps, emptyBank, postEntry, type BankOp, type BankState } from '../bank/internal.js'
+import { checkHostTables, checkProgrammeOrg } from './check.js'
+import type { Programme } from './programme.js'
+import type { CompositeSpec, PublishedBoardSpec } from './publish.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * What a run reads. `org`: the organisation (the programme's inline one when
+ * absent). `period` (a key such as `2021-07`, or a `Period`): the run is at
+ * the period's last instant, its boards are the periods of their kinds
+ * holding that instant, and the honor roll's notice follows its end; or `at`
+ * (an instant): the run is at `at`, as of the day holding it. `previousRoll`:
+ * the last roll posted, so the new one says who was added and removed.
+ *
+ * @category model
+ * @example
+ * const input: RunInput = { org, events, host: { skills, conduct, performance }, period: '2021-07' }
+ */
+export interface RunInput {
+  readonly org?: OrgTree
+  readonly events: Iterable<ActivityEvent>
+  readonly host?: HostMetrics
+  readonly bankOps?: ReadonlyArray<BankOp>
+  readonly period?: string | Period
+  readonly at?: Instant
+  readonly previousRoll?: HonorRoll
+}
+
+/**
+ * A published board: its label, the board with every row's figures, the
+ * same board over the previous period and each subject's movement against
+ * it, and its red/black lists.
+ *
+ * @category model
+ * @example
+ * run.boards[0] // => { id: 'study', label: { en: 'Study score', zh: '学习积分榜' }, board, previous, movement, lists }
+ */
+export interface PublishedBoard {
+  readonly id: string
+  readonly label: Text
+  readonly board: Board
+  readonly previous?: Board
+  readonly movement?: Movement
+  readonly lists?: RedBlack
+}
+
+/**
+ * A published composite comparison (三比): each subject's part figures and rank, and its lists.
+ *
+ * @category model
+ * @example
+ * run.composites[0]?.composite.rows[0] // => { subject: 'g-03', score: 0.92, rank: 1, … }
+ */
+export interface PublishedComposite {
+  readonly id: string
+  readonly label: Text
+  readonly composite: Composite
+  readonly lists?: RedBlack
+}
+
+/**
+ * One run of a programme: the ledger (every member's balances, entries and
+ * statements), every published board and composite, the awards run and the
+ * honor roll (when the programme has awards), and the Moral Bank (when it
+ * has one and the run was given operations).
+ *
+ * @category model
+ * @example
+ * const run = runProgramme(programme, { org, events, host, period: '2021-07' })
+ * E.isRight(run) && run.right.boards.map((b) => b.id) // => ['study', 'groups']
+ */
+export interface ProgrammeRun {
+  readonly _tag: 'ProgrammeRun'
+  readonly programme: Programme
+  readonly org: OrgTree
+  readonly host: HostMetrics
+  /** The run's period and the instant it is at (the period's last millisecond, or the `at` given). */
+  readonly period: Period
+  readonly at: Instant
+  readonly ledger: Ledger
+  readonly boards: ReadonlyArray<PublishedBoard>
+  readonly composites: ReadonlyArray<PublishedComposite>
+  readonly awards?: AwardRun
+  readonly roll?: HonorRoll
+  readonly bank?: BankState
+  /** The bank operations given so far (kept so that a later append replays them with the new entries). */
+  readonly bankOps: ReadonlyArray<BankOp>
+  readonly previousRoll?: HonorRoll
+  readonly [KEPT]: Kept
+}
+
+// -------------------------------------------------------------------------------------
+// kept state
+// -------------------------------------------------------------------------------------
+
+const KEPT: unique symbol = Symbol('moral-bank/programme-run')
+
+/** One board over one period, with each member's accumulated figures. */
+interface KeptBoard {
+  readonly spec: BoardSpec
+  readonly subjects: BoardSubjects
+  readonly scope: ReadonlySet<string>
+  readonly accs: Map<string, Acc>
+  readonly unmatched: Set<string>
+}
+
+interface Kept {
+  /** Per published board: the current period's and, when there is one, the previous period's. */
+  readonly boards: ReadonlyArray<{ readonly current: KeptBoard; readonly previous: KeptBoard | undefined }>
+}
+
+// -------------------------------------------------------------------------------------
+// steps
+// -------------------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000
+
+// The run's period and instant from `period` or `at` (exactly one of them).
+const whenOf = (programme: Programme, input: RunInput): Decoded<{ readonly period: Period; readonly at: Instant }> => {
+  const z = programme.zone
+  if (input.period !== undefined && input.at !== undefined) {
+    return E.left([problem('conflict', atPath(['at']), text('either period or at, not both', 'period 与 at 只给其一'), input.at)])
+  }
+  if (input.period !== undefined) {
+    const p = typeof input.period === 'string' ? parsePeriodKey(input.period, z, ['period']) : E.right(input.period)
+    if (E.isLeft(p)) return E.left([p.left])
+    if (p.right.kind === 'all') return E.left([problem('range', atPath(['period']), text('a bounded period such as 2021-07', '有界周期，例如 2021-07'), p.right.key)])
+    return E.right({ period: p.right, at: (p.right.end - 1) as Instant })
+  }
+  if (input.at !== undefined) return E.right({ period: periodOf('day', input.at, z), at: input.at })
+  return E.left([problem('missing', atPath(['period']), text('the period to run (such as 2021-07), or at', '要运行的周期（如 2021-07）或 at'), undefined)])
+}
+
+const specAt = (b: PublishedBoardSpec, at: Instant, programme: Programme): BoardSpec => ({ ...b.spec, period: periodOf(b.period, at, programme.zone) })
+
+// Every entry and kept event of some subjects (all of them when `subjects` is undefined).
+const dataOf = (ledger: Ledger, subjects: ReadonlyArray<string> | undefined): { readonly entries: ReadonlyArray<Entry>; readonly events: ReadonlyArray<ActivityEvent> } => {
+  if (subjects === undefined) {
+    const events: Array<ActivityEvent> = []
+    for (const k of [...ledger.subjects.keys()].sort()) for (const e of (ledger.subjects.get(k) as SubjectLedger).events) events.push(e)
+    return { entries: allEntries(ledger), events }
+  }
+  const entries: Array<Entry> = []
+  const events: Array<ActivityEvent> = []
+  for (const s of subjects) {
+    const sl = ledger.subjects.get(s)
+    if (sl === undefined) continue
+    for (const e of sl.entries) entries.push(e)
+    for (const e of sl.events) events.push(e)
+  }
+  return { entries, events }
+}
+
+const keepBoard = (spec: BoardSpec, org: OrgTree, host: HostMetrics, data: ReturnType<typeof dataOf>, accounts: ReadonlyArray<string>): Decoded<KeptBoard> => {
+  const inputs = { org, host, entries: data.entries, events: data.events, accounts }
+  const subjects = boardSubjects(spec, inputs)
+  if (E.isLeft(subjects)) return subjects
+  const scope = new Set<string>(subjects.right.memberIds)
+  const unmatched = new Set<string>()
+  const accs = accumulateBoard(spec, inputs, scope, unmatched)
+  return E.right({ spec, subjects: subjects.right, scope, accs, unmatched })
+}
+
+// A kept board brought up to date: the touched members accumulated again, the others kept.
+const refreshBoard = (k: KeptBoard, org: OrgTree, host: HostMetrics, touched: ReadonlyArray<string>, data: ReturnType<typeof dataOf>): KeptBoard => {
+  const inScope = new Set(touched.filter((s) => k.scope.has(s)))
+  const unmatched = new Set(k.unmatched)
+  const fresh = accumulateBoard(k.spec, { org, host, entries: data.entries, events: data.events }, inScope, unmatched)
+  const accs = new Map(k.accs)
+  for (const s of inScope) {
+    const a = fresh.get(s)
+    if (a === undefined) accs.delete(s)
+    else accs.set(s, a)
+  }
+  return { ...k, accs, unmatched }
+}
+
+const boardOf = (k: KeptBoard, org: OrgTree, host: HostMetrics): Decoded<Board> => boardFromAccs(k.spec, { org, host }, k.subjects, k.accs, k.unmatched)
+
+// Boards, lists and movements from the kept boards.
+const publishBoards = (programme: Programme, kept: Kept, org: OrgTree, host: HostMetrics): Decoded<ReadonlyArray<PublishedBoard>> => {
+  const ps: Array<Problem> = []
+  const out: Array<PublishedBoard> = []
+  programme.boards.forEach((b, i) => {
+    const k = kept.boards[i] as Kept['boards'][number]
+    const board = boardOf(k.current, org, host)
+    if (E.isLeft(board)) return void ps.push(...withPrefix(['boards', i])(board.left))
+    const previous = k.previous === undefined ? undefined : boardOf(k.previous, org, host)
+    if (previous !== undefined && E.isLeft(previous)) return void ps.push(...withPrefix(['boards', i])(previous.left))
+    const lists = b.lists === undefined ? undefined : redBlack(b.lists)(board.right)
+    if (lists !== undefined && E.isLeft(lists)) return void ps.push(...withPrefix(['boards', i, 'lists'])(lists.left))
+    out.push({
+      id: b.id,
+      label: b.label,
+      board: board.right,
+      ...(previous === undefined ? {} : { previous: previous.right, movement: movement(previous.right)(board.right) }),
+      ...(lists === undefined ? {} : { lists: lists.right })
+    })
+  })
+  return ps.length > 0 ? E.left(ps) : E.right(out)
+}
+
+const publishComposites = (specs: ReadonlyArray<CompositeSpec>, boards: ReadonlyArray<PublishedBoard>): Decoded<ReadonlyArray<PublishedComposite>> => {
+  const ps: Array<Problem> = []
+  const byId = new Map(boards.map((b) => [b.id, b.board]))
+  const out: Array<PublishedComposite> = []
+  specs.forEach((c, i) => {
+    const parts = c.parts.map((p) => ({ label: p.board, weight: p.weight, ranking: byId.get(p.board) as Board }))
+    const made = composite(parts, c.normalisation, c.ties ?? 'competition')
+    if (E.isLeft(made)) return void ps.push(...withPrefix(['composites', i])(made.left))
+    const lists = c.lists === undefined ? undefined : redBlack(c.lists)(made.right)
+    if (lists !== undefined && E.isLeft(lists)) return void ps.push(...withPrefix(['composites', i, 'lists'])(lists.left))
+    out.push({ id: c.id, label: c.label, composite: made.right, ...(lists === undefined ? {} : { lists: lists.right }) })
+  })
+  return ps.length > 0 ? E.left(ps) : E.right(out)
+}
+
+// The notice window: it opens `after` local days after the period ends (1: the park posts on the 2nd of
+// the next month) and lasts `days` days, from midnight to midnight in the programme's zone.
+const noticeOf = (programme: Programme, period: Period): { readonly from: Instant; readonly to: Instant } => {
+  const { after, days } = programme.roll?.notice ?? { after: 1, days: 7 }
+  const cal = calendar(programme.zone)
+  const dayStart = (n: number): Instant => cal.period('day', (period.end + n * DAY_MS + DAY_MS / 2) as Instant).start as Instant
+  return { from: dayStart(after), to: dayStart(after + days) }
+}
+
+const awardsAndRoll = (
+  programme: Programme,
+  org: OrgTree,
+  host: HostMetrics,
+  data: ReturnType<typeof dataOf>,
+  when: { readonly period: Period; readonly at: Instant },
+  previousRoll: HonorRoll | undefined
+): Decoded<{ readonly awards?: AwardRun; readonly roll?: HonorRoll }> => {
+  if (programme.awards === undefined) return E.right({})
+  const awards = runAwards(programme.awards)({ org, entries: data.entries, events: data.events, host, at: when.at })
+  if (E.isLeft(awards)) return E.left(withPrefix(['awards'])(awards.left))
+  const title = programme.roll?.title ?? programme.title
+  const roll = honorRoll(awards.right, noticeOf(programme, when.period), {
+    zone: programme.zone,
+    ...(title === undefined ? {} : { title }),
+    ...(previousRoll === undefined ? {} : { previous: previousRoll })
+  })
+  if (E.isLeft(roll)) return E.left(withPrefix(['roll'])(roll.left))
+  return E.right({ awards: awards.right, roll: roll.right })
+}
+
+// The Moral Bank: every entry posted to its passbook, then the operations, in time order (an entry first at the same instant).
+const bankOf = (programme: Programme, entries: ReadonlyArray<Entry>, ops: ReadonlyArray<BankOp>): BankState | undefined => {
+  if (programme.bank === undefined) return undefined
+  const posts = entries.filter((e) => e.granted !== 0).map(postEntry)
+  const all = [...posts, ...ops].map((op, i) => ({ op, i })).sort((a, b) => a.op.at - b.op.at || a.i - b.i)
+  return applyOps(emptyBank(programme.bank), all.map((x) => x.op)).bank
+}
+
+// Everything published, from a ledger and kept boards.
+const finish = (
+  programme: Programme,
+  base: Omit<ProgrammeRun, '_tag' | 'boards' | 'composites' | 'awards' | 'roll' | 'bank' | typeof KEPT>,
+  kept: Kept
+): Decoded<ProgrammeRun> => {
+  const { org, host } = base
+  const boards = publishBoards(programme, kept, org, host)
+  if (E.isLeft(boards)) return boards
+  const composites = publishComposites(programme.composites, boards.right)
+  if (E.isLeft(composites)) return composites
+  const data = dataOf(base.ledger, undefined)
+  const ar = awardsAndRoll(programme, org, host, data, base, base.previousRoll)
+  if (E.isLeft(ar)) return ar
+  const bank = bankOf(programme, data.entries, base.bankOps)
+  return E.right({
+    _tag: 'ProgrammeRun',
+    ...base,
+    boards: boards.right,
+    composites: composites.right,
+    ...ar.right,
+    ...(bank === undefined ? {} : { bank }),
+    [KEPT]: kept
+  })
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Run a programme: fold the events into the ledger, compute every board the
+ * programme publishes (over the period of its kind holding the run's
+ * instant, and over the period before, for each subject's movement), its
+ * red/black lists and composites, run the awards and post the honor roll,
+ * and, when the programme has a Moral Bank and operations are given, apply
+ * them after posting every entry. Deterministic: the same inputs give the
+ * same run, in Node and in a browser.
+ *
+ * Problems come back, nothing run: the input's (`$.period`, `$.org` when
+ * there is none), the programme's against the organisation (at their paths
+ * in the programme), the host tables' (at `$.host.<table>.<id>`).
+ *
+ * @category constructors
+ * @example
+ * const run = runProgramme(programme, { org, events, host, period: '2021-07' })
+ * E.isRight(run) && run.right.roll?.categories.map((c) => [c.award, c.entries.length])
+ */
+export const runProgramme = (programme: Programme, input: RunInput): Decoded<ProgrammeRun> => {
+  const when = whenOf(programme, input)
+  if (E.isLeft(when)) return when
+  const org = input.org ?? programme.org
+  if (org === undefined) return E.left([problem('missing', atPath(['org']), text('the organisation (in the run, or inline in the programme)', '组织（随运行给出，或写在方案中）'), undefined)])
+  const host = input.host ?? {}
+  const ps = [...checkProgrammeOrg(programme, org), ...withPrefix(['host'])(checkHostTables(programme, org, host))]
+  if (ps.length > 0) return E.left(ps)
+  const ledger = foldLedger(programme.rules)(input.events)
+  const data = dataOf(ledger, undefined)
+  const accounts = programme.rules.accounts.map((a) => a.id as string)
+  const boards: Array<Kept['boards'][number]> = []
+  for (let i = 0; i < programme.boards.length; i++) {
+    const spec = specAt(programme.boards[i] as PublishedBoardSpec, when.right.at, programme)
+    const current = keepBoard(spec, org, host, data, accounts)
+    if (E.isLeft(current)) return E.left(withPrefix(['boards', i])(current.left))
+    const before = previousPeriod(spec.period)
+    const previous = E.isRight(before) ? keepBoard({ ...spec, period: before.right }, org, host, data, accounts) : undefined
+    if (previous !== undefined && E.isLeft(previous)) return E.left(withPrefix(['boards', i])(previous.left))
+    boards.push({ current: current.right, previous: previous?.right })
+  }
+  return finish(
+    programme,
+    { programme, org, host, period: when.right.period, at: when.right.at, ledger, bankOps: input.bankOps ?? [], ...(input.previousRoll === undefined ? {} : { previousRoll: input.previousRoll }) },
+    { boards }
+  )
+}
+
+/**
+ * A run with more events (and bank operations): the ledger refolds only the
+ * members the new events touch, each published board accumulates only
+ * those members again and ranks anew, lists, movements and composites
+ * follow; the awards and the roll are decided again on the updated figures.
+ * Equal to running the programme once over all the events (in any chunks,
+ * late events included).
+ *
+ * @category combinators
+ * @example
+ * const morning = runProgramme(programme, { org, events: yesterday, period: '2021-07' })
+ * E.isRight(morning) && appendRun(morning.right, todaysEvents) // same as one run over both days
+ */
+export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, bankOps: ReadonlyArray<BankOp> = []): Decoded<ProgrammeRun> => {
+  const ledger = appendEvents(run.ledger)(events)
+  const touched: Array<string> = []
+  for (const [s, sl] of ledger.subjects) if (run.ledger.subjects.get(s) !== sl) touched.push(s)
+  const data = dataOf(ledger, touched)
+  const kept: Kept = {
+    boards: run[KEPT].boards.map((k) => ({
+      current: refreshBoard(k.current, run.org, run.host, touched, data),
+      previous: k.previous === undefined ? undefined : refreshBoard(k.previous, run.org, run.host, touched, data)
+    }))
+  }
+  return finish(
+    run.programme,
+    {
+      programme: run.programme,
+      org: run.org,
+      host: run.host,
+      period: run.period,
+      at: run.at,
+      ledger,
+      bankOps: bankOps.length === 0 ? run.bankOps : [...run.bankOps, ...bankOps],
+      ...(run.previousRoll === undefined ? {} : { previousRoll: run.previousRoll })
+    },
+    kept
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// utilities
+// -------------------------------------------------------------------------------------
+
+/**
+ * Everything a run publishes, as plain JSON data (for files, a web page or
+ * a comparison): the period, every member's balances (members in id order,
+ * accounts in the rules' order), each board with its previous period's
+ * ranks, movement and lists, each composite, the awards and the honor roll.
+ * The same run gives the same text under `JSON.stringify` in Node and in a browser.
+ *
+ * @category utilities
+ * @example
+ * E.isRight(run) && JSON.stringify(publishedRun(run.right)).length > 0
+ */
+export const publishedRun = (run: ProgrammeRun): PublishedRun => {
+  const accounts = run.programme.rules.accounts.map((a) => a.id as string)
+  const balances = [...run.ledger.subjects.keys()].sort().map((s) => {
+    const b = (run.ledger.subjects.get(s) as SubjectLedger).balances
+    return { subject: s, balances: Object.fromEntries(accounts.map((a) => [a, b[a] ?? 0])) }
+  })
+  return JSON.parse(
+    JSON.stringify({
+      period: run.period.key,
+      at: run.at,
+      balances,
+      boards: run.boards,
+      composites: run.composites,
+      ...(run.awards === undefined ? {} : { awards: run.awards }),
+      ...(run.roll === undefined ? {} : { roll: run.roll })
+    })
+  ) as PublishedRun
+}
+
+/**
+ * What `publishedRun` returns: JSON data only.
+ *
+ * @category model
+ * @example
+ * const p: PublishedRun = publishedRun(run); p.balances[0] // => { subject: 'm-001', balances: { study: 120, moral: 5 } }
+ */
+export interface PublishedRun {
+  readonly period: string
+  readonly at: number
+  readonly balances: ReadonlyArray<{ readonly subject: string; readonly balances: Readonly<Record<string, number>> }>
+  readonly boards: ReadonlyArray<unknown>
+  readonly composites: ReadonlyArray<unknown>
+  readonly awards?: unknown
+  readonly roll?: unknown
+}
