@@ -21,11 +21,11 @@ import { FileError, type Io } from './command.js'
 // model
 // -------------------------------------------------------------------------------------
 
-/** A problem at its place: the file, line and column (1-based), and the line printed for it. */
+/** A problem at its place: the file, line and column (1-based; absent when the problem has no place in the file's text), and the line printed for it. */
 export interface Placed {
   readonly file: string
-  readonly line: number
-  readonly column: number
+  readonly line?: number
+  readonly column?: number
   readonly problem: Problem
   /** `file:line:column: $.path: expected …, got …` in the run's language. */
   readonly text: string
@@ -124,8 +124,7 @@ export const placeAll = (ps: ReadonlyArray<Problem>, file: string, json: string 
 /** A placed problem as JSON (for `--format json`). */
 export const placedJson = (p: Placed, lang: Locale): Record<string, unknown> => ({
   file: p.file,
-  line: p.line,
-  column: p.column,
+  ...(p.line === undefined ? {} : { line: p.line, column: p.column }),
   ...(p.problem.at._tag === 'JsonPath' ? { path: renderLocation(p.problem.at) } : {}),
   code: p.problem.code,
   expected: p.problem.expected[lang],

@@ -93,10 +93,10 @@ export const renderHelp = (h: Help, lang: Locale): string => {
 }
 
 /** The list of commands, for `moral-bank --help`. */
-export const renderUsage = (commands: ReadonlyArray<Command>, lang: Locale): string => {
+export const renderUsage = (commands: ReadonlyArray<Command>, lang: Locale, group?: string): string => {
   const zh = lang === 'zh'
   return [
-    `${zh ? '用法：' : 'Usage: '}moral-bank <command> [options]`,
+    `${zh ? '用法：' : 'Usage: '}moral-bank ${group === undefined ? '' : `${group} `}<command> [options]`,
     '',
     zh ? '命令：' : 'Commands:',
     table(commands.map((c) => [c.name, c.help.summary[lang]])),

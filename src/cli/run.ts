@@ -8,17 +8,19 @@
  */
 import type { Locale } from '../core/internal.js'
 import { langOf, parse, str } from './args.js'
+import { bankExport, bankImport } from './bank.js'
 import { check, checkEvents } from './check.js'
 import { EXIT, FileError, makeIo, UsageError, type CliEnv, type CliResult, type Io } from './command.js'
 import { formatOf } from './format.js'
 import { renderHelp, renderUsage, type Command } from './help.js'
 import { period } from './period.js'
+import { quizAssemble } from './quiz.js'
 
 export type { CliEnv, CliResult } from './command.js'
 export { EXIT } from './command.js'
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<Command> = [check, checkEvents, period]
+export const COMMANDS: ReadonlyArray<Command> = [check, checkEvents, bankImport, bankExport, quizAssemble, period]
 
 const GROUPS: ReadonlyArray<string> = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0] as string))]
 
@@ -36,7 +38,7 @@ const usageError = (io: Io, message: string, command?: string): number => {
   return EXIT.usage
 }
 
-const groupHelp = (group: string, lang: Locale): string => renderUsage(COMMANDS.filter((c) => c.name.startsWith(`${group} `)), lang)
+const groupHelp = (group: string, lang: Locale): string => renderUsage(COMMANDS.filter((c) => c.name.startsWith(`${group} `)), lang, group)
 
 // `moral-bank help [command]`
 const help = (io: Io, words: ReadonlyArray<string>): number => {

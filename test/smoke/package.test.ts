@@ -98,7 +98,7 @@ describe('the packed package', () => {
   it('runs the moral-bank command from its bin entry', () => {
     const bin = join(app, 'node_modules', '.bin', 'moral-bank')
     expect(sh(bin, ['--version'], app).trim()).toMatch(/^\d+\.\d+\.\d+$/)
-    expect(sh(bin, ['period', '2021-06-30T16:30:00Z'], app).split('\n')[0]).toBe('day\t2021-07-01')
+    expect(sh(bin, ['period', '2021-06-30T16:30:00Z'], app).split('\n')[1]).toMatch(/^day +2021-07-01$/)
   })
   it('ships types that resolve under node16 resolution for import and require', () => {
     writeFileSync(
