@@ -14,6 +14,7 @@ import { run as bank } from './bank.bench.js'
 import { run as awards } from './awards.bench.js'
 import { run as collide } from './collide.bench.js'
 import { run as size } from './size.bench.js'
+import { run as programme } from './programme.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
@@ -24,6 +25,7 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['bank', bank],
   ['ranking', ranking],
   ['awards', awards],
+  ['programme', programme],
   ['core-stream', coreStream],
   ['collide', collide],
   ['size', size]

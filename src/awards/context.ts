@@ -9,10 +9,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { at, parsePeriodKey, periodOf, problem, subtreeUnits, text, withPrefix, type Decoded, type Instant, type Member, type OrgTree, type Period, type Problem, type UnitId, type UnitKind, type Zone } from '../core/internal.js'
-import { computeBoard, previousPeriod, redBlack } from '../ranking/internal.js'
+import { computeBoard, previousPeriod, redBlack, type Board, type BoardSpec } from '../ranking/internal.js'
 import { criterionFigures } from './criteria.js'
 import { memberFigures, splitFigure, unitMemberFigures, type BoardFigures, type FigureContext, type FigureTable } from './figures.js'
-import type { AwardCategory, AwardInputs, AwardProgramme } from './model.js'
+import type { AwardBoard, AwardCategory, AwardInputs, AwardProgramme } from './model.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -96,7 +96,7 @@ const planKey = (period: Period, cutoff: Instant | undefined): string => `${peri
 const categoryFigures = (a: AwardCategory): ReadonlyArray<string> => [
   ...new Set([...criterionFigures(a.criteria), ...a.by.map((t) => t.figure), ...(a.tieBreakers ?? []).map((t) => t.figure)])
 ]
-const isBoardFigure = (kind: string): boolean => kind === 'rank' || kind === 'score' || kind === 'red' || kind === 'black'
+export const isBoardFigure = (kind: string): boolean => kind === 'rank' || kind === 'score' || kind === 'red' || kind === 'black'
 
 const boardFigures = (ctx: Context, id: string, period: Period, cutoff: Instant | undefined): Decoded<BoardFigures> => {
   const b = ctx.programme.boards[id]
@@ -112,22 +112,55 @@ const boardFigures = (ctx: Context, id: string, period: Period, cutoff: Instant 
   const events = keep(ctx.inputs.events)
   const board = computeBoard(spec)({ org, ...(entries === undefined ? {} : { entries }), ...(events === undefined ? {} : { events }), ...(host === undefined ? {} : { host }) })
   if (E.isLeft(board)) return E.left(withPrefix(['boards', id])(board.left))
+  const figures = figuresOfBoard(b, board.right, id)
+  if (E.isLeft(figures)) return figures
+  const made = figures.right
+  ctx.boardCache.set(cacheKey, made)
+  return E.right(made)
+}
+
+/** A board's results as figures read them: ranks and scores, and its red and black lists when the board draws them. */
+export const figuresOfBoard = (b: AwardBoard, board: Board, id: string): Decoded<BoardFigures> => {
   let red = new Set<string>()
   let black = new Set<string>()
   if (b.lists !== undefined) {
-    const l = redBlack(b.lists)(board.right)
+    const l = redBlack(b.lists)(board)
     if (E.isLeft(l)) return E.left(withPrefix(['boards', id, 'lists'])(l.left))
     red = new Set(l.right.red.map((x) => x.subject))
     black = new Set(l.right.black.map((x) => x.subject))
   }
-  const made: BoardFigures = {
-    rank: new Map(board.right.rows.map((r) => [r.subject, r.rank])),
-    score: new Map(board.right.rows.map((r) => [r.subject, r.score])),
+  return E.right({
+    rank: new Map(board.rows.map((r) => [r.subject, r.rank])),
+    score: new Map(board.rows.map((r) => [r.subject, r.score])),
     red,
     black
+  })
+}
+
+/**
+ * Every board a run at `at` reads, once each: its key in `AwardFigures.boards`, its spec over the
+ * period it is read for, and the cut-off before which entries count (a host that keeps such boards
+ * up to date passes their figures in `AwardInputs.figures` instead of having them recomputed).
+ */
+export const boardsRead = (
+  programme: AwardProgramme,
+  at_: Instant
+): ReadonlyArray<{ readonly key: string; readonly id: string; readonly board: AwardBoard; readonly spec: BoardSpec; readonly cutoff: Instant | undefined }> => {
+  const plan = planOf(programme, at_)
+  const out = new Map<string, { readonly key: string; readonly id: string; readonly board: AwardBoard; readonly spec: BoardSpec; readonly cutoff: Instant | undefined }>()
+  for (const a of programme.awards) {
+    const pr = periodFor(a, at_, programme.zone as Zone)
+    if (E.isLeft(pr)) continue
+    for (const f of [...(plan.get(planKey(pr.right, a.cutoff)) ?? []), ...categoryFigures(a)]) {
+      const [kind, arg] = splitFigure(f)
+      const b = arg === undefined ? undefined : programme.boards[arg]
+      if (arg === undefined || b === undefined || !isBoardFigure(kind)) continue
+      const spec = b.followsAward ? { ...b.spec, period: pr.right } : b.spec
+      const key = `${arg}|${spec.period.key}|${a.cutoff ?? ''}`
+      if (!out.has(key)) out.set(key, { key, id: arg, board: b, spec, cutoff: a.cutoff })
+    }
   }
-  ctx.boardCache.set(cacheKey, made)
-  return E.right(made)
+  return [...out.values()]
 }
 
 export const nearestOfKind = (org: OrgTree, unit: UnitId, kind: string): UnitId | undefined => {

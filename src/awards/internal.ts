@@ -24,3 +24,5 @@ export * from './presets.js'
 export * from './badges.js'
 export * from './roll.js'
 export * from './needs.js'
+// context.ts: the boards a run reads and their figures, for runs kept up to date (src/programme/run.ts)
+export { boardsRead, figuresOfBoard } from './context.js'

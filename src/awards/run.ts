@@ -9,7 +9,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { at, problem, text, type Decoded, type Problem, type Text, type UnitId } from '../core/internal.js'
 import { bestK, memberCandidates, quotaUnitsOf, scoreCandidates, unitCandidates } from './candidates.js'
-import { contextOf, prepare, type Context } from './context.js'
+import { contextOf, isBoardFigure, prepare, type Context } from './context.js'
+import { splitFigure, type FigureTable } from './figures.js'
 import { compileCriterion, criterionAwards, explainCriterion, fmtFigure, type CriteriaEnv } from './criteria.js'
 import { accountProblems, checkAwardOrg, figureLabel, scoreLabel } from './needs.js'
 import type { AwardCategory, AwardDecision, AwardFigures, AwardInputs, AwardProgramme, AwardResult, AwardRun, DecisionReason } from './model.js'
@@ -337,4 +338,51 @@ export const runAwards =
       byId.set(id, r.right)
     }
     return E.right({ _tag: 'AwardRun', at: inputs.at, results: programme.awards.map((a) => byId.get(a.id) as AwardResult) })
+  }
+
+/**
+ * Figures brought up to date after the data of some members changed
+ * (internal: `appendRun`). `inputs` holds only those members' entries and
+ * events, and in `inputs.figures.boards` every board read, already up to
+ * date (see `boardsRead`). Each member table is computed again over those
+ * data and merged into `before`: the touched members' rows from the new
+ * table, every other member's kept, and every board figure (rank, score,
+ * red, black: they move with other members) from the new table for all.
+ * `undefined` when `before` does not fit (another programme, organisation
+ * or instant): compute the figures anew.
+ */
+export const refreshAwardFigures =
+  (programme: AwardProgramme) =>
+  (before: AwardFigures, inputs: AwardInputs, touched: ReadonlyArray<string>): Decoded<AwardFigures> | undefined => {
+    const boards = inputs.figures?.boards ?? new Map()
+    const ctx = contextOf(programme, { ...inputs, figures: { _tag: 'AwardFigures', members: new Map(), boards } })
+    for (let i = 0; i < programme.awards.length; i++) {
+      const r = prepare(ctx, programme.awards[i] as AwardCategory, i)
+      if (E.isLeft(r)) return r
+    }
+    const members = new Map<string, FigureTable>()
+    for (const [key, fresh] of ctx.memberTables) {
+      const old = before.members.get(key)
+      if (old === undefined || old.subjects.length !== fresh.subjects.length) return undefined
+      const rows: Array<number> = []
+      for (const m of touched) {
+        const k = fresh.index.get(m)
+        if (k === undefined) continue
+        if (old.index.get(m) !== k) return undefined
+        rows.push(k)
+      }
+      const columns = new Map<string, Float64Array>()
+      for (const [name, col] of fresh.columns) {
+        const kept = old.columns.get(name)
+        if (kept === undefined) return undefined
+        if (isBoardFigure(splitFigure(name)[0])) columns.set(name, col)
+        else {
+          const merged = kept.slice()
+          for (const k of rows) merged[k] = col[k] as number
+          columns.set(name, merged)
+        }
+      }
+      members.set(key, { ...old, columns })
+    }
+    return E.right({ _tag: 'AwardFigures', members, boards })
   }

@@ -44,7 +44,19 @@ import {
   type Movement,
   type RedBlack
 } from '../ranking/internal.js'
-import { honorRoll, runAwards, type AwardRun, type HonorRoll } from '../awards/internal.js'
+import {
+  awardFigures,
+  boardsRead,
+  figuresOfBoard,
+  honorRoll,
+  refreshAwardFigures,
+  runAwards,
+  type AwardBoard,
+  type AwardFigures,
+  type AwardRun,
+  type BoardFigures,
+  type HonorRoll
+} from '../awards/internal.js'
 import { applyOps, emptyBank, postEntry, type BankOp, type BankState } from '../bank/internal.js'
 import { checkHostTables, checkProgrammeOrg } from './check.js'
 import type { Programme } from './programme.js'
@@ -148,15 +160,29 @@ const KEPT: unique symbol = Symbol('moral-bank/programme-run')
 /** One board over one period, with each member's accumulated figures. */
 interface KeptBoard {
   readonly spec: BoardSpec
+  /** Entries and events at or after it do not count (a board the awards read with a cut-off). */
+  readonly cutoff: Instant | undefined
   readonly subjects: BoardSubjects
   readonly scope: ReadonlySet<string>
   readonly accs: Map<string, Acc>
   readonly unmatched: Set<string>
 }
 
+/** A board the awards read, kept as published boards are (entries before its cut-off only). */
+interface KeptAwardBoard {
+  readonly key: string
+  readonly id: string
+  readonly board: AwardBoard
+  readonly cutoff: Instant | undefined
+  readonly kept: KeptBoard
+}
+
 interface Kept {
   /** Per published board: the current period's and, when there is one, the previous period's. */
   readonly boards: ReadonlyArray<{ readonly current: KeptBoard; readonly previous: KeptBoard | undefined }>
+  readonly awardBoards: ReadonlyArray<KeptAwardBoard>
+  /** The figures the awards read, brought up to date member by member. */
+  readonly figures: AwardFigures | undefined
 }
 
 // -------------------------------------------------------------------------------------
@@ -183,6 +209,8 @@ const whenOf = (programme: Programme, input: RunInput): Decoded<{ readonly perio
 
 const specAt = (b: PublishedBoardSpec, at: Instant, programme: Programme): BoardSpec => ({ ...b.spec, period: periodOf(b.period, at, programme.zone) })
 
+type Data = { readonly entries: ReadonlyArray<Entry>; readonly events: ReadonlyArray<ActivityEvent> }
+
 // Every entry and kept event of some subjects (all of them when `subjects` is undefined).
 const dataOf = (ledger: Ledger, subjects: ReadonlyArray<string> | undefined): { readonly entries: ReadonlyArray<Entry>; readonly events: ReadonlyArray<ActivityEvent> } => {
   if (subjects === undefined) {
@@ -201,18 +229,56 @@ const dataOf = (ledger: Ledger, subjects: ReadonlyArray<string> | undefined): { 
   return { entries, events }
 }
 
-const keepBoard = (spec: BoardSpec, org: OrgTree, host: HostMetrics, data: ReturnType<typeof dataOf>, accounts: ReadonlyArray<string>): Decoded<KeptBoard> => {
+// The entries and events of some subjects in [from, to): each subject's are in time order, so a window is
+// two binary searches per subject (a board reads its period only, not the whole history). Memoised per window.
+type Windows = (from: number, to: number) => Data
+const lowerBound = (xs: ReadonlyArray<{ readonly at: number }>, t: number): number => {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((xs[mid] as { readonly at: number }).at < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+const windowsOf = (ledger: Ledger, subjects: ReadonlyArray<string>): Windows => {
+  const memo = new Map<string, Data>()
+  return (from, to) => {
+    const key = `${from}/${to}`
+    const hit = memo.get(key)
+    if (hit !== undefined) return hit
+    const entries: Array<Entry> = []
+    const events: Array<ActivityEvent> = []
+    for (const s of subjects) {
+      const sl = ledger.subjects.get(s)
+      if (sl === undefined) continue
+      const es = sl.entries
+      for (let i = lowerBound(es, from), n = es.length; i < n && (es[i] as Entry).at < to; i++) entries.push(es[i] as Entry)
+      const vs = sl.events
+      for (let i = lowerBound(vs, from), n = vs.length; i < n && (vs[i] as ActivityEvent).at < to; i++) events.push(vs[i] as ActivityEvent)
+    }
+    const made = { entries, events }
+    memo.set(key, made)
+    return made
+  }
+}
+const windowOf = (spec: BoardSpec, cutoff: Instant | undefined, win: Windows): Data => win(spec.period.start, Math.min(spec.period.end, cutoff ?? Infinity))
+
+const keepBoard = (spec: BoardSpec, cutoff: Instant | undefined, org: OrgTree, host: HostMetrics, win: Windows, accounts: ReadonlyArray<string>): Decoded<KeptBoard> => {
+  const data = windowOf(spec, cutoff, win)
   const inputs = { org, host, entries: data.entries, events: data.events, accounts }
   const subjects = boardSubjects(spec, inputs)
   if (E.isLeft(subjects)) return subjects
   const scope = new Set<string>(subjects.right.memberIds)
   const unmatched = new Set<string>()
   const accs = accumulateBoard(spec, inputs, scope, unmatched)
-  return E.right({ spec, subjects: subjects.right, scope, accs, unmatched })
+  return E.right({ spec, cutoff, subjects: subjects.right, scope, accs, unmatched })
 }
 
 // A kept board brought up to date: the touched members accumulated again, the others kept.
-const refreshBoard = (k: KeptBoard, org: OrgTree, host: HostMetrics, touched: ReadonlyArray<string>, data: ReturnType<typeof dataOf>): KeptBoard => {
+const refreshBoard = (k: KeptBoard, org: OrgTree, host: HostMetrics, touched: ReadonlyArray<string>, win: Windows): KeptBoard => {
+  const data = windowOf(k.spec, k.cutoff, win)
   const inScope = new Set(touched.filter((s) => k.scope.has(s)))
   const unmatched = new Set(k.unmatched)
   const fresh = accumulateBoard(k.spec, { org, host, entries: data.entries, events: data.events }, inScope, unmatched)
@@ -274,16 +340,32 @@ const noticeOf = (programme: Programme, period: Period): { readonly from: Instan
   return { from: dayStart(after), to: dayStart(after + days) }
 }
 
+// The boards the awards read, as figures, from their kept boards.
+const awardBoardFigures = (kept: ReadonlyArray<KeptAwardBoard>, org: OrgTree, host: HostMetrics): Decoded<ReadonlyMap<string, BoardFigures>> => {
+  const out = new Map<string, BoardFigures>()
+  for (const k of kept) {
+    const board = boardOf(k.kept, org, host)
+    if (E.isLeft(board)) return E.left(withPrefix(['awards', 'boards', k.id])(board.left))
+    const f = figuresOfBoard(k.board, board.right, k.id)
+    if (E.isLeft(f)) return E.left(withPrefix(['awards'])(f.left))
+    out.set(k.key, f.right)
+  }
+  return E.right(out)
+}
+
+// The awards decided on their figures, and the roll posted. `data`: what the figures do not already hold
+// (everything for a first run; the touched members' data for an append, whose figures are up to date).
 const awardsAndRoll = (
   programme: Programme,
   org: OrgTree,
   host: HostMetrics,
-  data: ReturnType<typeof dataOf>,
+  data: Data,
+  figures: AwardFigures | undefined,
   when: { readonly period: Period; readonly at: Instant },
   previousRoll: HonorRoll | undefined
 ): Decoded<{ readonly awards?: AwardRun; readonly roll?: HonorRoll }> => {
   if (programme.awards === undefined) return E.right({})
-  const awards = runAwards(programme.awards)({ org, entries: data.entries, events: data.events, host, at: when.at })
+  const awards = runAwards(programme.awards)({ org, entries: data.entries, events: data.events, host, at: when.at, ...(figures === undefined ? {} : { figures }) })
   if (E.isLeft(awards)) return E.left(withPrefix(['awards'])(awards.left))
   const title = programme.roll?.title ?? programme.title
   const roll = honorRoll(awards.right, noticeOf(programme, when.period), {
@@ -303,21 +385,21 @@ const bankOf = (programme: Programme, entries: ReadonlyArray<Entry>, ops: Readon
   return applyOps(emptyBank(programme.bank), all.map((x) => x.op)).bank
 }
 
-// Everything published, from a ledger and kept boards.
+// Everything published, from a ledger and kept boards and figures; `data`: what the awards read beyond their figures.
 const finish = (
   programme: Programme,
   base: Omit<ProgrammeRun, '_tag' | 'boards' | 'composites' | 'awards' | 'roll' | 'bank' | typeof KEPT>,
-  kept: Kept
+  kept: Kept,
+  data: Data
 ): Decoded<ProgrammeRun> => {
   const { org, host } = base
   const boards = publishBoards(programme, kept, org, host)
   if (E.isLeft(boards)) return boards
   const composites = publishComposites(programme.composites, boards.right)
   if (E.isLeft(composites)) return composites
-  const data = dataOf(base.ledger, undefined)
-  const ar = awardsAndRoll(programme, org, host, data, base, base.previousRoll)
+  const ar = awardsAndRoll(programme, org, host, data, kept.figures, base, base.previousRoll)
   if (E.isLeft(ar)) return ar
-  const bank = bankOf(programme, data.entries, base.bankOps)
+  const bank = programme.bank === undefined ? undefined : bankOf(programme, allEntries(base.ledger), base.bankOps)
   return E.right({
     _tag: 'ProgrammeRun',
     ...base,
@@ -361,21 +443,37 @@ export const runProgramme = (programme: Programme, input: RunInput): Decoded<Pro
   if (ps.length > 0) return E.left(ps)
   const ledger = foldLedger(programme.rules)(input.events)
   const data = dataOf(ledger, undefined)
+  const win = windowsOf(ledger, [...ledger.subjects.keys()].sort())
   const accounts = programme.rules.accounts.map((a) => a.id as string)
   const boards: Array<Kept['boards'][number]> = []
   for (let i = 0; i < programme.boards.length; i++) {
     const spec = specAt(programme.boards[i] as PublishedBoardSpec, when.right.at, programme)
-    const current = keepBoard(spec, org, host, data, accounts)
+    const current = keepBoard(spec, undefined, org, host, win, accounts)
     if (E.isLeft(current)) return E.left(withPrefix(['boards', i])(current.left))
     const before = previousPeriod(spec.period)
-    const previous = E.isRight(before) ? keepBoard({ ...spec, period: before.right }, org, host, data, accounts) : undefined
+    const previous = E.isRight(before) ? keepBoard({ ...spec, period: before.right }, undefined, org, host, win, accounts) : undefined
     if (previous !== undefined && E.isLeft(previous)) return E.left(withPrefix(['boards', i])(previous.left))
     boards.push({ current: current.right, previous: previous?.right })
+  }
+  const awardBoards: Array<KeptAwardBoard> = []
+  let figures: AwardFigures | undefined
+  if (programme.awards !== undefined) {
+    for (const r of boardsRead(programme.awards, when.right.at)) {
+      const k = keepBoard(r.spec, r.cutoff, org, host, win, accounts)
+      if (E.isLeft(k)) return E.left(withPrefix(['awards', 'boards', r.id])(k.left))
+      awardBoards.push({ ...r, kept: k.right })
+    }
+    const read = awardBoardFigures(awardBoards, org, host)
+    if (E.isLeft(read)) return read
+    const f = awardFigures(programme.awards)({ org, ...data, host, at: when.right.at, figures: { _tag: 'AwardFigures', members: new Map(), boards: read.right } })
+    if (E.isLeft(f)) return E.left(withPrefix(['awards'])(f.left))
+    figures = f.right
   }
   return finish(
     programme,
     { programme, org, host, period: when.right.period, at: when.right.at, ledger, bankOps: input.bankOps ?? [], ...(input.previousRoll === undefined ? {} : { previousRoll: input.previousRoll }) },
-    { boards }
+    { boards, awardBoards, figures },
+    data
   )
 }
 
@@ -397,11 +495,22 @@ export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, ba
   const touched: Array<string> = []
   for (const [s, sl] of ledger.subjects) if (run.ledger.subjects.get(s) !== sl) touched.push(s)
   const data = dataOf(ledger, touched)
-  const kept: Kept = {
-    boards: run[KEPT].boards.map((k) => ({
-      current: refreshBoard(k.current, run.org, run.host, touched, data),
-      previous: k.previous === undefined ? undefined : refreshBoard(k.previous, run.org, run.host, touched, data)
-    }))
+  const win = windowsOf(ledger, touched)
+  const { org, host, programme } = run
+  const was = run[KEPT]
+  const boards = was.boards.map((k) => ({
+    current: refreshBoard(k.current, org, host, touched, win),
+    previous: k.previous === undefined ? undefined : refreshBoard(k.previous, org, host, touched, win)
+  }))
+  const awardBoards = was.awardBoards.map((k) => ({ ...k, kept: refreshBoard(k.kept, org, host, touched, win) }))
+  let figures: AwardFigures | undefined
+  if (programme.awards !== undefined && was.figures !== undefined) {
+    const read = awardBoardFigures(awardBoards, org, host)
+    if (E.isLeft(read)) return read
+    const inputs = { org, ...data, host, at: run.at, figures: { _tag: 'AwardFigures' as const, members: new Map(), boards: read.right } }
+    const f = refreshAwardFigures(programme.awards)(was.figures, inputs, touched) ?? awardFigures(programme.awards)({ ...inputs, ...dataOf(ledger, undefined) })
+    if (E.isLeft(f)) return E.left(withPrefix(['awards'])(f.left))
+    figures = f.right
   }
   return finish(
     run.programme,
@@ -415,7 +524,8 @@ export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, ba
       bankOps: bankOps.length === 0 ? run.bankOps : [...run.bankOps, ...bankOps],
       ...(run.previousRoll === undefined ? {} : { previousRoll: run.previousRoll })
     },
-    kept
+    { boards, awardBoards, figures },
+    data
   )
 }
 

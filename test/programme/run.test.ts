@@ -83,7 +83,7 @@ describe('runProgramme (issue 16)', () => {
   })
 
   it('version 2 decodes what it publishes and reports each mistake at its path', () => {
-    const json = JSON.parse(JSON.stringify(park.programmeJson)) as Record<string, any>
+    const json: any = JSON.parse(JSON.stringify(park.programmeJson))
     json.boards[0].metric.account = 'stduy'
     json.boards[2].period = 'fortnight'
     json.boards[3].metric = { kind: 'host', name: 'kpi' }
@@ -100,7 +100,7 @@ describe('runProgramme (issue 16)', () => {
       // parts[3] names "study", whose own problem is at $.boards[0]: not reported twice
       '$.roll.notice.days'
     ])
-    const mixed = JSON.parse(JSON.stringify(park.programmeJson)) as Record<string, any>
+    const mixed: any = JSON.parse(JSON.stringify(park.programmeJson))
     mixed.composites[0].parts.push({ board: 'study', weight: 1 })
     mixed.composites[0].parts.push({ board: 'groups', weight: -1 })
     expect(problems(decodeProgramme(mixed))).toEqual([
