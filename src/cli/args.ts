@@ -6,7 +6,7 @@
  * @module
  */
 import type { ParseArgsConfig } from 'node:util'
-import type { Locale } from '../core/internal.js'
+import type { Locale, Problem } from '../core/internal.js'
 import { UsageError, type CliEnv } from './command.js'
 
 // -------------------------------------------------------------------------------------
@@ -71,6 +71,10 @@ export const parse = (env: CliEnv, args: ReadonlyArray<string>, options: Options
   }
   return r
 }
+
+/** A problem with an option's value, as a message: `--period: expected …, got …`. */
+export const optionProblem = (flag: string, p: Problem, lang: Locale): string =>
+  lang === 'zh' ? `${flag}：应为${p.expected.zh}，实际为 ${p.received.zh}` : `${flag}: expected ${p.expected.en}, got ${p.received.en}`
 
 /** A string option's value, if given. */
 export const str = (p: Parsed, name: string): string | undefined => {

@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { at, decodeOrg, parseJson, problem, text, type Decoded, type Locale, type OrgTree, type Problem } from '../core/internal.js'
-import { checkProgrammeOrg, decodeProgrammeJson, type Programme } from '../programme/internal.js'
+import { checkHostTables, checkProgrammeOrg, decodeProgrammeJson, type Programme } from '../programme/internal.js'
 import { decodeBlueprint, decodeQuestionBankJson, type Blueprint, type Question, type QuestionBankReport } from '../quiz/internal.js'
 import { decodeJsonBankConfig } from '../bank/internal.js'
 import { importAiken, importGift } from '../formats/internal.js'
@@ -27,9 +27,10 @@ export interface WholeCheck<A = unknown> {
   readonly value?: A
 }
 
-/** What a check may check a file against. */
+/** What a check may check a file against: the organisation, and the programme (for host tables). */
 export interface Against {
   readonly org?: OrgTree
+  readonly programme?: Programme
 }
 
 type Say = (en: string, zh: string) => string
@@ -66,16 +67,25 @@ const programmeSummary = (p: Programme, say: Say): string => {
           n(say, p.awards.awards.length, 'category', 'categories', '类别'),
           n(say, Object.keys(p.awards.boards).length, 'board', 'boards', '榜单'),
           n(say, p.awards.badges.length, 'badge', 'badges', '徽章')
-        ].join(say(', ', '，'))
+        ].join(say(', ', '，')),
+    ...(p.version === 1
+      ? []
+      : [
+          n(say, p.boards.length, 'board', 'boards', '榜单'),
+          n(say, p.composites.length, 'composite', 'composites', '综合比较'),
+          n(say, p.host.length, 'host table', 'host tables', '宿主数据表'),
+          p.org === undefined ? say('organisation apart', '组织另附') : say('organisation inline', '组织内含')
+        ])
   ]
-  return parts.join(say('; ', '；'))
+  return `${say(`version ${p.version}`, `版本 ${p.version}`)}; ${parts.join(say('; ', '；'))}`
 }
 
 /** A programme, and, with an organisation, the programme against it (its problems in the programme). */
 export const checkProgrammeFile = (file: string, json: string, lang: Locale, against: Against): WholeCheck<Programme> => {
   const r = decodeProgrammeJson(json, file)
   if (E.isLeft(r)) return failed(r.left, file, json, lang)
-  const cross = against.org === undefined ? [] : checkProgrammeOrg(r.right, against.org)
+  const org = against.org ?? r.right.org
+  const cross = org === undefined ? [] : checkProgrammeOrg(r.right, org)
   const say = sayIn(lang)
   const counts = { accounts: r.right.rules.accounts.length, rules: r.right.rules.rules.length }
   if (cross.length > 0) return { ...failed(cross, file, json, lang), counts }
@@ -179,11 +189,18 @@ export const decodeHostTables = (u: unknown, org?: OrgTree): Decoded<HostMetrics
   return ps.length > 0 ? E.left(ps) : E.right(u as HostMetrics)
 }
 
-/** Host tables, and, with an organisation, their ids against it. */
+/**
+ * Host tables, and, with an organisation, their ids against it; with a
+ * programme too, against the tables it declares (`checkHostTables`).
+ */
 export const checkHostFile = (file: string, json: string, lang: Locale, against: Against): WholeCheck<HostMetrics> => {
   const parsed = parseJson(json, file)
-  const r = E.isLeft(parsed) ? parsed : decodeHostTables(parsed.right, against.org)
+  const { programme } = against
+  const org = against.org ?? programme?.org
+  const r = E.isLeft(parsed) ? parsed : decodeHostTables(parsed.right, programme === undefined ? org : undefined)
   if (E.isLeft(r)) return failed(r.left, file, json, lang)
+  const cross = programme === undefined || org === undefined ? [] : checkHostTables(programme, org, r.right)
+  if (cross.length > 0) return failed(cross, file, json, lang)
   const say = sayIn(lang)
   const tables = Object.entries(r.right)
   const list = tables.map(([k, t]) => `${k} (${Object.keys(t).length})`).join(', ')

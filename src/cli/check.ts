@@ -8,6 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { parseJson, type OrgTree } from '../core/internal.js'
+import type { Programme } from '../programme/internal.js'
 import { bool, count, oneOf, str, type Parsed } from './args.js'
 import { checkLines, BANK_OPS, DEFAULT_MAX_PROBLEMS, EVENTS, type LinesSink } from './check-lines.js'
 import { checkOrgFile, checkWhole, type Against } from './check-kinds.js'
@@ -31,6 +32,8 @@ interface FileResult {
   readonly counts?: Readonly<Record<string, number>>
   readonly shown: ReadonlyArray<Placed>
   readonly notes: ReadonlyArray<string>
+  /** The programme, when the file is one that decoded. */
+  readonly programme?: Programme
 }
 
 interface Settings {
@@ -107,7 +110,8 @@ const checkFile = (io: Io, file: string, s: Settings): FileResult => {
   }
   const w = checkWhole(kind, file, readText(io, file), io.lang, s.against)
   for (const p of w.problems) sink.problem(p)
-  return { file, kind, code: w.problems.length > 0 ? EXIT.problems : EXIT.ok, problems: w.problems.length, summary: w.summary, counts: w.counts, shown: sink.shown, notes: [] }
+  const programme = kind === 'programme' && w.problems.length === 0 ? { programme: w.value as Programme } : {}
+  return { file, kind, code: w.problems.length > 0 ? EXIT.problems : EXIT.ok, problems: w.problems.length, summary: w.summary, counts: w.counts, shown: sink.shown, notes: [], ...programme }
 }
 
 // -------------------------------------------------------------------------------------
@@ -167,14 +171,28 @@ const runCheck = (p: Parsed, ctx: Ctx, fixedKind?: FileKind): number => {
     json,
     against: org === undefined ? {} : { org }
   }
-  for (const file of p.positionals) {
+  const attempt = <A>(f: () => A): A | undefined => {
     try {
-      results.push(checkFile(io, file, s))
+      return f()
     } catch (err) {
       if (!(err instanceof FileError || err instanceof UsageError)) throw err
       io.err(`${err.message}\n`)
       code = EXIT.usage
+      return undefined
     }
+  }
+  // Host tables last, so they are checked against the programme (and its organisation) when one is given.
+  const hostFile = str(p, 'host')
+  // null: a kind that cannot be told (checkFile says so); undefined: the file could not be read.
+  const files = p.positionals.map((file) => ({ file, kind: attempt(() => kindOf(io, file, s) ?? null) }))
+  const hosts = [...files.filter((f) => f.kind === 'host'), ...(hostFile === undefined ? [] : [{ file: hostFile, kind: 'host' as const }])]
+  let settings = s
+  for (const { file, kind } of [...files.filter((f) => f.kind !== 'host'), ...hosts]) {
+    if (kind === undefined) continue
+    const r = attempt(() => checkFile(io, file, { ...settings, kind: kind ?? undefined }))
+    if (r === undefined) continue
+    results.push(r)
+    if (r.programme !== undefined && settings.against.programme === undefined) settings = { ...settings, against: { ...settings.against, programme: r.programme } }
   }
   for (const r of results) code = Math.max(code, r.code)
   if (results.length > 0) io.out(report(results, ctx))
@@ -184,6 +202,7 @@ const runCheck = (p: Parsed, ctx: Ctx, fixedKind?: FileKind): number => {
 const OPTIONS = {
   kind: { type: 'string' },
   org: { type: 'string' },
+  host: { type: 'string' },
   'max-problems': { type: 'string' },
   strict: { type: 'boolean' }
 } as const
@@ -195,7 +214,7 @@ export const check: Command = {
   name: 'check',
   options: OPTIONS,
   help: {
-    usage: 'moral-bank check FILE… [--kind K] [--org org.json] [--max-problems N] [--strict]',
+    usage: 'moral-bank check FILE… [--kind K] [--org org.json] [--host host.json] [--max-problems N] [--strict]',
     summary: { en: 'check files of every kind: each problem at file:line:column', zh: '检查各类文件：每个问题标明 文件:行:列' },
     description: {
       en:
@@ -212,12 +231,13 @@ export const check: Command = {
     options: [
       ['--kind K', { en: `the kind of every FILE: ${KIND_NAMES.join(', ')}`, zh: `所有文件的类型：${KIND_NAMES.join('、')}` }],
       ['--org org.json', { en: 'check the organisation too, and programmes and host tables against it', zh: '同时检查组织文件，并据此检查方案与宿主数据表' }],
+      ['--host host.json', { en: 'check host tables too, against the programme\'s declared tables and the organisation', zh: '同时检查宿主数据表：是否符合方案声明的表与组织' }],
       ['--max-problems N', { en: 'problems printed per streamed file (default 100)', zh: '每个流式文件列出的问题数（默认 100）' }],
       ['--strict', { en: 'stop reading a streamed file at its first rejected line', zh: '流式文件遇到第一行被拒即停止' }]
     ],
     examples: [
       ['moral-bank check programme.json', { en: 'a programme: every problem at the line and column of the value it names', zh: '检查方案：每个问题定位到所指值的行与列' }],
-      ['moral-bank check programme.json --org org.json', { en: 'the programme against the organisation (unit kinds, scopes)', zh: '按组织检查方案（单位类型、范围）' }],
+      ['moral-bank check programme.json --org org.json --host host.json', { en: 'the programme against the organisation (unit kinds, scopes), the host tables against both', zh: '按组织检查方案（单位类型、范围），并按两者检查宿主数据表' }],
       ['moral-bank check events.jsonl ops.jsonl --max-problems 20', { en: 'two streamed files, at most 20 problems each', zh: '两个流式文件，每个最多列 20 个问题' }],
       ['moral-bank check bank.gift questions.json host.json --format json', { en: 'three kinds at once, the result as JSON', zh: '一次检查三类文件，结果输出为 JSON' }],
       ['moral-bank check data.txt --kind aiken --lang zh', { en: 'a file named by its kind, messages in Chinese', zh: '指明类型，中文消息' }]

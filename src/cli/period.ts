@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { calendar, instant, renderProblem, zone, type CalendarKind } from '../core/internal.js'
-import { str } from './args.js'
+import { optionProblem, str } from './args.js'
 import { EXIT, UsageError } from './command.js'
 import { col, renderReport } from './format.js'
 import type { Command } from './help.js'
@@ -32,8 +32,8 @@ export const period: Command = {
     ]
   },
   run: (p, { io, format }) => {
-    const z = zone(str(p, 'zone') ?? 'Asia/Shanghai', ['--zone'])
-    if (E.isLeft(z)) throw new UsageError(renderProblem(z.left, io.lang))
+    const z = zone(str(p, 'zone') ?? 'Asia/Shanghai')
+    if (E.isLeft(z)) throw new UsageError(optionProblem('--zone', z.left, io.lang))
     const arg = p.positionals[0]
     const raw = arg === undefined || arg === 'now' ? io.env.now : /^-?\d+$/.test(arg) ? Number(arg) : arg
     const t = instant(raw, ['instant'])

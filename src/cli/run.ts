@@ -14,13 +14,14 @@ import { EXIT, FileError, makeIo, UsageError, type CliEnv, type CliResult, type 
 import { formatOf } from './format.js'
 import { renderHelp, renderUsage, type Command } from './help.js'
 import { period } from './period.js'
+import { boardCommand, pointsCommand, rollCommand, runCommand } from './publish.js'
 import { quizAssemble } from './quiz.js'
 
 export type { CliEnv, CliResult } from './command.js'
 export { EXIT } from './command.js'
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<Command> = [check, checkEvents, bankImport, bankExport, quizAssemble, period]
+export const COMMANDS: ReadonlyArray<Command> = [runCommand, pointsCommand, boardCommand, rollCommand, check, checkEvents, bankImport, bankExport, quizAssemble, period]
 
 const GROUPS: ReadonlyArray<string> = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0] as string))]
 

@@ -1,12 +1,15 @@
 // The moral-bank command built and spawned as a user runs it, on the example files of test/cli/fixtures
 // and on broken ones: standard output, standard error and exit codes.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importAiken } from '../../src/formats/internal.js'
 import { decodeQuestionBankJson } from '../../src/quiz/internal.js'
+import { honorRollMarkdown } from '../../src/awards/internal.js'
+import { publishedRun } from '../../src/programme/internal.js'
+import { simulatePark } from '../../examples/park-sim.js'
 import { bundleCli, type CliBundle } from './cli-bundle.js'
 import { FIXTURES } from './env.js'
 
@@ -109,5 +112,49 @@ describe('moral-bank, built and spawned', () => {
 
   it('a file that cannot be written is exit 2', () => {
     expect(mb('bank', 'import', 'questions.gift', '--out', join(FIXTURES, 'events.jsonl', 'x.json'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cannot write .*x\.json: /) })
+  })
+
+  it('run, points, board and roll on the v2 fixtures', () => {
+    const inputs = ['programme-v2.json', '--org', 'org.json', '--events', 'events-july.jsonl', '--host', 'host.json', '--ops', 'ops-july.jsonl', '--period', '2021-07']
+    expect(mb('run', ...inputs)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^PART +ID +LABEL +SUMMARY\nperiod +2021-07 +as of 2021-07-31T23:59:59\.999\+08:00\n/) })
+    expect(mb('points', ...inputs, '--format', 'csv').stdout).toBe('ID,NAME,UNIT,Study points,Moral points,Moral points left\r\nm-1,王芳,一组,5,0,0\r\nm-2,李强,一组,3,0,0\r\nm-3,张伟,二组,3,5,5\r\n')
+    expect(mb('board', 'study', ...inputs).stdout.split('\n')[1]).toMatch(/^ +1 +m-1 +王芳 +5 +↑2 +red$/)
+    expect(mb('roll', ...inputs, '--format', 'md', '--lang', 'zh')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^# 沿滩园区 2021 年 7 月光荣榜\n/) })
+    expect(mb('board', 'nope', ...inputs)).toMatchObject({ code: 2, stdout: '' })
+  })
+})
+
+describe('the demo\'s park month from its files (issue 16: the demo is the product)', () => {
+  const park = simulatePark('yantan-2021')
+  let dir = ''
+  beforeAll(() => {
+    // The files as examples/demo.ts writes them (writeParkFiles).
+    dir = join(out, 'park')
+    mkdirSync(dir, { recursive: true })
+    const lines = (xs: ReadonlyArray<unknown>): string => xs.map((x) => `${JSON.stringify(x)}\n`).join('')
+    writeFileSync(join(dir, 'programme.json'), `${JSON.stringify(park.programmeJson, null, 2)}\n`)
+    writeFileSync(join(dir, 'org.json'), `${JSON.stringify({ units: park.org.units, members: park.org.members }, null, 2)}\n`)
+    writeFileSync(join(dir, 'events.jsonl'), lines(park.events))
+    writeFileSync(join(dir, 'host.json'), `${JSON.stringify(park.host, null, 2)}\n`)
+    writeFileSync(join(dir, 'ops.jsonl'), lines(park.bankOps))
+  })
+  const inputs = (): ReadonlyArray<string> => {
+    const f = (n: string): string => join(dir, n)
+    return [f('programme.json'), '--org', f('org.json'), '--events', f('events.jsonl'), '--host', f('host.json'), '--ops', f('ops.jsonl'), '--period', '2021-07']
+  }
+
+  it('roll --format md --lang zh posts the same honor roll as the demo, byte for byte', () => {
+    const r = mb('roll', ...inputs(), '--format', 'md', '--lang', 'zh')
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout).toBe(honorRollMarkdown(park.roll, 'zh'))
+  })
+
+  it('run --out publishes the same run as the library\'s, and check finds nothing wrong with the files', () => {
+    const pub = join(out, 'published')
+    expect(mb('run', ...inputs(), '--out', pub).code).toBe(0)
+    expect(readFileSync(join(pub, 'roll.md'), 'utf8')).toBe(honorRollMarkdown(park.roll, 'en'))
+    expect(JSON.parse(readFileSync(join(pub, 'run.json'), 'utf8'))).toEqual(publishedRun(park.run))
+    const files = ['programme.json', 'org.json', 'events.jsonl', 'host.json', 'ops.jsonl'].map((n) => join(dir, n))
+    expect(mb('check', ...files, '--org', join(dir, 'org.json'))).toMatchObject({ code: 0, stderr: '' })
   })
 })

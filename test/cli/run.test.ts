@@ -80,7 +80,7 @@ describe('moral-bank check: every kind of file', () => {
     expect(r).toMatchObject({ stderr: '', code: 0 })
     expect(rows(r.stdout)).toEqual([
       ['FILE', 'KIND', 'PROBLEMS', 'SUMMARY'],
-      ['programme.json', 'programme', '0', 'zone Asia/Shanghai; 2 accounts; 3 rules; bank: 1 item, 0 claim processes; no awards']
+      ['programme.json', 'programme', '0', 'version 1; zone Asia/Shanghai; 2 accounts; 3 rules; bank: 1 item, 0 claim processes; no awards']
     ])
   })
 
@@ -118,7 +118,7 @@ describe('moral-bank check: every kind of file', () => {
       ['host.json', 'host', true]
     ])
     expect(summary(r.stdout).map((f) => f.summary)).toEqual([
-      'zone Asia/Shanghai; 2 accounts; 3 rules; bank: 1 item, 0 claim processes; no awards',
+      'version 1; zone Asia/Shanghai; 2 accounts; 3 rules; bank: 1 item, 0 claim processes; no awards',
       '3 units (park 1, group 2), 3 members',
       '4 events, 0 lines rejected',
       '2 operations, 0 lines rejected',
