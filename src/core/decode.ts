@@ -12,7 +12,7 @@ import { at, describeValue, listText, problem, prefixPath, text, type PathSegmen
 import { idProblem, type Id } from './ids.js'
 import { instant as readInstant, type Instant } from './instant.js'
 import { isPoints, type Points } from './points.js'
-import { jsonDuplicateKeys, jsonError, stripBom } from './json.js'
+import { jsonDuplicateKeys, jsonError, jsonMayRepeatKeys, stripBom } from './json.js'
 import { UNREADABLE, unreadable } from './internal/unreadable.js'
 import { zone as readZone, type Zone } from './calendar.js'
 
@@ -309,8 +309,8 @@ export const parseJson = (json: string, file?: string): Decoded<unknown> => {
   } catch (err) {
     return E.left([jsonSyntaxProblem(body, err, file)])
   }
-  // Only objects can repeat a key; a text without any '{' needs no second look.
-  if (body.indexOf('{') >= 0) {
+  // Only objects can repeat a key; a text without any '{', or whose keys written are all kept, needs no second look.
+  if (body.indexOf('{') >= 0 && jsonMayRepeatKeys(body, value)) {
     const dups = jsonDuplicateKeys(body)
     if (dups.length > 0) return E.left(dups.map((d) => problem('duplicate', at(d.path), DUPLICATE_KEY, d.path[d.path.length - 1])))
   }

@@ -272,6 +272,59 @@ export const jsonDuplicateKeys = (s: string): ReadonlyArray<{ readonly path: Rea
   return out
 }
 
+/**
+ * Whether a JSON text that parsed to `value` may give a key twice in one
+ * object: false when every key written in the text (one `:` outside strings
+ * each) is a distinct key of the parsed value, so `jsonDuplicateKeys` has
+ * nothing to find. A fast test for the common case (a line of JSON Lines),
+ * one pass over the text jumping over strings and one over the value; true
+ * means "look with `jsonDuplicateKeys`". Iterative: any depth is safe.
+ *
+ * @category utilities
+ * @example
+ * jsonMayRepeatKeys('{"at": "08:00", "n": 1}', { at: '08:00', n: 1 }) // => false
+ * jsonMayRepeatKeys('{"n": 1, "n": 2}', { n: 2 }) // => true
+ */
+export const jsonMayRepeatKeys = (s: string, value: unknown): boolean => {
+  // Keys written: colons outside strings.
+  let written = 0
+  const n = s.length
+  for (let i = 0; i < n; ) {
+    const c = s.charCodeAt(i)
+    if (c === 0x22) {
+      // to the closing quote: the next '"' not escaped by an odd run of backslashes
+      let q = i
+      for (;;) {
+        q = s.indexOf('"', q + 1)
+        if (q < 0) return true
+        let b = q - 1
+        while (s.charCodeAt(b) === 0x5c) b--
+        if ((q - 1 - b) % 2 === 0) break
+      }
+      i = q + 1
+    } else {
+      if (c === 0x3a) written++
+      i++
+    }
+  }
+  // Keys kept: the own keys of every object in the value.
+  let kept = 0
+  const stack: Array<unknown> = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v !== 'object' || v === null) continue
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) stack.push(v[k])
+      continue
+    }
+    for (const k in v) {
+      kept++
+      stack.push((v as Record<string, unknown>)[k])
+    }
+  }
+  return written !== kept
+}
+
 // -------------------------------------------------------------------------------------
 // locating paths
 // -------------------------------------------------------------------------------------
