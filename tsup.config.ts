@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 import type { Plugin } from 'esbuild'
+import { esPeers } from './scripts/es-peers.mjs'
 
 // One entry per public subpath: every folder of src/ with an index.ts (the CLI is built on its own).
 const modules = readdirSync('src', { withFileTypes: true })
@@ -63,6 +64,9 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
-    platform: 'node'
+    platform: 'node',
+    // fp-ts and io-ts inlined from their ES builds (scripts/es-peers.mjs)
+    noExternal: ['fp-ts', 'io-ts'],
+    esbuildPlugins: [esPeers(process.cwd())]
   }
 ])

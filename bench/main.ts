@@ -15,6 +15,7 @@ import { run as awards } from './awards.bench.js'
 import { run as collide } from './collide.bench.js'
 import { run as size } from './size.bench.js'
 import { run as programme } from './programme.bench.js'
+import { run as cli } from './cli.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
@@ -26,6 +27,7 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ranking', ranking],
   ['awards', awards],
   ['programme', programme],
+  ['cli', cli],
   ['core-stream', coreStream],
   ['collide', collide],
   ['size', size]

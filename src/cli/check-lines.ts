@@ -223,7 +223,8 @@ export function* streamLines<A>(io: Io, kind: LinesKind<A>, opts: LinesOptions, 
     for (const r of kind.decoder(readChunks(io, file), file)) {
       if (r.index >= next) {
         next = r.index + PROGRESS_EVERY
-        io.progress(`${file}: ${group(r.index)} ${io.say('lines', '行')}…`)
+        const at = r.index
+        io.progress(() => `${file}: ${group(at)} ${io.say('lines', '行')}…`)
       }
       if (!c.step(r)) break
       if (r._tag === 'Accepted') yield r.value

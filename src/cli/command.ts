@@ -56,8 +56,8 @@ export interface Io {
   readonly say: (en: string, zh: string) => string
   readonly out: (s: string) => void
   readonly err: (s: string) => void
-  /** Show a progress line (standard error, only on a terminal); `undefined` clears it. */
-  readonly progress: (line: string | undefined) => void
+  /** Show a progress line (standard error, only on a terminal; made only then); `undefined` clears it. */
+  readonly progress: (line: (() => string) | undefined) => void
   readonly env: CliEnv
 }
 
@@ -97,7 +97,7 @@ export const makeIo = (env: CliEnv, lang: Locale): { readonly io: Io; readonly c
       if (env.stderrIsTTY !== true) return
       if (line === undefined) clear()
       else {
-        write(`\r\x1b[2K${line}`)
+        write(`\r\x1b[2K${line()}`)
         shown = true
       }
     },

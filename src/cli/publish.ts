@@ -18,7 +18,7 @@ import { bool, count, optionProblem, str, type Parsed } from './args.js'
 import { BANK_OPS, DEFAULT_MAX_PROBLEMS, EVENTS, streamLines, type LinesKind, type LinesSink, type LinesSummary } from './check-lines.js'
 import { decodeHostTables } from './check-kinds.js'
 import { EXIT, UsageError, type Io } from './command.js'
-import { placeAll, placedJson, readText, writeText, type Placed } from './files.js'
+import { placeAll, readText, writeText, type Placed } from './files.js'
 import { col, renderReport, renderTable, type Format } from './format.js'
 import type { Command, Ctx, Help } from './help.js'
 import { balancesTable, partJson, partMarkdown, partOf, partTable, publishedFiles, rollText, runSummary } from './publish-tables.js'
@@ -78,8 +78,8 @@ const placeRunProblems = (io: Io, ps: ReadonlyArray<Problem>, files: { readonly 
   return out
 }
 
-/** Read every input of a run and run the programme. */
-const load = (p: Parsed, io: Io, json: boolean): Loaded => {
+/** Read every input of a run and run the programme; every problem goes to standard error as found (in every format: the output is what the run publishes). */
+const load = (p: Parsed, io: Io): Loaded => {
   const programmeFile = p.positionals[0]
   if (programmeFile === undefined) throw new UsageError(io.say('a programme file is needed', '需要一个方案文件'))
   const periodKey = str(p, 'period')
@@ -88,9 +88,9 @@ const load = (p: Parsed, io: Io, json: boolean): Loaded => {
   const problems: Array<Placed> = []
   const show = (x: Placed): void => {
     problems.push(x)
-    if (!json) io.err(`${x.text}\n`)
+    io.err(`${x.text}\n`)
   }
-  const sink: LinesSink = { problem: show, note: (s) => (json ? undefined : io.err(s)) }
+  const sink: LinesSink = { problem: show, note: (s) => io.err(s) }
   const found: Array<Placed> = []
   const src = readText(io, programmeFile)
   const pr = decodeProgrammeJson(src, programmeFile)
@@ -169,11 +169,8 @@ const BEHAVIOUR = {
 }
 
 const withRun = (p: Parsed, ctx: Ctx, then: (run: ProgrammeRun, format: Format) => number): number => {
-  const l = load(p, ctx.io, ctx.format === 'json')
-  if (l.run === undefined) {
-    if (ctx.format === 'json') ctx.io.out(`${JSON.stringify({ problems: l.problems.map((x) => placedJson(x, ctx.io.lang)) }, null, 2)}\n`)
-    return EXIT.problems
-  }
+  const l = load(p, ctx.io)
+  if (l.run === undefined) return EXIT.problems
   return Math.max(then(l.run, ctx.format), codeOf(l))
 }
 

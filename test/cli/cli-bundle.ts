@@ -4,6 +4,7 @@ import { build } from 'esbuild'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { esPeers } from '../../scripts/es-peers.mjs'
 
 export interface CliBundle {
   /** The built command: run it with `node <main> <args>`. */
@@ -24,6 +25,7 @@ export const bundleCli = async (root: string): Promise<CliBundle> => {
     target: 'node20',
     outfile: main,
     logLevel: 'warning',
+    plugins: [esPeers(root)], // as tsup.config.ts builds dist/cli/main.js
     // CommonJS dependencies (seedrandom) may require Node built-ins
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
   })
