@@ -15,3 +15,12 @@ export type {
   Programme,
   ProgrammeSpec
 } from './programme.js'
+export {
+  applyProgrammePatches,
+  editProgramme
+} from './edit.js'
+export type {
+  Editable,
+  EditResult,
+  ProgrammePatch
+} from './edit.js'
