@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { bankArb } from '../quiz/arbitraries.js'
 import { awardsArb, programmeArb, ruleSetArb } from './arbitraries.js'
-import { bySchema, byLibrary, byLibraryShape, STRUCTURAL, type SchemaName } from './ajv.js'
+import { bySchema, byLibrary, byLibraryShape, STRUCTURAL, type DecodedName } from './ajv.js'
 import { applyEdit, type Edit } from '../support/edits.js'
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
@@ -52,7 +52,7 @@ const questionBankArb: fc.Arbitrary<Json> = fc
   .tuple(bankArb(1, 4), fc.boolean())
   .map(([qs, wrapped]) => (JSON.parse(JSON.stringify(wrapped ? { version: 1, questions: qs } : qs)) as Json))
 
-const DOCS: ReadonlyArray<readonly [SchemaName, fc.Arbitrary<Json>]> = [
+const DOCS: ReadonlyArray<readonly [DecodedName, fc.Arbitrary<Json>]> = [
   ['event', eventArb],
   ['bank-config', bankConfigArb],
   ['question-bank', questionBankArb],
