@@ -5,6 +5,9 @@ import { awardPresets } from '../../src/awards/internal.js'
 import { dailyStudy } from '../../src/rules/internal.js'
 import { BANK_JSON } from '../quiz/fixtures.js'
 import { programmeJson } from '../programme/fixtures.js'
+import org from './fixtures/org.json'
+import host from './fixtures/host.json'
+import programmeV2 from './fixtures/programme-v2.json'
 
 /** A schema by its file name's stem (schemas/<stem>.schema.json). */
 export type SchemaStem = 'event' | 'bank-config' | 'question-bank' | 'rules' | 'awards' | 'programme' | 'org' | 'host'
@@ -46,6 +49,7 @@ const bankConfig = {
   items: [{ id: 'soap', label: { en: 'Soap', zh: '肥皂' }, account: 'moral', price: 5, stock: 40 }],
   claims: [{ id: 'deed', eventType: 'deed.approved', stages: [{ kind: 'confirmation', id: 'helped' }, { kind: 'review', id: 'review' }, { kind: 'notice', id: 'notice', days: 3 }] }]
 }
+const { host: _host, composites: _composites, roll: _roll, ...v2BoardsOnly } = programmeV2
 const event = { id: 'ev-1', type: 'quiz.completed', member: 'm-001', at: '2021-07-01T08:00:00+08:00', attrs: { correct: 5, kind: 'daily' } }
 
 /** The mistakes measured, each in a document of the README, the presets or the fixtures. */
@@ -79,5 +83,21 @@ export const MISTAKES: ReadonlyArray<Mistake> = [
   mistake('question bank: a stem 5', 'question-bank', BANK_JSON, '/questions/0/stem', 5),
   mistake('question bank: numeric answer kind "exactly"', 'question-bank', BANK_JSON, '/questions/7/answers/0/kind', 'exactly'),
   mistake('event: at "yesterday"', 'event', event, '/at', 'yesterday'),
-  mistake('event: an attribute null', 'event', event, '/attrs/kind', null)
+  mistake('event: an attribute null', 'event', event, '/attrs/kind', null),
+  mistake('organisation: unit kind "team"', 'org', org, '/units/3/kind', 'team'),
+  mistake('organisation: joined "2021-02-29"', 'org', org, '/members/1/joined', '2021-02-29'),
+  mistake('organisation: partyMember "yes"', 'org', org, '/members/0/partyMember', 'yes'),
+  mistake('host tables: a score "88"', 'host', host, '/skills/m-001', '88'),
+  mistake('programme v2: board period "monthly"', 'programme', programmeV2, '/boards/0/period', 'monthly'),
+  mistake('programme v2: board metric kind "pts"', 'programme', programmeV2, '/boards/1/metric/kind', 'pts'),
+  mistake('programme v2: board red list count -1', 'programme', programmeV2, '/boards/1/lists/red/count', -1),
+  mistake('programme v2: composite normalisation "min-max"', 'programme', programmeV2, '/composites/0/normalisation', 'min-max'),
+  mistake('programme v2: composite part weight "half"', 'programme', programmeV2, '/composites/0/parts/0/weight', 'half'),
+  mistake('programme v2: host table of "people"', 'programme', programmeV2, '/host/2/of', 'people'),
+  mistake('programme v2: roll notice days 0', 'programme', programmeV2, '/roll/notice/days', 0),
+  mistake('programme v2: inline org unit kind "team"', 'programme', { ...programmeV2, org }, '/org/units/3/kind', 'team'),
+  mistake('programme v2: an award criterion op "ge"', 'programme', programmeV2, '/awards/awards/0/criteria/all/0/op', 'ge'),
+  mistake('programme: version 3', 'programme', programmeV2, '/version', 3),
+  // The wrong value is the version, but the error belongs at the part version 1 does not have.
+  { ...mistake('programme: version 1 with boards', 'programme', v2BoardsOnly, '/version', 1), at: '/boards' }
 ]
