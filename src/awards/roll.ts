@@ -6,7 +6,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, calendar, DEFAULT_ZONE, problem, text, type Decoded, type Instant, type Locale, type Text, type Zone } from '../core/internal.js'
+import { at, calendar, DEFAULT_ZONE, problem, text, type Decoded, type Instant, type Locale, type OrgTree, type Text, type Zone } from '../core/internal.js'
 import type { AwardDecision, AwardRun } from './model.js'
 
 // -------------------------------------------------------------------------------------
@@ -23,6 +23,8 @@ import type { AwardDecision, AwardRun } from './model.js'
 export interface RollEntry {
   readonly subject: string
   readonly label?: string
+  /** The name of the unit the subject belongs to (a member's unit, a unit's parent), when the roll was given the organisation. */
+  readonly unit?: string
   readonly status: 'won' | 'pending'
   readonly rank?: number
   readonly score?: number
@@ -74,9 +76,17 @@ export interface HonorRoll {
 // constructors
 // -------------------------------------------------------------------------------------
 
-const entryOf = (d: AwardDecision): RollEntry => ({
+const unitNameOf = (org: OrgTree | undefined, subject: string): string | undefined => {
+  if (org === undefined) return undefined
+  const m = org.memberById.get(subject)
+  const u = m !== undefined ? m.unit : org.unitById.get(subject)?.parent
+  return u === undefined ? undefined : (org.unitById.get(u)?.label ?? u)
+}
+
+const entryOf = (d: AwardDecision, org: OrgTree | undefined): RollEntry => ({
   subject: d.subject,
   ...(d.label === undefined ? {} : { label: d.label }),
+  ...((u) => (u === undefined ? {} : { unit: u }))(unitNameOf(org, d.subject)),
   status: d.outcome === 'won' ? 'won' : 'pending',
   ...(d.rank === undefined ? {} : { rank: d.rank }),
   ...(d.score === undefined ? {} : { score: d.score }),
@@ -107,7 +117,7 @@ const vacancy = (r: AwardRun['results'][number]): Text => {
 export const honorRoll = (
   run: AwardRun,
   notice: { readonly from: Instant; readonly to: Instant },
-  options: { readonly previous?: HonorRoll; readonly title?: Text; readonly zone?: Zone } = {}
+  options: { readonly previous?: HonorRoll; readonly title?: Text; readonly zone?: Zone; readonly org?: OrgTree } = {}
 ): Decoded<HonorRoll> => {
   if (!(notice.from < notice.to)) {
     return E.left([problem('range', at(['notice', 'to']), text('a notice window that ends after it starts', '结束晚于开始的公示期'), `${notice.from} → ${notice.to}`)])
@@ -115,7 +125,7 @@ export const honorRoll = (
   const previous = new Map((options.previous?.categories ?? []).map((c) => [c.award, c]))
   const before = new Map((options.previous?.categories ?? []).map((c) => [c.award, c.entries.filter((e) => e.status === 'won').map((e) => e.subject)]))
   const categories = run.results.map((r): RollCategory => {
-    const entries = [...r.winners.map(entryOf), ...r.pending.map(entryOf)]
+    const entries = [...r.winners.map((d) => entryOf(d, options.org)), ...r.pending.map((d) => entryOf(d, options.org))]
     const now = r.winners.map((w) => w.subject)
     const then = before.get(r.award) ?? []
     const thenSet = new Set(then)
@@ -202,11 +212,17 @@ export const honorRollMarkdown = (roll: HonorRoll, locale: Locale = 'zh'): strin
       lines.push(vacantLine(c, zh), '')
       continue
     }
-    lines.push(zh ? '| 名次 | 姓名 | 状态 | 说明 |' : '| Rank | Name | Status | Why |', '| --- | --- | --- | --- |')
+    // With the organisation, a name is posted with its unit (as a reading room posts it); without, with its id.
+    const units = c.entries.some((e) => e.unit !== undefined)
+    lines.push(
+      units ? (zh ? '| 名次 | 姓名 | 单位 | 状态 | 说明 |' : '| Rank | Name | Unit | Status | Why |') : zh ? '| 名次 | 姓名 | 状态 | 说明 |' : '| Rank | Name | Status | Why |',
+      units ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |'
+    )
     for (const e of c.entries) {
       const status = e.status === 'won' ? (zh ? '入选' : 'won') : zh ? '待定' : 'pending'
-      const name = e.label === undefined ? e.subject : `${e.label} (${e.subject})`
-      lines.push(`| ${e.rank ?? ''} | ${mdCell(name)} | ${status}${e.grade === undefined ? '' : ` ${mdCell(e.grade)}`} | ${mdCell(e.text[locale])} |`)
+      const name = e.label === undefined ? e.subject : units && e.unit !== undefined ? e.label : `${e.label} (${e.subject})`
+      const unit = units ? ` ${mdCell(e.unit ?? '')} |` : ''
+      lines.push(`| ${e.rank ?? ''} | ${mdCell(name)} |${unit} ${status}${e.grade === undefined ? '' : ` ${mdCell(e.grade)}`} | ${mdCell(e.text[locale])} |`)
     }
     lines.push('', mdCell(changeLine(c, zh)), '')
   }

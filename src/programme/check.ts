@@ -58,6 +58,16 @@ export const checkProgrammeOrg = (programme: Programme, org: OrgTree): ReadonlyA
  * // => ['$.conduct: expected the host table conduct declared at $.host[1], got (missing)', '$.skills["m-999"]: expected a member of the organisation, got "m-999"']
  */
 export const checkHostTables = (programme: Programme, org: OrgTree, host: HostMetrics = {}): ReadonlyArray<Problem> => {
+  // Never throws: host tables come from a file or a request; a hostile value (a Proxy or getter that throws) is a problem.
+  try {
+    if (typeof host !== 'object' || host === null || Array.isArray(host)) return [problem('type', at([]), text('host tables: an object whose keys are table names, each an object of ids to numbers', '宿主数据表：以表名为键、每表为标识到数值的对象'), host)]
+    return hostProblems(programme, org, host)
+  } catch {
+    return [problem('internal', at([]), text('host tables that can be read (reading them failed)', '可读取的宿主数据表（读取时出错）'), undefined)]
+  }
+}
+
+const hostProblems = (programme: Programme, org: OrgTree, host: HostMetrics): ReadonlyArray<Problem> => {
   const out: Array<Problem> = []
   programme.host.forEach((h, i) => {
     if (!Object.prototype.hasOwnProperty.call(host, h.id)) {

@@ -38,3 +38,12 @@ export type {
   PublishedRun,
   RunInput
 } from './run.js'
+export {
+  applyProgrammePatches,
+  editProgramme
+} from './edit.js'
+export type {
+  Editable,
+  EditResult,
+  ProgrammePatch
+} from './edit.js'

@@ -140,10 +140,21 @@ const anAccount = (accounts: ReadonlyArray<string>): Text => {
 const awardsWithAccounts = (awards: Readonly<Record<string, unknown>>, rules: CompiledRuleSet, out: Array<Problem>): Readonly<Record<string, unknown>> => {
   const ids = rules.accounts.map((x) => x.id as string)
   const listed = awards['accounts']
+  // The list is replaced by the rules' accounts below, so its shape is checked here, not by the awards' decoder.
+  if (listed !== undefined && !Array.isArray(listed)) out.push(problem('type', at(['awards', 'accounts']), text('a list of accounts of the rules, each { "id", "label"? }', '规则中账户的列表，每项为 { "id", "label"? }'), listed))
   if (Array.isArray(listed)) {
     listed.forEach((x: unknown, i) => {
-      const id = typeof x === 'object' && x !== null ? (x as Record<string, unknown>)['id'] : undefined
-      if (typeof id === 'string' && !ids.includes(id)) out.push(problem('reference', at(['awards', 'accounts', i, 'id']), anAccount(ids), id))
+      const id = typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>)['id'] : undefined
+      if (typeof id !== 'string') out.push(problem('type', at(['awards', 'accounts', i, ...(typeof x === 'object' && x !== null && !Array.isArray(x) ? ['id'] : [])]), anAccount(ids), typeof x === 'object' && x !== null && !Array.isArray(x) ? id : x))
+      else if (!ids.includes(id)) out.push(problem('reference', at(['awards', 'accounts', i, 'id']), anAccount(ids), id))
+      const o = typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined
+      if (o !== undefined) {
+        for (const k of Object.keys(o)) if (k !== 'id' && k !== 'label') out.push(problem('unknown-key', at(['awards', 'accounts', i, k]), text('only "id" and "label"', '只能有 "id" 与 "label"'), k))
+        if (o['label'] !== undefined) {
+          const l = decode(TextC, ['awards', 'accounts', i, 'label'])(o['label'])
+          if (E.isLeft(l)) out.push(...l.left)
+        }
+      }
     })
   }
   return { ...awards, accounts: rules.accounts.map((x) => ({ id: x.id as string, ...(x.label === undefined ? {} : { label: x.label }) })) }

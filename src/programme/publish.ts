@@ -252,6 +252,19 @@ export const decodePublished = (
   z: Zone,
   accounts: ReadonlyArray<string> | undefined
 ): { readonly published: Published; readonly problems: ReadonlyArray<Problem> } => {
+  // Never throws: a hostile value (a Proxy or getter that throws) is a problem (issue #14).
+  try {
+    return publishedOf(raw, z, accounts)
+  } catch {
+    return { published: { host: [], boards: [], composites: [] }, problems: [problem('internal', at([]), text('a programme that can be read (reading it failed)', '可读取的方案（读取时出错）'), undefined)] }
+  }
+}
+
+const publishedOf = (
+  raw: { readonly host?: unknown; readonly boards?: unknown; readonly composites?: unknown; readonly roll?: unknown },
+  z: Zone,
+  accounts: ReadonlyArray<string> | undefined
+): { readonly published: Published; readonly problems: ReadonlyArray<Problem> } => {
   const out: Array<Problem> = []
   const host = decodeHost(raw.host, out)
   const rawBoards = list(raw.boards, ['boards'], out)

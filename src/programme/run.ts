@@ -370,6 +370,7 @@ const awardsAndRoll = (
   const title = programme.roll?.title ?? programme.title
   const roll = honorRoll(awards.right, noticeOf(programme, when.period), {
     zone: programme.zone,
+    org,
     ...(title === undefined ? {} : { title }),
     ...(previousRoll === undefined ? {} : { previous: previousRoll })
   })

@@ -223,17 +223,23 @@ export const accumulateBoard = (
 ): Map<string, Acc> => {
   const accs = new Map<string, Acc>()
   const known = inputs.org.memberById
+  // Entries and events come grouped by member (a ledger's are): the last member's answer is kept, so a run
+  // of one member's rows costs one string comparison each instead of a set and a map lookup.
+  let lastMember: string | undefined
+  let lastAcc: Acc | undefined
   const accOf = (member: string): Acc | undefined => {
+    if (member === lastMember) return lastAcc
+    lastMember = member
     if (!inScope.has(member)) {
       if (!known.has(member as MemberId)) unmatched.add(member)
-      return undefined
+      return (lastAcc = undefined)
     }
     let a = accs.get(member)
     if (a === undefined) {
       a = newAcc()
       accs.set(member, a)
     }
-    return a
+    return (lastAcc = a)
   }
   const { start, end } = spec.period
   const m = spec.metric

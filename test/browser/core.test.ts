@@ -5,7 +5,7 @@ import { build } from 'esbuild'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
-import { compute, computeModules } from './entry.js'
+import { compute, computeModules, computeProgramme } from './entry.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -29,7 +29,9 @@ describe('in a browser', () => {
       format: 'iife',
       globalName: 'moralBankProbe',
       write: false,
-      logLevel: 'silent'
+      logLevel: 'silent',
+      // the example park imports the package by name, as users do: here that name means the sources
+      alias: { 'moral-bank': resolve(__dirname, '../../src') }
     })
     const code = bundle.outputFiles[0]?.text ?? ''
     expect(code).not.toMatch(/require\(["']node:/)
@@ -42,5 +44,12 @@ describe('in a browser', () => {
     const modules = await page.evaluate(() => (globalThis as unknown as { moralBankProbe: { computeModules: () => string } }).moralBankProbe.computeModules())
     expect(modules).toBe(computeModules())
     expect(JSON.parse(modules).entries.length).toBeGreaterThan(50)
+    // issue 16: the whole programme, run and appended, publishes the same bytes
+    const programme = await page.evaluate(() => (globalThis as unknown as { moralBankProbe: { computeProgramme: () => string } }).moralBankProbe.computeProgramme())
+    const inNode = computeProgramme()
+    expect(programme).toBe(inNode)
+    const parsed = JSON.parse(inNode) as { month: { boards: ReadonlyArray<unknown>; roll: { categories: ReadonlyArray<unknown> } }; appended: unknown }
+    expect(parsed.month.boards.length).toBe(4)
+    expect(parsed.month.roll.categories.length).toBeGreaterThan(5)
   })
 })

@@ -18,6 +18,8 @@ import {
 import { assemble, decodeQuestionBank, indexQuestionBank, publicPaper } from '../../src/quiz/internal.js'
 import { compileRuleSetOrThrow, dailyStudy, decodeEvents } from '../../src/rules/internal.js'
 import { allEntries, foldLedger } from '../../src/ledger/internal.js'
+import { appendRun, publishedRun, runProgramme } from '../../src/programme/internal.js'
+import { simulatePark } from '../../examples/park-sim.js'
 
 export const compute = (): string => {
   const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe'].map((n) => (zone(n) as E.Right<Zone>).right)
@@ -66,4 +68,14 @@ export const computeModules = (): string => {
   }))
   const ledger = foldLedger(compileRuleSetOrThrow(dailyStudy()))(decodeEvents(raw).events)
   return JSON.stringify({ paper: E.isRight(paper) ? publicPaper(paper.right) : paper.left, entries: allEntries(ledger) })
+}
+
+// The whole programme (issue 16): the park's month through runProgramme, then a day appended, publish the same text.
+export const computeProgramme = (): string => {
+  const park = simulatePark('browser-lane')
+  const { org, host, programme } = park
+  const half = Math.floor(park.events.length / 2)
+  const first = runProgramme(programme, { org, host, events: park.events.slice(0, half), period: '2021-07' })
+  const both = E.isRight(first) ? appendRun(first.right, park.events.slice(half)) : first
+  return JSON.stringify({ month: publishedRun(park.run), appended: E.isRight(both) ? publishedRun(both.right) : both.left })
 }

@@ -35,6 +35,9 @@ export const eventBatch = M.batchDecoders(M.ActivityEventC)
 /** The server's paper a stored round is decoded against. */
 export const PAPER = M.fixedPaper(QUESTIONS.slice(0, 3), { secret: 'fuzz-secret', seed: 'seed', paperId: 'p1', shuffleOptions: false })
 
+const HOST_PROGRAMME = (M.decodeProgramme({ ...programmeJson(), version: 2, host: [{ id: 'skills', label: { en: 'Skills', zh: '技能' } }] }) as E.Right<M.Programme>).right
+const HOST_ORG = (M.decodeOrg({ units: [{ id: 'u', label: 'U', kind: 'group' }], members: [{ id: 'm1', unit: 'u' }] }) as E.Right<M.OrgTree>).right
+
 /** Decoders of any value. */
 export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodeEvent: (u) => either(M.decodeEvent(u)),
@@ -43,6 +46,10 @@ export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodeProgramme: (u) => either(M.decodeProgramme(u)),
   decodeAwardProgramme: (u) => either(M.decodeAwardProgramme(u)),
   decodeOrg: (u) => either(M.decodeOrg(u)),
+  // a version-2 programme's published parts, each part given the value (issue 16)
+  decodePublished: (u) => report(M.decodePublished({ host: u, boards: u, composites: u, roll: u }, M.DEFAULT_ZONE, ['study'])),
+  // host tables as a file holds them, against a programme that declares one (issue 16)
+  checkHostTables: (u) => report({ problems: M.checkHostTables(HOST_PROGRAMME, HOST_ORG, u as never) }),
   decodeQuestionBank: (u) => report(M.decodeQuestionBank(u)),
   decodeQuestion: (u) => either(M.decodeQuestion(u)),
   decodeBlueprint: (u) => either(M.decodeBlueprint(u)),

@@ -45,7 +45,8 @@ describe('runProgramme (issue 16)', () => {
     const at = month.at
     const awards = right(runAwards(programme.awards!)({ org: park.org, entries: allEntries(month.ledger), events: park.events, host: park.host, at }))
     expect(month.awards).toEqual(awards)
-    const roll = right(honorRoll(awards, month.roll!.notice, { zone: programme.zone, title: programme.roll!.title! }))
+    const roll = right(honorRoll(awards, month.roll!.notice, { zone: programme.zone, title: programme.roll!.title!, org: park.org }))
+    expect(month.roll?.categories[0]?.entries[0]?.unit).toBe(park.org.unitById.get(park.org.memberById.get(month.roll!.categories[0]!.entries[0]!.subject)!.unit)?.label)
     expect(month.roll).toEqual(roll)
     expect(new Date(month.roll!.notice.from).toISOString()).toBe('2021-08-01T16:00:00.000Z') // 2021-08-02 00:00 in Shanghai
     expect(new Date(month.roll!.notice.to).toISOString()).toBe('2021-08-08T16:00:00.000Z') // seven days

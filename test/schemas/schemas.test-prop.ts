@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { bankArb } from '../quiz/arbitraries.js'
-import { awardsArb, programmeArb, ruleSetArb } from './arbitraries.js'
-import { bySchema, byLibrary, byLibraryShape, STRUCTURAL, type SchemaName } from './ajv.js'
+import { awardsArb, orgArb, programmeArb, ruleSetArb } from './arbitraries.js'
+import { bySchema, byLibrary, byLibraryShape, STRUCTURAL, type DecodedName } from './ajv.js'
 import { applyEdit, type Edit } from '../support/edits.js'
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
@@ -52,12 +52,13 @@ const questionBankArb: fc.Arbitrary<Json> = fc
   .tuple(bankArb(1, 4), fc.boolean())
   .map(([qs, wrapped]) => (JSON.parse(JSON.stringify(wrapped ? { version: 1, questions: qs } : qs)) as Json))
 
-const DOCS: ReadonlyArray<readonly [SchemaName, fc.Arbitrary<Json>]> = [
+const DOCS: ReadonlyArray<readonly [DecodedName, fc.Arbitrary<Json>]> = [
   ['event', eventArb],
   ['bank-config', bankConfigArb],
   ['question-bank', questionBankArb],
   ['rules', ruleSetArb],
   ['awards', awardsArb],
+  ['org', orgArb],
   ['programme', programmeArb]
 ]
 
@@ -69,19 +70,24 @@ const nodes = (doc: Json, path: ReadonlyArray<string | number> = []): Array<read
   return out
 }
 
+// Where a decoder reads nothing, so the schema may refuse what it accepts (each a library gap to close). None
+// today: a programme's awards.accounts, replaced by the rules' accounts, is checked for its shape (issue 16).
+const UNREAD: Partial<Record<DecodedName, ReadonlyArray<ReadonlyArray<string | number>>>> = {}
+const unread = (name: DecodedName, path: ReadonlyArray<string | number>): boolean =>
+  (UNREAD[name] ?? []).some((prefix) => prefix.every((seg, i) => path[i] === seg))
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ _tag: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> }),
-  fc.record({ _tag: fc.constant('add' as const), key: fc.constantFrom('extra', 'id', 'type', 'text', 'days', 'format', 'answer'), value: fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json> }),
+  fc.record({ _tag: fc.constant('add' as const), key: fc.constantFrom('extra', 'id', 'type', 'text', 'days', 'format', 'answer', 'kind', 'parent', 'op', 'value', 'all', 'count'), value: fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json> }),
   fc.record({ _tag: fc.constant('delete' as const) })
 )
 
-// The document with one edit at one node (chosen by `pick` among all nodes).
-const edited = (doc: Json, pick: number, e: Edit): Json => {
+// The document with one edit at one node (chosen by `pick` among all nodes), and the node's path.
+const edited = (doc: Json, pick: number, e: Edit): readonly [Json, ReadonlyArray<string | number>] => {
   const all = nodes(doc)
   const [path] = all[pick % all.length] as readonly [ReadonlyArray<string | number>, Json]
   const copy = JSON.parse(JSON.stringify(doc)) as Json
-  return applyEdit(copy, path, e) as Json
+  return [applyEdit(copy, path, e) as Json, path]
 }
 
 describe('schemas agree with the decoders', () => {
@@ -99,10 +105,10 @@ describe('schemas agree with the decoders', () => {
     it(`${name}: after a random edit, the schema never refuses what the library accepts, and what it accepts has no structural problem`, () => {
       fc.assert(
         fc.property(arb, fc.nat(), editArb, (doc, pick, e) => {
-          const d = edited(doc, pick, e)
+          const [d, path] = edited(doc, pick, e)
           const lib = byLibrary(name, d)
           const schema = bySchema(name, d)
-          if (lib.length === 0) expect(schema.paths).toEqual([])
+          if (lib.length === 0 && !unread(name, path)) expect(schema.paths).toEqual([])
           if (schema.ok) expect(byLibraryShape(name, d).filter((p) => STRUCTURAL.has(p.code)).map((p) => `${p.code} ${JSON.stringify(p.at)}`), JSON.stringify(d)).toEqual([])
         }),
         { numRuns: 400 }
