@@ -141,7 +141,15 @@ export const partJson = (p: Part): unknown => JSON.parse(JSON.stringify(p.part))
 // the honor roll
 // -------------------------------------------------------------------------------------
 
-const ROLL_COLUMNS = [col('award', 'AWARD', '奖项'), col('period', 'PERIOD', '周期'), col('rank', 'RANK', '名次', 'right'), col('name', 'NAME', '姓名'), col('status', 'STATUS', '状态'), col('why', 'WHY', '说明')]
+const ROLL_COLUMNS = [
+  col('award', 'AWARD', '奖项'),
+  col('period', 'PERIOD', '周期'),
+  col('rank', 'RANK', '名次', 'right'),
+  col('name', 'NAME', '姓名'),
+  col('unit', 'UNIT', '单位'),
+  col('status', 'STATUS', '状态'),
+  col('why', 'WHY', '说明')
+]
 
 /** The honor roll in a format: Markdown and CSV as the awards module renders them, JSON as it stores it, else a table. */
 export const rollText = (roll: HonorRoll, format: Format, lang: Locale): string => {
@@ -160,7 +168,9 @@ export const rollText = (roll: HonorRoll, format: Format, lang: Locale): string 
               award: c.label[lang],
               period: c.period,
               rank: e.rank,
-              name: e.label === undefined ? e.subject : `${e.label} (${e.subject})`,
+              // as the posted roll names people: name and unit, the id only where no unit is known
+              name: e.label === undefined ? e.subject : e.unit === undefined ? `${e.label} (${e.subject})` : e.label,
+              unit: e.unit,
               status: e.status === 'won' ? (lang === 'zh' ? '入选' : 'won') : lang === 'zh' ? '待定' : 'pending',
               why: e.text[lang]
             }))

@@ -144,7 +144,7 @@ describe('moral-bank points, board, roll', () => {
     expect(run(['roll', ...INPUTS, '--format', 'md'], env).stdout).toBe(honorRollMarkdown(lib, 'en'))
     expect(JSON.parse(run(['roll', ...INPUTS, '--format', 'json'], env).stdout)).toEqual(JSON.parse(JSON.stringify(lib)))
     expect(run(['roll', ...INPUTS, '--format', 'csv'], env).stdout.split('\r\n')[1]).toMatch(/^star,学习之星,Learning Star,2021-07,m-1,王芳,won,new,1,5,/)
-    expect(rows(run(['roll', ...INPUTS], env).stdout)).toEqual([['AWARD', 'PERIOD', 'RANK', 'NAME', 'STATUS', 'WHY'], ['Learning Star', '2021-07', '1', '王芳 (m-1)', 'won', 'selected: rank 1 of 3, Study points = 5']])
+    expect(rows(run(['roll', ...INPUTS], env).stdout)).toEqual([['AWARD', 'PERIOD', 'RANK', 'NAME', 'UNIT', 'STATUS', 'WHY'], ['Learning Star', '2021-07', '1', '王芳', '一组', 'won', 'selected: rank 1 of 3, Study points = 5']])
   })
 
   it('roll of a programme without awards is a problem, exit 1', () => {
