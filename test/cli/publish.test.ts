@@ -84,6 +84,11 @@ describe('moral-bank run', () => {
     expect(rows(r.stdout)[2]).toEqual(['m-2', '李强', '一组', '3', '0', '0']) // 4 study points with the bad line
     const strict = run([...args, '--strict'], env)
     expect(strict).toMatchObject({ code: 1, stdout: '' })
+    // a pretty-printed JSON array is no events file: said so, and nothing is published
+    const lines = fixture('events-july.jsonl').trim().split('\n').map((l) => JSON.parse(l) as unknown)
+    const pretty = memEnv({ 'ev.json': JSON.stringify(lines, null, 2) }).env
+    const r2 = run(['roll', 'programme-v2.json', '--org', 'org.json', '--events', 'ev.json', '--host', 'host.json', '--period', '2021-07'], pretty)
+    expect(r2).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^ev\.json:1:1: expected JSON Lines: one event object per line/) })
   })
 
   it('problems of the inputs at their files; nothing runs', () => {
