@@ -34,8 +34,7 @@ export interface CliEnv {
   readonly readChunks?: (path: string) => Iterable<string | Uint8Array>
   /** Write a text file, making its folder when needed (throws when it cannot). */
   readonly writeText?: (path: string, text: string) => void
-  /** Whether standard output / standard error is a terminal. */
-  readonly stdoutIsTTY?: boolean
+  /** Whether standard error is a terminal (for the progress line; output is the same on a terminal or not). */
   readonly stderrIsTTY?: boolean
   /** Standard error as it goes (problems of long runs, progress); collected in the result when absent. */
   readonly stderr?: (s: string) => void

@@ -41,7 +41,6 @@ export const nodeEnv = (): CliEnv => {
       mkdirSync(dirname(path), { recursive: true })
       writeFileSync(path, text)
     },
-    stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stderr: (s) => {
       process.stderr.write(s)
