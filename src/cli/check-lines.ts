@@ -207,6 +207,16 @@ export const linesChecker = (opts: LinesOptions, kind: LinesKind, sink: LinesSin
 // How often the progress line is brought up to date (in lines).
 const PROGRESS_EVERY = 1 << 16
 
+// The progress line of a file: brought up to date every PROGRESS_EVERY lines (made only on a terminal).
+const progressOf = (io: Io, file: string): ((line: number) => void) => {
+  let next = PROGRESS_EVERY
+  return (line) => {
+    if (line < next) return
+    next = line + PROGRESS_EVERY
+    io.progress(() => `${file}: ${group(line)} ${io.say('lines', '行')}…`)
+  }
+}
+
 /**
  * The values of a JSON Lines file as it streams in, each rejected line
  * reported through the checker; `done` receives the summary when the file
@@ -218,14 +228,10 @@ const PROGRESS_EVERY = 1 << 16
 export function* streamLines<A>(io: Io, kind: LinesKind<A>, opts: LinesOptions, sink: LinesSink, done: (s: LinesSummary) => void): Generator<A, void, undefined> {
   const c = linesChecker(opts, kind as LinesKind, sink)
   const { file } = opts
-  let next = PROGRESS_EVERY
+  const progress = progressOf(io, file)
   try {
     for (const r of kind.decoder(readChunks(io, file), file)) {
-      if (r.index >= next) {
-        next = r.index + PROGRESS_EVERY
-        const at = r.index
-        io.progress(() => `${file}: ${group(at)} ${io.say('lines', '行')}…`)
-      }
+      progress(r.index)
       if (!c.step(r)) break
       if (r._tag === 'Accepted') yield r.value
     }
@@ -236,15 +242,23 @@ export function* streamLines<A>(io: Io, kind: LinesKind<A>, opts: LinesOptions, 
 }
 
 /**
- * Check a JSON Lines file: every line read, nothing kept.
+ * Check a JSON Lines file: every line read, nothing kept (the loop of
+ * `streamLines` without a generator between the lines and the checker).
  *
  * @example
  * checkLines(io, EVENTS, { file: 'e.jsonl', lang: 'en', maxProblems: 100, strict: false }, sink).text // => '3 events, 0 lines rejected'
  */
 export const checkLines = (io: Io, kind: LinesKind, opts: LinesOptions, sink: LinesSink): LinesSummary => {
-  let summary: LinesSummary | undefined
-  for (const _ of streamLines(io, kind, opts, sink, (s) => (summary = s))) {
-    // the values are not needed: each line was checked as it was read
+  const c = linesChecker(opts, kind, sink)
+  const { file } = opts
+  const progress = progressOf(io, file)
+  try {
+    for (const r of kind.decoder(readChunks(io, file), file)) {
+      progress(r.index)
+      if (!c.step(r)) break
+    }
+  } finally {
+    io.progress(undefined)
   }
-  return summary as LinesSummary
+  return c.end()
 }
