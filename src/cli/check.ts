@@ -42,6 +42,8 @@ interface Settings {
   readonly strict: boolean
   readonly json: boolean
   readonly against: Against
+  /** Files read whole so far, by name, until they are checked. */
+  readonly texts: Map<string, string>
 }
 
 // -------------------------------------------------------------------------------------
@@ -69,11 +71,20 @@ const sinkOf = (io: Io, json: boolean): LinesSink & { readonly shown: Array<Plac
   }
 }
 
-const kindOf = (io: Io, file: string, s: Settings): FileKind | undefined => s.kind ?? detectKind(file, head(io, file), () => readText(io, file))
+// A file read whole once, for telling its kind and checking it (the run forgets it once checked).
+const whole = (io: Io, file: string, s: Settings): string => {
+  const had = s.texts.get(file)
+  if (had !== undefined) return had
+  const t = readText(io, file)
+  s.texts.set(file, t)
+  return t
+}
+
+const kindOf = (io: Io, file: string, s: Settings): FileKind | undefined => s.kind ?? detectKind(file, head(io, file), () => whole(io, file, s))
 
 // A file whose kind cannot be told: its JSON syntax error when it is broken JSON, else a usage error.
-const unknownKind = (io: Io, file: string): FileResult => {
-  const src = readText(io, file)
+const unknownKind = (io: Io, file: string, s: Settings): FileResult => {
+  const src = whole(io, file, s)
   const parsed = parseJson(src, file)
   if (E.isLeft(parsed)) {
     const placed = placeAll(parsed.left, file, src, io.lang)
@@ -91,7 +102,8 @@ const checkFile = (io: Io, file: string, s: Settings): FileResult => {
   const kind = kindOf(io, file, s)
   const sink = sinkOf(io, s.json)
   if (kind === undefined) {
-    const r = unknownKind(io, file)
+    const r = unknownKind(io, file, s)
+    s.texts.delete(file)
     for (const p of r.shown) sink.problem(p)
     return { ...r, shown: sink.shown }
   }
@@ -108,7 +120,8 @@ const checkFile = (io: Io, file: string, s: Settings): FileResult => {
       notes: sink.notes
     }
   }
-  const w = checkWhole(kind, file, readText(io, file), io.lang, s.against)
+  const w = checkWhole(kind, file, whole(io, file, s), io.lang, s.against)
+  s.texts.delete(file)
   for (const p of w.problems) sink.problem(p)
   const programme = kind === 'programme' && w.problems.length === 0 ? { programme: w.value as Programme } : {}
   return { file, kind, code: w.problems.length > 0 ? EXIT.problems : EXIT.ok, problems: w.problems.length, summary: w.summary, counts: w.counts, shown: sink.shown, notes: [], ...programme }
@@ -169,7 +182,8 @@ const runCheck = (p: Parsed, ctx: Ctx, fixedKind?: FileKind): number => {
     maxProblems: count(p, 'max-problems', DEFAULT_MAX_PROBLEMS, io.lang),
     strict: bool(p, 'strict'),
     json,
-    against: org === undefined ? {} : { org }
+    against: org === undefined ? {} : { org },
+    texts: new Map()
   }
   const attempt = <A>(f: () => A): A | undefined => {
     try {
