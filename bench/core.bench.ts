@@ -2,6 +2,7 @@
 import { calendar, instantOrThrow, makeCalendar, rngFromSeed, uniformInt, zone, type Instant, type Zone } from 'moral-bank/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { fmtMs, fmtRate, measure, report } from './harness.js'
+import { parseArgs } from 'node:util'
 import { run as cli } from '../src/cli/run.js'
 
 export const run = (): void => {
@@ -59,7 +60,7 @@ export const runCheck = (): void => {
     const text = file(n)
     let lines = 0
     const m = measure(() => {
-      const r = cli(['check', 'p.json'], { version: '0', now: 0, readText: () => text })
+      const r = cli(['check', 'p.json'], { version: '0', now: 0, parseArgs, readText: () => text })
       lines = r.stderr.split('\n').length - 1
     }, 3)
     return { ms: m.medianMs, lines, bytes: text.length }
