@@ -7,48 +7,15 @@ import { spawnSync } from 'node:child_process'
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { dailyStudy } from 'moral-bank/rules'
-import { awardPresets } from 'moral-bank/awards'
+import { benchOrgJson, benchProgrammeJson } from './programme.bench.js'
 import { bundleCli } from '../test/cli/cli-bundle.js'
 import { fmtRate, report } from './harness.js'
 
 const MEMBERS = 10_000
-const GROUP = 25
 
-// The organisation: 20 work groups per enterprise branch, 25 members per group (as bench/programme.bench.ts).
-export const orgJson = (): unknown => {
-  const units: Array<Record<string, unknown>> = [{ id: 'park', label: 'Park', kind: 'park' }]
-  const members: Array<Record<string, unknown>> = []
-  for (let g = 0; g < MEMBERS / GROUP; g++) {
-    const e = Math.floor(g / 20)
-    if (g % 20 === 0) units.push({ id: `e${e}`, label: `Enterprise ${e}`, kind: 'enterprise', parent: 'park' }, { id: `e${e}-b`, label: `Branch ${e}`, kind: 'branch', parent: `e${e}` })
-    units.push({ id: `g${g}`, label: `Group ${g}`, kind: 'group', parent: `e${e}-b` })
-  }
-  for (let m = 0; m < MEMBERS; m++) members.push({ id: `m-${String(m).padStart(5, '0')}`, unit: `g${Math.floor(m / GROUP)}`, label: `Member ${m}`, partyMember: m % 3 !== 0 })
-  return { units, members }
-}
-
-// The programme: the daily-study rules, four boards with the previous month and lists, a composite, the award presets, the roll.
-export const programmeJson = (): unknown => {
-  const preset = JSON.parse(JSON.stringify(awardPresets({ dailyMin: 1, modelThreshold: 40 }))) as Record<string, unknown> & { awards: Array<Record<string, unknown>> }
-  const { hostMetrics: _, ...awards } = preset
-  const label = { en: 'x', zh: 'x' }
-  const group = (id: string, metric: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, label, subjects: 'units', unitKind: 'group', metric, period: 'month', ...extra })
-  return {
-    version: 2,
-    rules: JSON.parse(JSON.stringify(dailyStudy())),
-    awards: { ...awards, awards: preset.awards.map((a) => ({ ...a, period: 'month' })) },
-    host: ['skills', 'conduct', 'performance'].map((id) => ({ id, label })),
-    boards: [
-      { id: 'study', label, subjects: 'members', metric: { kind: 'points', account: 'study' }, period: 'month', lists: { red: { count: 10 }, black: { count: 10 } } },
-      group('groups', { kind: 'points', account: 'study' }, { aggregate: 'perCapita', lists: { red: { count: 3 }, black: { count: 3 } } }),
-      group('participation', { kind: 'participation' }),
-      group('daily', { kind: 'aboveDailyMin', account: 'study', min: 1 })
-    ],
-    composites: [{ id: 'sanbi', label, normalisation: 'minmax', parts: [{ board: 'groups', weight: 0.5 }, { board: 'participation', weight: 0.25 }, { board: 'daily', weight: 0.25 }] }],
-    roll: { notice: { after: 1, days: 7 } }
-  }
-}
+// The organisation and the programme of bench/programme.bench.ts, as files.
+export const orgJson = (): unknown => benchOrgJson(MEMBERS)
+export const programmeJson = (): unknown => benchProgrammeJson()
 
 export const hostJson = (): unknown => {
   const table = (k: number): Record<string, number> => Object.fromEntries(Array.from({ length: MEMBERS }, (_, m) => [`m-${String(m).padStart(5, '0')}`, 60 + ((m * 7919 + k) % 400) / 10]))

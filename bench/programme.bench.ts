@@ -17,8 +17,9 @@ const orThrow = <A>(r: E.Either<ReadonlyArray<import('moral-bank/core').Problem>
   return r.right
 }
 
-// 20 enterprises, each with a party branch of 20 work groups of 25 members: the ids the event generator uses.
-export const benchOrg = (members = MEMBERS): OrgTree => {
+// 20 enterprises, each with a party branch of 20 work groups of 25 members: the ids the event generator uses
+// (as JSON, the organisation file bench/cli.bench.ts writes).
+export const benchOrgJson = (members = MEMBERS): { readonly units: ReadonlyArray<unknown>; readonly members: ReadonlyArray<unknown> } => {
   const units: Array<Record<string, unknown>> = [{ id: 'park', label: 'Park', kind: 'park' }]
   const out: Array<Record<string, unknown>> = []
   const groups = Math.ceil(members / 25)
@@ -33,30 +34,33 @@ export const benchOrg = (members = MEMBERS): OrgTree => {
   for (let m = 0; m < members; m++) {
     out.push({ id: `m-${String(m).padStart(5, '0')}`, unit: `g${Math.floor(m / 25)}`, label: `Member ${m}`, partyMember: m % 3 !== 0, joined: `20${10 + (m % 12)}-0${1 + (m % 9)}-01` })
   }
-  return orThrow(decodeOrg({ units, members: out }))
+  return { units, members: out }
 }
+export const benchOrg = (members = MEMBERS): OrgTree => orThrow(decodeOrg(benchOrgJson(members)))
 
-export const benchProgramme = (): Programme => {
-  const preset = awardPresets({ dailyMin: 1, modelThreshold: 40 }) as Record<string, unknown> & { awards: Array<Record<string, unknown>> }
+// The programme file: the daily-study rules, four boards with the previous month and lists, a composite, the award presets, the roll.
+export const benchProgrammeJson = (): Record<string, unknown> => {
+  const preset = JSON.parse(JSON.stringify(awardPresets({ dailyMin: 1, modelThreshold: 40 }))) as Record<string, unknown> & { awards: Array<Record<string, unknown>> }
   const { hostMetrics: _, ...awards } = preset
   const label = { en: 'x', zh: 'x' }
   const group = (id: string, metric: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, label, subjects: 'units', unitKind: 'group', metric, period: 'month', ...extra })
-  return orThrow(
-    decodeProgramme({
-      version: 2,
-      rules: dailyStudy(),
-      awards: { ...awards, awards: preset.awards.map((a) => ({ ...a, period: 'month' })) },
-      host: ['skills', 'conduct', 'performance'].map((id) => ({ id, label })),
-      boards: [
-        { id: 'study', label, subjects: 'members', metric: { kind: 'points', account: 'study' }, period: 'month', lists: { red: { count: 10 }, black: { count: 10 } } },
-        group('groups', { kind: 'points', account: 'study' }, { aggregate: 'perCapita', lists: { red: { count: 3 }, black: { count: 3 } } }),
-        group('participation', { kind: 'participation' }),
-        group('daily', { kind: 'aboveDailyMin', account: 'study', min: 1 })
-      ],
-      composites: [{ id: 'sanbi', label, normalisation: 'minmax', parts: [{ board: 'groups', weight: 0.5 }, { board: 'participation', weight: 0.25 }, { board: 'daily', weight: 0.25 }] }]
-    })
-  )
+  return {
+    version: 2,
+    rules: JSON.parse(JSON.stringify(dailyStudy())),
+    awards: { ...awards, awards: preset.awards.map((a) => ({ ...a, period: 'month' })) },
+    host: ['skills', 'conduct', 'performance'].map((id) => ({ id, label })),
+    boards: [
+      { id: 'study', label, subjects: 'members', metric: { kind: 'points', account: 'study' }, period: 'month', lists: { red: { count: 10 }, black: { count: 10 } } },
+      group('groups', { kind: 'points', account: 'study' }, { aggregate: 'perCapita', lists: { red: { count: 3 }, black: { count: 3 } } }),
+      group('participation', { kind: 'participation' }),
+      group('daily', { kind: 'aboveDailyMin', account: 'study', min: 1 })
+    ],
+    composites: [{ id: 'sanbi', label, normalisation: 'minmax', parts: [{ board: 'groups', weight: 0.5 }, { board: 'participation', weight: 0.25 }, { board: 'daily', weight: 0.25 }] }],
+    roll: { notice: { after: 1, days: 7 } }
+  }
 }
+
+export const benchProgramme = (): Programme => orThrow(decodeProgramme(benchProgrammeJson()))
 
 export const benchHost = (members = MEMBERS): Record<string, Record<string, number>> => {
   const rng = rngFromSeed('bench-host')
