@@ -8,7 +8,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, decodeOrg, instant, parseJson, type Decoded, type Instant, type OrgTree, type Problem } from '../core/internal.js'
+import { at, decodeOrg, instant, parseJson, renderProblem, type Decoded, type Instant, type OrgTree, type Problem } from '../core/internal.js'
 import type { BankOp } from '../bank/internal.js'
 import type { ActivityEvent } from '../rules/internal.js'
 import type { HostMetrics } from '../ranking/internal.js'
@@ -123,6 +123,11 @@ export const load = (p: Parsed, io: Io): Loaded => {
   if (E.isLeft(r)) {
     for (const x of placeRunProblems(io, r.left, { programme: programmeFile, ...(hostFile === undefined ? {} : { host: hostFile }) })) show(x)
     return { problems, streamed, stopped }
+  }
+  // What the Moral Bank refused is said, not dropped: a business outcome (an order beyond the balance or the
+  // stock), so the exit code stays, but the lines name each request and why.
+  for (const x of r.right.bankRefused) {
+    io.err(io.lang === 'zh' ? `道德银行拒绝了 ${x.request}：${renderProblem(x.problem, 'zh')}\n` : `the Moral Bank refused ${x.request}: ${renderProblem(x.problem, 'en')}\n`)
   }
   return { run: r.right, problems, streamed, stopped }
 }

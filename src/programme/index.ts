@@ -32,6 +32,7 @@ export {
   runProgramme
 } from './run.js'
 export type {
+  BankRefusal,
   ProgrammeRun,
   PublishedBoard,
   PublishedComposite,

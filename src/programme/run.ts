@@ -145,10 +145,29 @@ export interface ProgrammeRun {
   readonly awards?: AwardRun
   readonly roll?: HonorRoll
   readonly bank?: BankState
+  /**
+   * What the Moral Bank refused, in the order applied: an operation given (an order beyond the balance or
+   * the stock, an unknown item) or an entry's posting, by its request id, with the reason. Nothing refused
+   * is applied; a host shows these rather than assume every operation went through.
+   */
+  readonly bankRefused: ReadonlyArray<BankRefusal>
   /** The bank operations given so far (kept so that a later append replays them with the new entries). */
   readonly bankOps: ReadonlyArray<BankOp>
   readonly previousRoll?: HonorRoll
   readonly [KEPT]: Kept
+}
+
+/**
+ * An operation (or an entry's posting) the Moral Bank refused in a run, and why.
+ *
+ * @category model
+ * @example
+ * run.bankRefused[0] // => { request: 'order-m-007', at: 1628298000000, problem: { code: 'range', … } }
+ */
+export interface BankRefusal {
+  readonly request: string
+  readonly at: Instant
+  readonly problem: Problem
 }
 
 // -------------------------------------------------------------------------------------
@@ -378,18 +397,25 @@ const awardsAndRoll = (
   return E.right({ awards: awards.right, roll: roll.right })
 }
 
-// The Moral Bank: every entry posted to its passbook, then the operations, in time order (an entry first at the same instant).
-const bankOf = (programme: Programme, entries: ReadonlyArray<Entry>, ops: ReadonlyArray<BankOp>): BankState | undefined => {
-  if (programme.bank === undefined) return undefined
+// The Moral Bank: every entry posted to its passbook, then the operations, in time order (an entry first at
+// the same instant); what it refused, with the reasons.
+const bankOf = (programme: Programme, entries: ReadonlyArray<Entry>, ops: ReadonlyArray<BankOp>): { readonly bank?: BankState; readonly bankRefused: ReadonlyArray<BankRefusal> } => {
+  if (programme.bank === undefined) return { bankRefused: [] }
   const posts = entries.filter((e) => e.granted !== 0).map(postEntry)
-  const all = [...posts, ...ops].map((op, i) => ({ op, i })).sort((a, b) => a.op.at - b.op.at || a.i - b.i)
-  return applyOps(emptyBank(programme.bank), all.map((x) => x.op)).bank
+  const all = [...posts, ...ops].map((op, i) => ({ op, i })).sort((a, b) => a.op.at - b.op.at || a.i - b.i).map((x) => x.op)
+  const r = applyOps(emptyBank(programme.bank), all)
+  const bankRefused: Array<BankRefusal> = []
+  r.results.forEach((x, i) => {
+    const op = all[i] as BankOp
+    if (E.isLeft(x)) bankRefused.push({ request: op.request, at: op.at, problem: x.left })
+  })
+  return { bank: r.bank, bankRefused }
 }
 
 // Everything published, from a ledger and kept boards and figures; `data`: what the awards read beyond their figures.
 const finish = (
   programme: Programme,
-  base: Omit<ProgrammeRun, '_tag' | 'boards' | 'composites' | 'awards' | 'roll' | 'bank' | typeof KEPT>,
+  base: Omit<ProgrammeRun, '_tag' | 'boards' | 'composites' | 'awards' | 'roll' | 'bank' | 'bankRefused' | typeof KEPT>,
   kept: Kept,
   data: Data
 ): Decoded<ProgrammeRun> => {
@@ -400,14 +426,14 @@ const finish = (
   if (E.isLeft(composites)) return composites
   const ar = awardsAndRoll(programme, org, host, data, kept.figures, base, base.previousRoll)
   if (E.isLeft(ar)) return ar
-  const bank = programme.bank === undefined ? undefined : bankOf(programme, allEntries(base.ledger), base.bankOps)
+  const bank = programme.bank === undefined ? { bankRefused: [] } : bankOf(programme, allEntries(base.ledger), base.bankOps)
   return E.right({
     _tag: 'ProgrammeRun',
     ...base,
     boards: boards.right,
     composites: composites.right,
     ...ar.right,
-    ...(bank === undefined ? {} : { bank }),
+    ...bank,
     [KEPT]: kept
   })
 }
@@ -559,7 +585,8 @@ export const publishedRun = (run: ProgrammeRun): PublishedRun => {
       boards: run.boards,
       composites: run.composites,
       ...(run.awards === undefined ? {} : { awards: run.awards }),
-      ...(run.roll === undefined ? {} : { roll: run.roll })
+      ...(run.roll === undefined ? {} : { roll: run.roll }),
+      ...(run.bankRefused.length === 0 ? {} : { bankRefused: run.bankRefused })
     })
   ) as PublishedRun
 }
@@ -579,4 +606,6 @@ export interface PublishedRun {
   readonly composites: ReadonlyArray<unknown>
   readonly awards?: unknown
   readonly roll?: unknown
+  /** What the Moral Bank refused (absent when nothing was). */
+  readonly bankRefused?: ReadonlyArray<unknown>
 }

@@ -119,6 +119,14 @@ describe('moral-bank run', () => {
 })
 
 describe('moral-bank points, board, roll', () => {
+  it('says what the Moral Bank refused, by request and reason, and still publishes the rest (issue 16)', () => {
+    const greedy = `${fixture('ops-july.jsonl').trimEnd()}\n{"_tag":"reserve","request":"greedy","at":"2021-07-06T09:30:00+08:00","subject":"m-3","item":"soap","quantity":99}\n`
+    const r = run(['points', 'programme-v2.json', '--org', 'org.json', '--events', 'events-july.jsonl', '--host', 'host.json', '--ops', 'ops-greedy.jsonl', '--period', '2021-07', '--format', 'json'], memEnv({ 'ops-greedy.jsonl': greedy }).env)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/^the Moral Bank refused greedy: \$\.quantity: /m)
+    expect((JSON.parse(r.stdout) as ReadonlyArray<{ subject: string; 'bank:moral': number }>).find((x) => x.subject === 'm-3')?.['bank:moral']).toBe(5)
+  })
+
   it('points: every member\'s balances, with what is left to spend in the bank', () => {
     const r = run(['points', ...INPUTS, '--format', 'json'], memEnv().env)
     expect(JSON.parse(r.stdout)).toEqual([

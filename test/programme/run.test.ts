@@ -52,6 +52,19 @@ describe('runProgramme (issue 16)', () => {
     expect(new Date(month.roll!.notice.to).toISOString()).toBe('2021-08-08T16:00:00.000Z') // seven days
   })
 
+  it('says what the Moral Bank refused: an order beyond the balance, an unknown item (nothing refused is applied)', () => {
+    const at = Date.parse('2021-08-07T10:00:00+08:00') as never
+    const member = park.org.members[0]!.id
+    const run = right(runProgramme(programme, { org: park.org, events: park.events, host: park.host, period: '2021-07', bankOps: [
+      { _tag: 'reserve', request: 'too-much', at, subject: member, item: 'rice', quantity: 1000 },
+      { _tag: 'reserve', request: 'no-such-item', at, subject: member, item: 'caviar', quantity: 1 }
+    ] }))
+    expect(run.bankRefused.map((r) => r.request)).toEqual(['too-much', 'no-such-item'])
+    expect(run.bankRefused.every((r) => r.problem._tag === 'Problem')).toBe(true)
+    expect(publishedRun(run).bankRefused).toHaveLength(2)
+    expect(month.bankRefused).toEqual([])
+  })
+
   it('is deterministic: the same inputs publish the same text', () => {
     const again = right(runProgramme(programme, { org: park.org, events: [...park.events].reverse(), host: park.host, period: '2021-07' }))
     expect(JSON.stringify(publishedRun(again))).toBe(JSON.stringify(publishedRun(month)))
