@@ -85,6 +85,7 @@ export type {
   BadgeGrants
 } from './badges.js'
 export {
+  decodeHonorRoll,
   honorRoll,
   honorRollCsv,
   honorRollJson,

@@ -6,7 +6,8 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, calendar, DEFAULT_ZONE, problem, text, type Decoded, type Instant, type Locale, type OrgTree, type Text, type Zone } from '../core/internal.js'
+import * as t from 'io-ts'
+import { at, calendar, decode, DEFAULT_ZONE, FiniteC, InstantC, NameC, oneOf, problem, refined, strict, text, TextC, type Decoded, type Instant, type Locale, type OrgTree, type Text, type Zone } from '../core/internal.js'
 import type { AwardDecision, AwardRun } from './model.js'
 
 // -------------------------------------------------------------------------------------
@@ -257,3 +258,41 @@ export const honorRollCsv = (roll: HonorRoll): string => {
   }
   return `${rows.join('\r\n')}\r\n`
 }
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+const RollEntryC = /*#__PURE__*/ strict(
+  { subject: NameC, status: oneOf<'won' | 'pending'>('Status', ['won', 'pending']), text: TextC },
+  { label: t.string, unit: t.string, rank: FiniteC, score: FiniteC, grade: t.string },
+  'RollEntry'
+)
+const Ids = /*#__PURE__*/ t.readonlyArray(NameC)
+const RollCategoryC = /*#__PURE__*/ strict(
+  { award: NameC, label: TextC, period: t.string, first: t.boolean, entries: t.readonlyArray(RollEntryC), names: t.record(t.string, t.string), added: Ids, removed: Ids, kept: Ids },
+  { vacant: TextC },
+  'RollCategory'
+)
+const HonorRollC = /*#__PURE__*/ strict(
+  {
+    _tag: refined('HonorRollTag', (u): u is 'HonorRoll' => u === 'HonorRoll', text('"HonorRoll"', '"HonorRoll"')),
+    title: TextC,
+    zone: t.string,
+    notice: strict({ from: InstantC, to: InstantC }, {}, 'Notice'),
+    categories: t.readonlyArray(RollCategoryC)
+  },
+  {},
+  'HonorRoll'
+) as unknown as t.Type<HonorRoll, unknown, unknown>
+
+/**
+ * Read back a roll written by `honorRollJson` (the last roll posted, for
+ * `previous` when the next one is posted), every problem at its path.
+ *
+ * @category decoding
+ * @example
+ * const last = decodeHonorRoll(JSON.parse(readFileSync('roll.json', 'utf8')))
+ * E.isRight(last) && honorRoll(run, notice, { previous: last.right })
+ */
+export const decodeHonorRoll = (u: unknown): Decoded<HonorRoll> => decode(HonorRollC)(u)

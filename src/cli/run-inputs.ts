@@ -10,6 +10,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { at, decodeOrg, instant, parseJson, renderProblem, type Decoded, type Instant, type OrgTree, type Problem } from '../core/internal.js'
 import type { BankOp } from '../bank/internal.js'
+import { decodeHonorRoll, type HonorRoll } from '../awards/internal.js'
 import type { ActivityEvent } from '../rules/internal.js'
 import type { HostMetrics } from '../ranking/internal.js'
 import { decodeProgrammeJson, runProgramme, type ProgrammeRun } from '../programme/internal.js'
@@ -105,6 +106,8 @@ export const load = (p: Parsed, io: Io): Loaded => {
   const org: OrgTree | undefined = orgFile === undefined ? undefined : decodeFile(io, orgFile, (u) => decodeOrg(u), found)
   const hostFile = str(p, 'host')
   const host: HostMetrics | undefined = hostFile === undefined ? undefined : decodeFile(io, hostFile, (u) => decodeHostTables(u), found)
+  const previousFile = str(p, 'previous-roll')
+  const previousRoll: HonorRoll | undefined = previousFile === undefined ? undefined : decodeFile(io, previousFile, (u) => decodeHonorRoll(u), found)
   for (const x of found) show(x)
   // The files streamed: operation logs (kept: the bank replays them), then the events (folded as they are read).
   const streamed: Array<Loaded['streamed'][number]> = []
@@ -118,7 +121,7 @@ export const load = (p: Parsed, io: Io): Loaded => {
   const bankOps: Array<BankOp> = [...linesOf(io, BANK_OPS as LinesKind<BankOp>, list(p, 'ops'), p, sink, done('bank-ops'))]
   if (E.isLeft(pr) || found.length > 0 || stopped) return { problems, streamed, stopped }
   const events = linesOf(io, EVENTS as LinesKind<ActivityEvent>, list(p, 'events'), p, sink, done('events'))
-  const r = runProgramme(pr.right, { ...(org === undefined ? {} : { org }), events, ...(host === undefined ? {} : { host }), bankOps, ...when })
+  const r = runProgramme(pr.right, { ...(org === undefined ? {} : { org }), events, ...(host === undefined ? {} : { host }), ...(previousRoll === undefined ? {} : { previousRoll }), bankOps, ...when })
   if (stopped) return { problems, streamed, stopped }
   if (E.isLeft(r)) {
     for (const x of placeRunProblems(io, r.left, { programme: programmeFile, ...(hostFile === undefined ? {} : { host: hostFile }) })) show(x)
@@ -143,6 +146,7 @@ export const OPTIONS = {
   ops: { type: 'string', multiple: true },
   period: { type: 'string' },
   at: { type: 'string' },
+  'previous-roll': { type: 'string' },
   'max-problems': { type: 'string' },
   strict: { type: 'boolean' }
 } as const
@@ -155,6 +159,7 @@ export const INPUT_OPTIONS: Help['options'] = [
   ['--ops F.jsonl', { en: 'Moral Bank operations, one a line; give it again for more files', zh: '道德银行操作（每行一个）；可多次给出' }],
   ['--period KEY', { en: 'the period to run: 2021-07, 2021-Q3, 2021-W26, 2021 …', zh: '运行的周期：2021-07、2021-Q3、2021-W26、2021……' }],
   ['--at INSTANT', { en: 'or an instant: the run as of the day holding it', zh: '或某一时刻：截至该时刻所在日' }],
+  ['--previous-roll roll.json', { en: 'the last roll posted (roll.json of an earlier run --out): the new roll says who was added and removed', zh: '上次公示的光荣榜（此前 run --out 写出的 roll.json）：新榜注明新增与移出' }],
   ['--max-problems N', { en: 'problems printed per streamed file (default 100)', zh: '每个流式文件列出的问题数（默认 100）' }],
   ['--strict', { en: 'stop at the first bad line; publish nothing', zh: '遇到第一行错误即停止，不发布' }]
 ]

@@ -119,6 +119,22 @@ describe('moral-bank run', () => {
 })
 
 describe('moral-bank points, board, roll', () => {
+  it('--previous-roll: the roll says who was added against the last one posted (issue 16)', () => {
+    const first = run(['roll', ...INPUTS, '--format', 'json'], memEnv().env)
+    expect(first.code).toBe(0)
+    const last = JSON.parse(first.stdout) as { categories: Array<{ entries: Array<unknown>; first: boolean }> }
+    const winners = last.categories[0]!.entries.length
+    last.categories[0]!.entries = []
+    const next = run(['roll', ...INPUTS, '--previous-roll', 'last.json', '--format', 'json'], memEnv({ 'last.json': JSON.stringify(last) }).env)
+    expect(next.code).toBe(0)
+    const roll = JSON.parse(next.stdout) as { categories: Array<{ added: ReadonlyArray<string>; first: boolean }> }
+    expect(roll.categories[0]?.first).toBe(false)
+    expect(roll.categories[0]?.added.length).toBe(winners)
+    const bad = run(['roll', ...INPUTS, '--previous-roll', 'bad.json'], memEnv({ 'bad.json': '{"_tag":"HonorRoll"}' }).env)
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/^bad\.json:1:1: \$\.title: /m)
+  })
+
   it('says what the Moral Bank refused, by request and reason, and still publishes the rest (issue 16)', () => {
     const greedy = `${fixture('ops-july.jsonl').trimEnd()}\n{"_tag":"reserve","request":"greedy","at":"2021-07-06T09:30:00+08:00","subject":"m-3","item":"soap","quantity":99}\n`
     const r = run(['points', 'programme-v2.json', '--org', 'org.json', '--events', 'events-july.jsonl', '--host', 'host.json', '--ops', 'ops-greedy.jsonl', '--period', '2021-07', '--format', 'json'], memEnv({ 'ops-greedy.jsonl': greedy }).env)

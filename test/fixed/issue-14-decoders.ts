@@ -46,6 +46,8 @@ export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodeProgramme: (u) => either(M.decodeProgramme(u)),
   decodeAwardProgramme: (u) => either(M.decodeAwardProgramme(u)),
   decodeOrg: (u) => either(M.decodeOrg(u)),
+  // the last roll posted, read back for the next (issue 16)
+  decodeHonorRoll: (u) => either(M.decodeHonorRoll(u)),
   // a version-2 programme's published parts, each part given the value (issue 16)
   decodePublished: (u) => report(M.decodePublished({ host: u, boards: u, composites: u, roll: u }, M.DEFAULT_ZONE, ['study'])),
   // host tables as a file holds them, against a programme that declares one (issue 16)

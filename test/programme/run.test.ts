@@ -126,3 +126,16 @@ describe('runProgramme (issue 16)', () => {
 })
 
 export type { ProgrammeRun }
+
+describe('decodeHonorRoll (issue 16): the last roll posted, read back for the next', () => {
+  it('round-trips the JSON a run posts, and the next roll says who was added and removed', async () => {
+    const { decodeHonorRoll, honorRollJson } = await import('../../src/awards/internal.js')
+    const back = decodeHonorRoll(JSON.parse(honorRollJson(month.roll!)))
+    expect(back).toEqual(E.right(month.roll))
+    const again = right(runProgramme(programme, { org: park.org, events: park.events, host: park.host, period: '2021-07', previousRoll: (back as E.Right<typeof month.roll & {}>).right }))
+    expect(again.roll?.categories.every((c) => !c.first && c.added.length === 0 && c.removed.length === 0)).toBe(true)
+    const broken = JSON.parse(honorRollJson(month.roll!))
+    broken.categories[0].entries[0].status = 'winner'
+    expect(problems(decodeHonorRoll(broken))).toEqual([expect.stringMatching(/^\$\.categories\[0\]\.entries\[0\]\.status: expected one of won, pending, got "winner"/)])
+  })
+})
