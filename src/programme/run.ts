@@ -202,6 +202,8 @@ interface Kept {
   readonly awardBoards: ReadonlyArray<KeptAwardBoard>
   /** The figures the awards read, brought up to date member by member. */
   readonly figures: AwardFigures | undefined
+  /** The Moral Bank as the run left it, for an append to continue from. */
+  readonly bank?: BankPart
 }
 
 // -------------------------------------------------------------------------------------
@@ -397,19 +399,50 @@ const awardsAndRoll = (
   return E.right({ awards: awards.right, roll: roll.right })
 }
 
-// The Moral Bank: every entry posted to its passbook, then the operations, in time order (an entry first at
-// the same instant); what it refused, with the reasons.
-const bankOf = (programme: Programme, entries: ReadonlyArray<Entry>, ops: ReadonlyArray<BankOp>): { readonly bank?: BankState; readonly bankRefused: ReadonlyArray<BankRefusal> } => {
-  if (programme.bank === undefined) return { bankRefused: [] }
+/** The Moral Bank of a run: its state, what it refused, and the latest instant it applied (where an append may continue). */
+interface BankPart {
+  readonly bank?: BankState
+  readonly bankRefused: ReadonlyArray<BankRefusal>
+  readonly clock: number
+}
+
+// Entries posted to the passbook and operations, in time order (an entry first at the same instant), applied to
+// `from`; what the bank refused, with the reasons.
+const applyToBank = (from: BankState, refused: ReadonlyArray<BankRefusal>, clock: number, entries: ReadonlyArray<Entry>, ops: ReadonlyArray<BankOp>): BankPart => {
   const posts = entries.filter((e) => e.granted !== 0).map(postEntry)
   const all = [...posts, ...ops].map((op, i) => ({ op, i })).sort((a, b) => a.op.at - b.op.at || a.i - b.i).map((x) => x.op)
-  const r = applyOps(emptyBank(programme.bank), all)
-  const bankRefused: Array<BankRefusal> = []
+  const r = applyOps(from, all)
+  const bankRefused: Array<BankRefusal> = [...refused]
+  let latest = clock
   r.results.forEach((x, i) => {
     const op = all[i] as BankOp
+    latest = Math.max(latest, op.at)
     if (E.isLeft(x)) bankRefused.push({ request: op.request, at: op.at, problem: x.left })
   })
-  return { bank: r.bank, bankRefused }
+  return { bank: r.bank, bankRefused, clock: latest }
+}
+
+// The bank after an append, continued from the run's own when it can be: every touched member's earlier
+// entries unchanged (its new ones only added after them) and everything new later than all the bank applied.
+// Otherwise (a late event, a conflict, an operation dated before the bank's last), undefined: replay it all.
+const continueBank = (run: ProgrammeRun, ledger: Ledger, touched: ReadonlyArray<string>, ops: ReadonlyArray<BankOp>): BankPart | undefined => {
+  const was = run[KEPT].bank
+  if (was?.bank === undefined) return undefined
+  const fresh: Array<Entry> = []
+  for (const s of touched) {
+    const before = run.ledger.subjects.get(s)?.entries ?? []
+    const now = ledger.subjects.get(s)?.entries ?? []
+    if (now.length < before.length) return undefined
+    for (let i = 0; i < before.length; i++) {
+      const a = before[i] as Entry
+      const b = now[i] as Entry
+      if (a.id !== b.id || a.at !== b.at || a.granted !== b.granted || a.account !== b.account) return undefined
+    }
+    for (let i = before.length; i < now.length; i++) fresh.push(now[i] as Entry)
+  }
+  for (const e of fresh) if (e.granted !== 0 && !(e.at > was.clock)) return undefined
+  for (const op of ops) if (!(op.at > was.clock)) return undefined
+  return applyToBank(was.bank, was.bankRefused, was.clock, fresh, ops)
 }
 
 // Everything published, from a ledger and kept boards and figures; `data`: what the awards read beyond their figures.
@@ -417,7 +450,8 @@ const finish = (
   programme: Programme,
   base: Omit<ProgrammeRun, '_tag' | 'boards' | 'composites' | 'awards' | 'roll' | 'bank' | 'bankRefused' | typeof KEPT>,
   kept: Kept,
-  data: Data
+  data: Data,
+  bank?: BankPart
 ): Decoded<ProgrammeRun> => {
   const { org, host } = base
   const boards = publishBoards(programme, kept, org, host)
@@ -426,15 +460,17 @@ const finish = (
   if (E.isLeft(composites)) return composites
   const ar = awardsAndRoll(programme, org, host, data, kept.figures, base, base.previousRoll)
   if (E.isLeft(ar)) return ar
-  const bank = programme.bank === undefined ? { bankRefused: [] } : bankOf(programme, allEntries(base.ledger), base.bankOps)
+  const part: BankPart | undefined =
+    programme.bank === undefined ? undefined : (bank ?? applyToBank(emptyBank(programme.bank), [], -Infinity, allEntries(base.ledger), base.bankOps))
   return E.right({
     _tag: 'ProgrammeRun',
     ...base,
     boards: boards.right,
     composites: composites.right,
     ...ar.right,
-    ...bank,
-    [KEPT]: kept
+    ...(part?.bank === undefined ? {} : { bank: part.bank }),
+    bankRefused: part?.bankRefused ?? [],
+    [KEPT]: { ...kept, ...(part === undefined ? {} : { bank: part }) }
   })
 }
 
@@ -509,8 +545,11 @@ export const runProgramme = (programme: Programme, input: RunInput): Decoded<Pro
  * members the new events touch, each published board accumulates only
  * those members again and ranks anew, lists, movements and composites
  * follow; the awards and the roll are decided again on the updated figures.
- * Equal to running the programme once over all the events (in any chunks,
- * late events included).
+ * The Moral Bank continues from its own state when the touched members'
+ * earlier entries are unchanged and everything new is later than what it
+ * applied (it replays everything otherwise: a late event, an earlier-dated
+ * operation). Equal to running the programme once over all the events (in
+ * any chunks, late events included).
  *
  * @category combinators
  * @example
@@ -552,7 +591,8 @@ export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, ba
       ...(run.previousRoll === undefined ? {} : { previousRoll: run.previousRoll })
     },
     { boards, awardBoards, figures },
-    data
+    data,
+    programme.bank === undefined ? undefined : continueBank(run, ledger, touched, bankOps)
   )
 }
 

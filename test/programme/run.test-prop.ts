@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { renderProblem, type Problem } from '../../src/core/internal.js'
 import { appendRun, publishedRun, runProgramme, type ProgrammeRun } from '../../src/programme/internal.js'
+import { allOrders, bankBalance } from '../../src/bank/internal.js'
 import { simulatePark } from '../../examples/park-sim.js'
 
 const park = simulatePark('append-law')
@@ -12,8 +13,16 @@ const right = <A>(r: E.Either<ReadonlyArray<Problem>, A>): A => {
   return r.right
 }
 const input = { org: park.org, host: park.host, period: '2021-07' }
-const published = (r: ProgrammeRun): string => JSON.stringify(publishedRun(r))
+// What a run publishes, and its Moral Bank: every member's balance in every account, every order, every refusal.
+const accounts = park.programme.rules.accounts.map((a) => a.id as string)
+const published = (r: ProgrammeRun): string =>
+  JSON.stringify({
+    published: publishedRun(r),
+    bank: r.bank === undefined ? null : { balances: park.org.members.map((m) => accounts.map((a) => bankBalance(r.bank!, m.id, a))), orders: allOrders(r.bank) },
+    refused: r.bankRefused
+  })
 const once = published(right(runProgramme(park.programme, { ...input, events: park.events })))
+const withOps = published(right(runProgramme(park.programme, { ...input, events: park.events, bankOps: park.bankOps })))
 
 describe('appendRun (issue 16)', () => {
   it('any chunking of the events, in any order, with repeats, equals one run', () => {
@@ -21,12 +30,15 @@ describe('appendRun (issue 16)', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 1, max: n - 1 }), { maxLength: 4 }),
-        fc.boolean(),
+        fc.constantFrom('as generated', 'shuffled', 'by time'),
         fc.integer({ min: 0, max: 200 }),
         fc.integer(),
-        (cuts, shuffle, repeats, seed) => {
+        fc.constantFrom('none', 'first', 'last'),
+        (cuts, order, repeats, seed, ops) => {
           const events = [...park.events]
-          if (shuffle) {
+          // by time: each chunk after the last, so the bank continues from its own state (no replay)
+          if (order === 'by time') events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+          if (order === 'shuffled') {
             // a deterministic shuffle per seed: events arrive late, as hosts receive them
             let s = seed >>> 0 || 1
             for (let i = events.length - 1; i > 0; i--) {
@@ -37,12 +49,14 @@ describe('appendRun (issue 16)', () => {
           }
           for (let k = 0; k < repeats; k++) events.push(park.events[(k * 7919) % n]!)
           const bounds = [0, ...[...cuts].sort((a, b) => a - b), events.length]
-          let run = right(runProgramme(park.programme, { ...input, events: events.slice(0, bounds[1]) }))
-          for (let i = 1; i + 1 < bounds.length; i++) run = right(appendRun(run, events.slice(bounds[i], bounds[i + 1])))
-          expect(published(run)).toBe(once)
+          // the love supermarket's operations with the first chunk, or appended with the last, or not at all
+          let run = right(runProgramme(park.programme, { ...input, events: events.slice(0, bounds[1]), ...(ops === 'first' ? { bankOps: park.bankOps } : {}) }))
+          for (let i = 1; i + 1 < bounds.length; i++) run = right(appendRun(run, events.slice(bounds[i], bounds[i + 1]), ops === 'last' && i + 2 === bounds.length ? park.bankOps : []))
+          if (ops === 'last' && bounds.length === 2) run = right(appendRun(run, [], park.bankOps))
+          expect(published(run)).toBe(ops === 'none' ? once : withOps)
         }
       ),
-      { numRuns: 12 }
+      { numRuns: 15 }
     )
   })
 
@@ -51,5 +65,8 @@ describe('appendRun (issue 16)', () => {
     expect(published(right(appendRun(empty, park.events)))).toBe(once)
     const full = right(runProgramme(park.programme, { ...input, events: park.events }))
     expect(published(right(appendRun(full, [])))).toBe(once)
+    // the supermarket after the month, appended: the bank continues from its own state
+    expect(published(right(appendRun(full, [], park.bankOps)))).toBe(withOps)
+    expect(withOps).not.toBe(once)
   })
 })
