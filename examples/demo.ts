@@ -6,30 +6,19 @@
 // It also writes the month's files (programme, organisation, events, host tables, the supermarket's
 // operations) to a folder (`--out DIR`, demo-out/<seed> by default) and prints the `moral-bank run`
 // command that posts the same honor roll from them.
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { balanceOfOrThrow } from 'moral-bank/ledger'
 import { honorRollMarkdown } from 'moral-bank/awards'
 import { allOrders, bankBalance, stockOf } from 'moral-bank/bank'
-import { simulatePark, type Park } from './park-sim.js'
+import { simulatePark } from './park-sim.js'
+import { writeParkFiles } from './park-files.js'
 
 const args = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } })
 const seed = args.positionals[0] ?? 'yantan-2021'
 const park = simulatePark(seed)
 const dir = args.values.out ?? join('demo-out', seed)
 
-/** The month's input files, as a host would export them; the roll the demo posts beside them. */
-export const writeParkFiles = (p: Park, to: string): void => {
-  mkdirSync(to, { recursive: true })
-  const lines = (xs: ReadonlyArray<unknown>): string => xs.map((x) => `${JSON.stringify(x)}\n`).join('')
-  writeFileSync(join(to, 'programme.json'), `${JSON.stringify(p.programmeJson, null, 2)}\n`)
-  writeFileSync(join(to, 'org.json'), `${JSON.stringify({ units: p.org.units, members: p.org.members }, null, 2)}\n`)
-  writeFileSync(join(to, 'events.jsonl'), lines(p.events))
-  writeFileSync(join(to, 'host.json'), `${JSON.stringify(p.host, null, 2)}\n`)
-  writeFileSync(join(to, 'ops.jsonl'), lines(p.bankOps))
-  writeFileSync(join(to, 'roll.zh.md'), honorRollMarkdown(p.roll, 'zh'))
-}
 writeParkFiles(park, dir)
 const label = (id: string): string => park.org.memberById.get(id)?.label ?? park.org.unitById.get(id)?.label ?? id
 const unitOf = (id: string): string => label(park.org.memberById.get(id)?.unit ?? '')

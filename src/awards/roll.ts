@@ -84,10 +84,10 @@ const unitNameOf = (org: OrgTree | undefined, subject: string): string | undefin
   return u === undefined ? undefined : (org.unitById.get(u)?.label ?? u)
 }
 
-const entryOf = (d: AwardDecision, org: OrgTree | undefined): RollEntry => ({
+const entryOf = (d: AwardDecision, org: OrgTree | undefined, unit = unitNameOf(org, d.subject)): RollEntry => ({
   subject: d.subject,
   ...(d.label === undefined ? {} : { label: d.label }),
-  ...((u) => (u === undefined ? {} : { unit: u }))(unitNameOf(org, d.subject)),
+  ...(unit === undefined ? {} : { unit }),
   status: d.outcome === 'won' ? 'won' : 'pending',
   ...(d.rank === undefined ? {} : { rank: d.rank }),
   ...(d.score === undefined ? {} : { score: d.score }),

@@ -6,8 +6,8 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, decodeOrg, parseJson, problem, text, type Decoded, type Locale, type OrgTree, type Problem } from '../core/internal.js'
-import { checkHostTables, checkProgrammeOrg, decodeProgrammeJson, type Programme } from '../programme/internal.js'
+import { decodeOrg, parseJson, type Decoded, type Locale, type OrgTree, type Problem } from '../core/internal.js'
+import { checkHostTables, checkProgrammeOrg, decodeHostTables, decodeProgrammeJson, type Programme } from '../programme/internal.js'
 import { decodeBlueprint, decodeQuestionBankJson, type Blueprint, type Question, type QuestionBankReport } from '../quiz/internal.js'
 import { decodeJsonBankConfig } from '../bank/internal.js'
 import { importAiken, importGift } from '../formats/internal.js'
@@ -159,34 +159,6 @@ export const checkBankConfigFile = (file: string, json: string, lang: Locale): W
     n(say, (spec.claims ?? []).length, 'claim process', 'claim processes', '申报流程')
   ].join(say('; ', '；'))
   return { problems: [], summary, counts: { accounts: spec.accounts.length, items: (spec.items ?? []).length, claims: (spec.claims ?? []).length }, value: r.right }
-}
-
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
-
-/**
- * Host tables `{ "<table>": { "<member or unit id>": number } }`: each
- * value a finite number; with an organisation, each id one of its members or units.
- *
- * @example
- * E.isLeft(decodeHostTables({ skills: { 'm-1': 'high' } })) // => true ($.skills["m-1"])
- */
-export const decodeHostTables = (u: unknown, org?: OrgTree): Decoded<HostMetrics> => {
-  if (!isObject(u)) return E.left([problem('type', at(), text('an object of host tables: { "<table>": { "<id>": number } }', '宿主数据表对象：{ "<表>": { "<标识>": 数值 } }'), u)])
-  const ps: Array<Problem> = []
-  for (const [name, table] of Object.entries(u)) {
-    if (name === '') ps.push(problem('format', at([name]), text('a non-empty table name', '非空的表名'), name))
-    if (!isObject(table)) {
-      ps.push(problem('type', at([name]), text('an object of ids to numbers', '标识到数值的对象'), table))
-      continue
-    }
-    for (const [id, v] of Object.entries(table)) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) ps.push(problem('type', at([name, id]), text('a finite number', '有限数值'), v))
-      else if (org !== undefined && !org.memberById.has(id) && !org.unitById.has(id)) {
-        ps.push(problem('reference', at([name, id]), text('a member or unit of the organisation', '组织中的成员或单位'), id))
-      }
-    }
-  }
-  return ps.length > 0 ? E.left(ps) : E.right(u as HostMetrics)
 }
 
 /**

@@ -144,16 +144,15 @@ const awardsWithAccounts = (awards: Readonly<Record<string, unknown>>, rules: Co
   if (listed !== undefined && !Array.isArray(listed)) out.push(problem('type', at(['awards', 'accounts']), text('a list of accounts of the rules, each { "id", "label"? }', '规则中账户的列表，每项为 { "id", "label"? }'), listed))
   if (Array.isArray(listed)) {
     listed.forEach((x: unknown, i) => {
-      const id = typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>)['id'] : undefined
-      if (typeof id !== 'string') out.push(problem('type', at(['awards', 'accounts', i, ...(typeof x === 'object' && x !== null && !Array.isArray(x) ? ['id'] : [])]), anAccount(ids), typeof x === 'object' && x !== null && !Array.isArray(x) ? id : x))
-      else if (!ids.includes(id)) out.push(problem('reference', at(['awards', 'accounts', i, 'id']), anAccount(ids), id))
       const o = typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined
-      if (o !== undefined) {
-        for (const k of Object.keys(o)) if (k !== 'id' && k !== 'label') out.push(problem('unknown-key', at(['awards', 'accounts', i, k]), text('only "id" and "label"', '只能有 "id" 与 "label"'), k))
-        if (o['label'] !== undefined) {
-          const l = decode(TextC, ['awards', 'accounts', i, 'label'])(o['label'])
-          if (E.isLeft(l)) out.push(...l.left)
-        }
+      const id = o?.['id']
+      if (typeof id !== 'string') out.push(problem('type', at(['awards', 'accounts', i, ...(o === undefined ? [] : ['id'])]), anAccount(ids), o === undefined ? x : id))
+      else if (!ids.includes(id)) out.push(problem('reference', at(['awards', 'accounts', i, 'id']), anAccount(ids), id))
+      if (o === undefined) return
+      for (const k of Object.keys(o)) if (k !== 'id' && k !== 'label') out.push(problem('unknown-key', at(['awards', 'accounts', i, k]), text('only "id" and "label"', '只能有 "id" 与 "label"'), k))
+      if (o['label'] !== undefined) {
+        const l = decode(TextC, ['awards', 'accounts', i, 'label'])(o['label'])
+        if (E.isLeft(l)) out.push(...l.left)
       }
     })
   }

@@ -192,7 +192,6 @@ interface KeptAwardBoard {
   readonly key: string
   readonly id: string
   readonly board: AwardBoard
-  readonly cutoff: Instant | undefined
   readonly kept: KeptBoard
 }
 
@@ -445,13 +444,14 @@ const continueBank = (run: ProgrammeRun, ledger: Ledger, touched: ReadonlyArray<
   return applyToBank(was.bank, was.bankRefused, was.clock, fresh, ops)
 }
 
-// Everything published, from a ledger and kept boards and figures; `data`: what the awards read beyond their figures.
+// Everything published, from a ledger and kept boards and figures; `data`: what the awards read beyond their
+// figures; `bank`: the Moral Bank the run ends with (undefined without one).
 const finish = (
   programme: Programme,
   base: Omit<ProgrammeRun, '_tag' | 'boards' | 'composites' | 'awards' | 'roll' | 'bank' | 'bankRefused' | typeof KEPT>,
   kept: Kept,
   data: Data,
-  bank?: BankPart
+  bank: BankPart | undefined
 ): Decoded<ProgrammeRun> => {
   const { org, host } = base
   const boards = publishBoards(programme, kept, org, host)
@@ -460,17 +460,15 @@ const finish = (
   if (E.isLeft(composites)) return composites
   const ar = awardsAndRoll(programme, org, host, data, kept.figures, base, base.previousRoll)
   if (E.isLeft(ar)) return ar
-  const part: BankPart | undefined =
-    programme.bank === undefined ? undefined : (bank ?? applyToBank(emptyBank(programme.bank), [], -Infinity, allEntries(base.ledger), base.bankOps))
   return E.right({
     _tag: 'ProgrammeRun',
     ...base,
     boards: boards.right,
     composites: composites.right,
     ...ar.right,
-    ...(part?.bank === undefined ? {} : { bank: part.bank }),
-    bankRefused: part?.bankRefused ?? [],
-    [KEPT]: { ...kept, ...(part === undefined ? {} : { bank: part }) }
+    ...(bank?.bank === undefined ? {} : { bank: bank.bank }),
+    bankRefused: bank?.bankRefused ?? [],
+    [KEPT]: { ...kept, ...(bank === undefined ? {} : { bank }) }
   })
 }
 
@@ -524,7 +522,7 @@ export const runProgramme = (programme: Programme, input: RunInput): Decoded<Pro
     for (const r of boardsRead(programme.awards, when.right.at)) {
       const k = keepBoard(r.spec, r.cutoff, org, host, win, accounts)
       if (E.isLeft(k)) return E.left(withPrefix(['awards', 'boards', r.id])(k.left))
-      awardBoards.push({ ...r, kept: k.right })
+      awardBoards.push({ key: r.key, id: r.id, board: r.board, kept: k.right })
     }
     const read = awardBoardFigures(awardBoards, org, host)
     if (E.isLeft(read)) return read
@@ -536,7 +534,8 @@ export const runProgramme = (programme: Programme, input: RunInput): Decoded<Pro
     programme,
     { programme, org, host, period: when.right.period, at: when.right.at, ledger, bankOps: input.bankOps ?? [], ...(input.previousRoll === undefined ? {} : { previousRoll: input.previousRoll }) },
     { boards, awardBoards, figures },
-    data
+    data,
+    programme.bank === undefined ? undefined : applyToBank(emptyBank(programme.bank), [], -Infinity, data.entries, input.bankOps ?? [])
   )
 }
 
@@ -564,6 +563,7 @@ export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, ba
   const win = windowsOf(ledger, touched)
   const { org, host, programme } = run
   const was = run[KEPT]
+  const allOps = bankOps.length === 0 ? run.bankOps : [...run.bankOps, ...bankOps]
   const boards = was.boards.map((k) => ({
     current: refreshBoard(k.current, org, host, touched, win),
     previous: k.previous === undefined ? undefined : refreshBoard(k.previous, org, host, touched, win)
@@ -587,12 +587,14 @@ export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, ba
       period: run.period,
       at: run.at,
       ledger,
-      bankOps: bankOps.length === 0 ? run.bankOps : [...run.bankOps, ...bankOps],
+      bankOps: allOps,
       ...(run.previousRoll === undefined ? {} : { previousRoll: run.previousRoll })
     },
     { boards, awardBoards, figures },
     data,
-    programme.bank === undefined ? undefined : continueBank(run, ledger, touched, bankOps)
+    programme.bank === undefined
+      ? undefined
+      : (continueBank(run, ledger, touched, bankOps) ?? applyToBank(emptyBank(programme.bank), [], -Infinity, allEntries(ledger), allOps))
   )
 }
 

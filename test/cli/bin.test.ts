@@ -1,7 +1,7 @@
 // The moral-bank command built and spawned as a user runs it, on the example files of test/cli/fixtures
 // and on broken ones: standard output, standard error and exit codes.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import { decodeQuestionBankJson } from '../../src/quiz/internal.js'
 import { honorRollMarkdown } from '../../src/awards/internal.js'
 import { publishedRun } from '../../src/programme/internal.js'
 import { simulatePark } from '../../examples/park-sim.js'
+import { writeParkFiles } from '../../examples/park-files.js'
 import { bundleCli, type CliBundle } from './cli-bundle.js'
 import { FIXTURES } from './env.js'
 
@@ -128,15 +129,9 @@ describe('the demo\'s park month from its files (issue 16: the demo is the produ
   const park = simulatePark('yantan-2021')
   let dir = ''
   beforeAll(() => {
-    // The files as examples/demo.ts writes them (writeParkFiles).
+    // The files as examples/demo.ts writes them.
     dir = join(out, 'park')
-    mkdirSync(dir, { recursive: true })
-    const lines = (xs: ReadonlyArray<unknown>): string => xs.map((x) => `${JSON.stringify(x)}\n`).join('')
-    writeFileSync(join(dir, 'programme.json'), `${JSON.stringify(park.programmeJson, null, 2)}\n`)
-    writeFileSync(join(dir, 'org.json'), `${JSON.stringify({ units: park.org.units, members: park.org.members }, null, 2)}\n`)
-    writeFileSync(join(dir, 'events.jsonl'), lines(park.events))
-    writeFileSync(join(dir, 'host.json'), `${JSON.stringify(park.host, null, 2)}\n`)
-    writeFileSync(join(dir, 'ops.jsonl'), lines(park.bankOps))
+    writeParkFiles(park, dir)
   })
   const inputs = (): ReadonlyArray<string> => {
     const f = (n: string): string => join(dir, n)

@@ -52,6 +52,7 @@ export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodePublished: (u) => report(M.decodePublished({ host: u, boards: u, composites: u, roll: u }, M.DEFAULT_ZONE, ['study'])),
   // host tables as a file holds them, against a programme that declares one (issue 16)
   checkHostTables: (u) => report({ problems: M.checkHostTables(HOST_PROGRAMME, HOST_ORG, u as never) }),
+  decodeHostTables: (u) => either(M.decodeHostTables(u, HOST_ORG)),
   decodeQuestionBank: (u) => report(M.decodeQuestionBank(u)),
   decodeQuestion: (u) => either(M.decodeQuestion(u)),
   decodeBlueprint: (u) => either(M.decodeBlueprint(u)),
