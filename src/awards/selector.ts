@@ -344,6 +344,10 @@ export const selectPool =
       k = j
       // per-unit quota
       let accepted: Array<number> = []
+      // flag: the tied subjects of a unit with fewer seats left than them, held for the admin; decided
+      // below with the rest of the group, so the order of units in the group does not matter (issue 16)
+      const flagged: Array<number> = []
+      let held = 0
       if (seatsOf === undefined) accepted = group
       else {
         const byUnit = new Map<number, Array<number>>()
@@ -362,17 +366,29 @@ export const selectPool =
               overUnit.add(i)
             }
           else if (left <= 0) for (const i of xs) reason[i] = R.unitQuota
-          else if (total >= cap) for (const i of xs) reason[i] = R.overQuota
           else {
             // flag (breakChain groups are single subjects): the unit's seats left are held for the admin
-            for (const i of xs) {
-              outcome[i] = PENDING
-              reason[i] = R.tieFlagged
-            }
+            for (const i of xs) flagged.push(i)
+            held += left
             taken.set(u, seats(u))
-            total += Math.min(left, cap - total)
           }
         }
+      }
+      if (flagged.length > 0) {
+        if (held + accepted.length > cap - total) {
+          // the group overflows the category's seats too: everyone in it is tied at the boundary
+          for (const i of flagged.concat(accepted)) {
+            outcome[i] = PENDING
+            reason[i] = R.tieFlagged
+          }
+          total = cap
+          continue
+        }
+        for (const i of flagged) {
+          outcome[i] = PENDING
+          reason[i] = R.tieFlagged
+        }
+        total += held
       }
       if (accepted.length === 0) continue
       const left = cap - total

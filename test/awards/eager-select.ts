@@ -212,6 +212,8 @@ export const selectColumns =
       k = j
       // per-unit quota
       let accepted: Array<number> = []
+      const flagged: Array<number> = []
+      let held = 0
       if (unitQuota === undefined) accepted = group
       else {
         const byUnit = new Map<string, Array<number>>()
@@ -232,17 +234,23 @@ export const selectColumns =
               accepted.push(i)
               overUnit.add(i)
             }
-          else if (total >= cap) for (const i of xs) reason[i] = R.overQuota
           else {
-            // flag (breakChain groups are single subjects): the unit's seats left are held for the admin
-            for (const i of xs) {
-              outcome[i] = PENDING
-              reason[i] = R.tieFlagged
-            }
+            // flag (breakChain groups are single subjects): the unit's seats left are held for the admin,
+            // decided with the whole group (issue 16: the unit met first used to take the last seat)
+            flagged.push(...xs)
+            held += left
             taken.set(u, seats(u))
-            total += Math.min(left, cap - total)
           }
         }
+      }
+      if (flagged.length > 0) {
+        const all = held + accepted.length > cap - total
+        for (const i of all ? flagged.concat(accepted) : flagged) {
+          outcome[i] = PENDING
+          reason[i] = R.tieFlagged
+        }
+        total = all ? cap : total + held
+        if (all) continue
       }
       if (accepted.length === 0) continue
       const left = cap - total
