@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { allRows, peakRssMiB } from './harness.js'
 import { run as core, runCheck as coreCheck, runStream as coreStream } from './core.bench.js'
 import { run as ranking } from './ranking.bench.js'
-import { run as ledger } from './ledger.bench.js'
+import { run as ledgerRun, runScale as ledgerScale } from './ledger.bench.js'
 import { run as formats } from './formats.bench.js'
 import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
@@ -16,6 +16,11 @@ import { run as collide } from './collide.bench.js'
 import { run as size } from './size.bench.js'
 import { run as programme } from './programme.bench.js'
 import { run as cli } from './cli.bench.js'
+
+const ledger = (): void => {
+  ledgerRun()
+  ledgerScale()
+}
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],

@@ -265,27 +265,85 @@ export const skipsOfColumns = (cols: SubjectColumns): Array<Skip> => {
   return out
 }
 
-// A subject ledger made by the fold carries its columns under this key, as a non-enumerable
+/**
+ * Two consecutive segments of one subject's columns as one (`b`'s events after `a`'s): fresh slabs
+ * sized exactly, `b`'s event positions and cut numbers shifted.
+ *
+ * @category utilities
+ * @example
+ * mergeColumns(a, b).entryCount === a.entryCount + b.entryCount // => true (`events`: a's then b's, if the caller has them)
+ */
+export const mergeColumns = (a: SubjectColumns, b: SubjectColumns, events: ReadonlyArray<ActivityEvent> = a.events.concat(b.events)): SubjectColumns => {
+  const entryCount = a.entryCount + b.entryCount
+  const skipCount = a.skipCount + b.skipCount
+  const entryInts = numbers(3 * entryCount)
+  const amounts = numbers(3 * entryCount)
+  const skipInts = numbers(3 * skipCount)
+  const shift = a.events.length
+  const cutShift = a.cuts.length
+  let k = 0
+  for (const [c, ds, dc] of [
+    [a, 0, 0],
+    [b, shift, cutShift]
+  ] as const) {
+    for (let i = 3 * c.entryStart, end = 3 * (c.entryStart + c.entryCount); i < end; i += 3, k += 3) {
+      entryInts[k] = (c.entryInts[i] as number) + ds
+      entryInts[k + 1] = c.entryInts[i + 1] as number
+      const cut = c.entryInts[i + 2] as number
+      entryInts[k + 2] = cut === 0 ? 0 : cut + dc
+      amounts[k] = c.amounts[i] as number
+      amounts[k + 1] = c.amounts[i + 1] as number
+      amounts[k + 2] = c.amounts[i + 2] as number
+    }
+  }
+  k = 0
+  for (const [c, ds] of [
+    [a, 0],
+    [b, shift]
+  ] as const) {
+    for (let i = 3 * c.skipStart, end = 3 * (c.skipStart + c.skipCount); i < end; i += 3, k += 3) {
+      skipInts[k] = (c.skipInts[i] as number) + ds
+      skipInts[k + 1] = c.skipInts[i + 1] as number
+      skipInts[k + 2] = c.skipInts[i + 2] as number
+    }
+  }
+  return {
+    rules: a.rules,
+    subject: a.subject,
+    events,
+    entryCount,
+    entryStart: 0,
+    entryInts,
+    amounts,
+    cuts: a.cuts.concat(b.cuts),
+    skipCount,
+    skipStart: 0,
+    skipInts
+  }
+}
+
+// A subject ledger made by the fold carries its segments of columns under this key, as a non-enumerable
 // property: JSON, equality checks and spreads do not see it, so a host's copy or edit of a subject
 // ledger (`{ ...s, entries }`) is read through its own entries, never through stale columns.
 const COLUMNS: unique symbol = Symbol('moral-bank/ledger columns')
 
 /**
- * Attach the columns a subject ledger was made from (once, as the fold makes it).
+ * Attach the segments of columns a subject ledger is made of, in time order (once, as the fold makes
+ * it; a function, as a resumed ledger folds its history on first read).
  *
  * @category utilities
  * @example
- * registerColumns(subjectLedger, cols)
+ * registerColumns(subjectLedger, () => [cols])
  */
-export const registerColumns = (owner: object, cols: SubjectColumns): void => {
-  Object.defineProperty(owner, COLUMNS, { value: cols })
+export const registerColumns = (owner: object, segments: () => ReadonlyArray<SubjectColumns>): void => {
+  Object.defineProperty(owner, COLUMNS, { value: segments })
 }
 
 /**
- * The columns a subject ledger was made from, if the fold made it.
+ * The segments of columns a subject ledger is made of, if the fold made it.
  *
  * @category utilities
  * @example
- * columnsOf(ledger.subjects.get(s)!)?.entryCount
+ * columnsOf(ledger.subjects.get(s)!)?.[0]?.entryCount
  */
-export const columnsOf = (owner: object): SubjectColumns | undefined => (owner as { readonly [COLUMNS]?: SubjectColumns })[COLUMNS]
+export const columnsOf = (owner: object): ReadonlyArray<SubjectColumns> | undefined => (owner as { readonly [COLUMNS]?: () => ReadonlyArray<SubjectColumns> })[COLUMNS]?.()

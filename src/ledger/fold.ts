@@ -14,12 +14,17 @@ import {
   findAccount,
   eventContentKey,
   initialState,
+  interner,
+  loadState,
   resetState,
+  saveState,
   type ActivityEvent,
   type CompiledRule,
   type CompiledRuleSet,
   type DecisionScratch,
+  type Interner,
   type Prepared,
+  type SavedState,
   type SkipReason,
   type SubjectAttrs,
   type SubjectId,
@@ -27,7 +32,7 @@ import {
 } from '../rules/internal.js'
 import type { Conflict, Entry, Skip } from './entry.js'
 import { EMPTY_INDEX, draftIndex, hashOf, indexValues, type IdIndex } from './idindex.js'
-import { REASONS, columnWriter, numbers, entriesOfColumns, registerColumns, skipsOfColumns, type ColumnWriter, type SubjectColumns } from './columns.js'
+import { REASONS, columnWriter, numbers, entriesOfColumns, mergeColumns, registerColumns, skipsOfColumns, type ColumnWriter, type SubjectColumns } from './columns.js'
 import { AT, DAY, LIST, SKIP, VALUE, buildRows, type Rows } from './rows.js'
 
 // -------------------------------------------------------------------------------------
@@ -37,6 +42,8 @@ import { AT, DAY, LIST, SKIP, VALUE, buildRows, type Rows } from './rows.js'
 
 // The key of a ledger's event index: not exported from the package, so not part of its surface.
 const KEPT: unique symbol = /*#__PURE__*/ Symbol('moral-bank.ledger.kept')
+// The key of a subject ledger's parts (segments and saved state), non-enumerable.
+const PARTS: unique symbol = /*#__PURE__*/ Symbol('moral-bank.ledger.parts')
 
 /**
  * Host hooks: who an event scores for (a member's household or unit, for
@@ -86,6 +93,30 @@ export interface Ledger {
   readonly [KEPT]: IdIndex
 }
 
+/**
+ * One run of a subject's events folded in one call, with the columns of their entries and skips
+ * (a function: a resumed ledger folds the history it was given on first read).
+ */
+interface Segment {
+  readonly events: ReadonlyArray<ActivityEvent>
+  readonly columns: () => SubjectColumns
+}
+
+/**
+ * What a subject ledger is made of: its segments in time order, the engine's state after its last
+ * event (where an append continues from), that event, and how many events it has.
+ */
+interface Parts {
+  readonly segments: ReadonlyArray<Segment>
+  readonly saved: SavedState
+  /** The intern table numbering `saved.seen`'s content (shared by the subjects of one fold call and the calls continuing from them: it only grows and a key's number never changes, so sharing it is not observable). */
+  readonly content: Interner
+  readonly last: ActivityEvent
+  readonly size: number
+}
+
+const partsOf = (s: SubjectLedger | undefined): Parts | undefined => (s as { readonly [PARTS]?: Parts } | undefined)?.[PARTS]
+
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
@@ -130,9 +161,9 @@ export const foldSubject = (
   events: ReadonlyArray<ActivityEvent>,
   attrs: SubjectAttrs = NO_ATTRS
 ): SubjectLedger => {
-  const scratch = foldScratch(rs)
+  const scratch = foldScratch(rs, interner())
   const rows = buildRows(rs, scratch.st.contentIds, events, undefined, new Array<number>(events.length).fill(0), events.length, 1, () => attrs)
-  return foldRows(rs, rows, 0, subject, scratch)
+  return foldRows(rs, rows, 0, subject, scratch, undefined)
 }
 
 /** Whether the event at position `p` goes after the one at `q` in (instant, id) order. */
@@ -149,13 +180,41 @@ const orderOf = (rows: Rows, k: number): Int32Array | undefined => {
   let sorted = true
   for (let p = a + 1; p < b && sorted; p++) sorted = !after(rows, p - 1, p)
   if (sorted) return undefined
-  const order = Array.from({ length: b - a }, (_, q) => a + q)
-  order.sort((x, y) => (after(rows, x, y) ? 1 : after(rows, y, x) ? -1 : 0))
-  return Int32Array.from(order)
+  const n = b - a
+  const { data, stride } = rows
+  let lo = Infinity
+  let hi = -Infinity
+  for (let p = a; p < b; p++) {
+    const t = data[p * stride + AT] as number
+    if (t < lo) lo = t
+    if (t > hi) hi = t
+  }
+  if ((hi - lo + 1) * n >= 2 ** 53) {
+    // Instants too far apart to pack with a position: compare pairs.
+    const order = Array.from({ length: n }, (_, q) => a + q)
+    order.sort((x, y) => (after(rows, x, y) ? 1 : after(rows, y, x) ? -1 : 0))
+    return Int32Array.from(order)
+  }
+  // One number per event, (instant - lo) × n + its place: a typed array's own numeric sort orders them
+  // by instant (a log in arrival order: a comparator sort of pairs cost several times the fold).
+  const keys = new Float64Array(n)
+  for (let q = 0; q < n; q++) keys[q] = ((data[(a + q) * stride + AT] as number) - lo) * n + q
+  keys.sort()
+  const order = new Int32Array(n)
+  for (let q = 0; q < n; q++) order[q] = a + ((keys[q] as number) % n)
+  // Events at the same instant go in id order.
+  for (let q = 0; q < n; ) {
+    const t = Math.floor((keys[q] as number) / n)
+    let r = q + 1
+    while (r < n && Math.floor((keys[r] as number) / n) === t) r++
+    if (r - q > 1) order.subarray(q, r).sort((x, y) => (after(rows, x, y) ? 1 : after(rows, y, x) ? -1 : 0))
+    q = r
+  }
+  return order
 }
 
 /** Fold subject `k` of the rows with the decisions' per-subject half. */
-const foldRows = (rs: CompiledRuleSet, rows: Rows, k: number, subject: SubjectId, scratch: FoldScratch): SubjectLedger => {
+const foldRows = (rs: CompiledRuleSet, rows: Rows, k: number, subject: SubjectId, scratch: FoldScratch, base: Parts | undefined): SubjectLedger => {
   const { w, st, out, pre, declined } = scratch
   const { lists, data, stride, width, contentColumn } = rows
   const none = lists.length
@@ -164,7 +223,9 @@ const foldRows = (rs: CompiledRuleSet, rows: Rows, k: number, subject: SubjectId
   const order = orderOf(rows, k)
   // The subject's events in (instant, id) order.
   const events = order === undefined ? rows.events.slice(a, a + n) : Array.from(order, (p) => rows.events[p] as ActivityEvent)
-  resetState(st)
+  // An append continues from the state the subject's earlier events left.
+  if (base === undefined) resetState(st)
+  else loadState(st, base.content === st.contentIds ? base.saved : renumbered(base.saved, base.content, st))
   for (let q = 0; q < n; q++) {
     const o = (order === undefined ? a + q : (order[q] as number)) * stride
     const li = data[o + LIST] as number
@@ -204,8 +265,71 @@ const foldRows = (rs: CompiledRuleSet, rows: Rows, k: number, subject: SubjectId
   }
   const balances: Record<string, Points> = {}
   for (const acc of rs.accounts) balances[acc.id] = ((st.balances[acc.index] as number) + 0) as Points
-  return subjectLedgerOf(w.finish(rs, subject, events), balances)
+  const cols = w.finish(rs, subject, events)
+  const segment: Segment = { events, columns: () => cols }
+  const parts: Parts = {
+    segments: base === undefined ? [segment] : withSegment(base.segments, segment),
+    saved: saveState(st),
+    content: st.contentIds,
+    last: events[n - 1] as ActivityEvent,
+    size: (base?.size ?? 0) + n
+  }
+  return subjectLedgerOf(subject, parts, balances)
 }
+
+/** A saved state's content seen, numbered by `st`'s intern table instead of `from`. */
+const renumbered = (saved: SavedState, from: Interner, st: SubjectState): SavedState => {
+  const r = st.contentRules
+  return {
+    numbers: saved.numbers,
+    seen: saved.seen.map((slot) => st.contentIds.idOf(from.keyOf(Math.floor(slot / r)) as string) * r + (slot % r))
+  }
+}
+
+/**
+ * The segments with one more: the last merged into the one before while that one is less than twice
+ * its size, so sizes at least double backwards (at most log2(n) segments, each event copied
+ * O(log n) times over a ledger's life). A merge of columns waits for the first read.
+ */
+const withSegment = (segments: ReadonlyArray<Segment>, segment: Segment): ReadonlyArray<Segment> => {
+  const out = [...segments, segment]
+  for (;;) {
+    const y = out[out.length - 1] as Segment
+    const x = out[out.length - 2]
+    if (x === undefined || x.events.length >= 2 * y.events.length) return out
+    out.length -= 2
+    const events = x.events.concat(y.events)
+    out.push({ events, columns: once(() => mergeColumns(x.columns(), y.columns(), events)) })
+  }
+}
+
+/** A function computed once (and its inputs then let go). */
+const once = <A>(f: () => A): (() => A) => {
+  let g: (() => A) | undefined = f
+  let v: A | undefined
+  return () => {
+    if (g !== undefined) {
+      v = g()
+      g = undefined
+    }
+    return v as A
+  }
+}
+
+// Each segment's entries and skips as objects, built on first read and shared by every ledger holding it.
+const entriesMemo = new WeakMap<Segment, ReadonlyArray<Entry>>()
+const skipsMemo = new WeakMap<Segment, ReadonlyArray<Skip>>()
+const segmentEntries = (g: Segment): ReadonlyArray<Entry> => {
+  let xs = entriesMemo.get(g)
+  if (xs === undefined) entriesMemo.set(g, (xs = entriesOfColumns(g.columns())))
+  return xs
+}
+const segmentSkips = (g: Segment): ReadonlyArray<Skip> => {
+  let xs = skipsMemo.get(g)
+  if (xs === undefined) skipsMemo.set(g, (xs = skipsOfColumns(g.columns())))
+  return xs
+}
+const concatAll = <A>(xs: ReadonlyArray<ReadonlyArray<A>>): ReadonlyArray<A> => (xs.length === 1 ? (xs[0] as ReadonlyArray<A>) : ([] as Array<A>).concat(...xs))
 
 /** What one fold call reuses from subject to subject (it owns all of it). */
 interface FoldScratch {
@@ -216,34 +340,38 @@ interface FoldScratch {
   readonly declined: Array<CompiledRule | SkipReason>
 }
 
-const foldScratch = (rs: CompiledRuleSet): FoldScratch => ({
+const foldScratch = (rs: CompiledRuleSet, contentIds: Interner): FoldScratch => ({
   w: columnWriter(),
-  st: initialState(rs),
+  st: initialState(rs, contentIds),
   out: { requested: 0, granted: 0, cut: undefined },
   pre: { requested: 0, content: -1 },
   declined: []
 })
 
 /**
- * A subject ledger over its columns: `entries` and `skips` are built on
- * first read and kept (a memo private to this object), so a fold allocates
- * no object per entry and a host reading them sees plain arrays.
+ * A subject ledger over its parts: `events`, `entries` and `skips` are built on first read and kept
+ * (a memo private to this object; each segment's objects are built once and shared by the ledgers
+ * holding it), so a fold allocates no object per entry and a host reading them sees plain arrays.
  */
-const subjectLedgerOf = (cols: SubjectColumns, balances: Readonly<Record<string, Points>>): SubjectLedger => {
+const subjectLedgerOf = (subject: SubjectId, parts: Parts, balances: Readonly<Record<string, Points>>): SubjectLedger => {
+  let events: ReadonlyArray<ActivityEvent> | undefined
   let entries: ReadonlyArray<Entry> | undefined
   let skips: ReadonlyArray<Skip> | undefined
   const made: SubjectLedger = {
-    subject: cols.subject,
-    events: cols.events,
+    subject,
+    get events(): ReadonlyArray<ActivityEvent> {
+      return (events ??= concatAll(parts.segments.map((g) => g.events)))
+    },
     get entries(): ReadonlyArray<Entry> {
-      return (entries ??= entriesOfColumns(cols))
+      return (entries ??= concatAll(parts.segments.map(segmentEntries)))
     },
     get skips(): ReadonlyArray<Skip> {
-      return (skips ??= skipsOfColumns(cols))
+      return (skips ??= concatAll(parts.segments.map(segmentSkips)))
     },
     balances
   }
-  registerColumns(made, cols)
+  registerColumns(made, () => parts.segments.map((g) => g.columns()))
+  Object.defineProperty(made, PARTS, { value: parts })
   return made
 }
 
@@ -254,7 +382,10 @@ const subjectLedgerOf = (cols: SubjectColumns, balances: Readonly<Record<string,
 /**
  * Add events to a ledger (any order, duplicates and late events welcome);
  * the result equals folding all events ever offered in (instant, id) order.
- * Only the subjects touched are folded again.
+ * A touched subject whose new events all go after its last one continues
+ * from the engine's state after that event (its earlier entries kept as
+ * they are); one that gains a late event or loses one to a conflict is
+ * folded again from its first event; the others are kept.
  *
  * @category combinators
  * @example
@@ -348,8 +479,24 @@ export const appendEvents =
     if (subjectIds.length === 0 && lost.size === 0) return { ...ledger, [KEPT]: index, arrivals, conflicts, duplicates }
     for (const s of lost) numberOf(s)
 
-    // Each touched subject's kept events: its old ones still kept (first: they are usually the earlier
-    // ones, so the subject's rows stay in order), then the added ones still kept.
+    // A touched subject continues from its saved state when every event it gains goes after its last one
+    // and it lost none; otherwise (a late event, a conflict) it is folded again from its first event.
+    const oldParts: Array<Parts | undefined> = new Array<Parts | undefined>(subjectIds.length)
+    for (let k = 0; k < subjectIds.length; k++) {
+      const s = subjectIds[k] as SubjectId
+      oldParts[k] = lost.has(s) ? undefined : partsOf(ledger.subjects.get(s))
+    }
+    for (let i = 0; i < nAdded; i++) {
+      const k = addedSubject[i] as number
+      const p = oldParts[k]
+      if (p === undefined) continue
+      const x = given[added === undefined ? i : (added[i] as number)] as ActivityEvent
+      const l = p.last
+      if (x.at < l.at || (x.at === l.at && x.id < l.id)) oldParts[k] = undefined
+    }
+
+    // Each touched subject's events to fold: for a subject folded again, its old ones still kept (first:
+    // they are usually the earlier ones, so the subject's rows stay in order), then the added ones still kept.
     let source = given
     let rowIndex = added
     let rowSubject = addedSubject
@@ -359,6 +506,7 @@ export const appendEvents =
       const list: Array<ActivityEvent> = []
       const subs: Array<number> = []
       for (let k = 0; k < subjectIds.length; k++) {
+        if (oldParts[k] !== undefined) continue
         for (const x of ledger.subjects.get(subjectIds[k] as SubjectId)?.events ?? []) {
           if (lost.size === 0 || stillKept(x)) {
             list.push(x)
@@ -380,7 +528,10 @@ export const appendEvents =
     }
     const rs = ledger.rules
     const attrsOf = ledger.options.attrsOf
-    const scratch = foldScratch(rs)
+    // The intern table of a subject continuing (usually all of them share one), else a fresh one.
+    let content: Interner | undefined
+    for (let k = 0; k < subjectIds.length && content === undefined; k++) content = oldParts[k]?.content
+    const scratch = foldScratch(rs, content ?? interner())
     // A subject's attributes are asked once, and only when a condition reads them.
     const attrsMemo: Array<SubjectAttrs | undefined> = []
     const attrsFor = attrsOf === undefined ? undefined : (k: number): SubjectAttrs => (attrsMemo[k] ??= attrsOf(subjectIds[k] as SubjectId))
@@ -388,8 +539,9 @@ export const appendEvents =
     const subjects = new Map(ledger.subjects)
     for (let k = 0; k < subjectIds.length; k++) {
       const s = subjectIds[k] as SubjectId
-      if (rows.start[k] === rows.start[k + 1]) subjects.delete(s)
-      else subjects.set(s, foldRows(rs, rows, k, s, scratch))
+      if (rows.start[k] === rows.start[k + 1]) {
+        if (oldParts[k] === undefined) subjects.delete(s)
+      } else subjects.set(s, foldRows(rs, rows, k, s, scratch, oldParts[k]))
     }
     return { ...ledger, subjects, [KEPT]: index, arrivals, conflicts, duplicates }
   }

@@ -256,28 +256,31 @@ export const statementOf = (
 }
 
 /** `statementOf` on the columns the fold wrote (its entries are in instant order, all of one subject). */
-const statementOfColumns = (cols: SubjectColumns, account: AccountId, period: Period, labels: ReadonlyMap<string, Text | undefined>): Statement => {
-  const acc = accumulator(cols.subject, account, period)
-  const { rules: rs, entryInts, amounts } = cols
-  const cal = rs.calendar
+const statementOfColumns = (segments: ReadonlyArray<SubjectColumns>, subject: SubjectId, account: AccountId, period: Period, labels: ReadonlyMap<string, Text | undefined>): Statement => {
+  const acc = accumulator(subject, account, period)
   let lastDay = NaN
-  for (let i = 0; i < cols.entryCount; i++) {
-    const k = 3 * (cols.entryStart + i)
-    const r = rs.rules[entryInts[k + 1] as number] as CompiledRule
-    if (r.account.id !== account) continue
-    const granted = amounts[k + 1] as number
-    const at = amounts[k + 2] as Instant
-    if (at < period.start) {
-      acc.before(granted)
-      continue
+  // Segments are in time order, one after another.
+  done: for (const cols of segments) {
+    const { rules: rs, entryInts, amounts } = cols
+    const cal = rs.calendar
+    for (let i = 0; i < cols.entryCount; i++) {
+      const k = 3 * (cols.entryStart + i)
+      const r = rs.rules[entryInts[k + 1] as number] as CompiledRule
+      if (r.account.id !== account) continue
+      const granted = amounts[k + 1] as number
+      const at = amounts[k + 2] as Instant
+      if (at < period.start) {
+        acc.before(granted)
+        continue
+      }
+      if (at >= period.end) break done
+      const d = cal.dayNumber(at)
+      if (d !== lastDay) {
+        lastDay = d
+        acc.startDay(cal.keyOfDay('day', d))
+      }
+      acc.move((amounts[k] as number) < 0 ? 'deduct' : 'earn', granted, r.id)
     }
-    if (at >= period.end) break
-    const d = cal.dayNumber(at)
-    if (d !== lastDay) {
-      lastDay = d
-      acc.startDay(cal.keyOfDay('day', d))
-    }
-    acc.move((amounts[k] as number) < 0 ? 'deduct' : 'earn', granted, r.id)
   }
   return acc.done(labels)
 }
@@ -311,8 +314,8 @@ export const statement = (ledger: Ledger, subject: string, period: Period, accou
   const s = ledger.subjects.get(subject)
   const cols = s === undefined ? undefined : columnsOf(s)
   return E.right(
-    cols !== undefined && cols.rules === ledger.rules
-      ? statementOfColumns(cols, acc, period, labelsOf(ledger))
+    cols !== undefined && cols.every((c) => c.rules === ledger.rules)
+      ? statementOfColumns(cols, subject as SubjectId, acc, period, labelsOf(ledger))
       : statementOf(s?.entries ?? [], subject, acc, period, labelsOf(ledger))
   )
 }

@@ -111,6 +111,21 @@ export interface SubjectState {
   /** @internal */ readonly contentRules: number
   /** @internal */ seen: Int32Array
   /** @internal */ epoch: number
+  /** @internal The slots of `seen` stamped since the last reset (some may have been undone: check the stamp), so a state can be saved without scanning `seen`. */
+  readonly seenLog: Array<number>
+  /** @internal */ seenCount: number
+}
+
+/**
+ * A subject's state as data, for a fold to continue from: every counter
+ * in one array of numbers (`NaN`: no period yet) and the `(content, rule)`
+ * slots seen, numbered by the intern table of the state it was saved from.
+ *
+ * @category model
+ */
+export interface SavedState {
+  readonly numbers: ReadonlyArray<number>
+  readonly seen: ReadonlyArray<number>
 }
 
 // -------------------------------------------------------------------------------------
@@ -124,7 +139,7 @@ export interface SubjectState {
  * @example
  * initialState(compileRuleSetOrThrow(dailyStudy())).balances[0] // => 0
  */
-export const initialState = (rs: CompiledRuleSet): SubjectState => {
+export const initialState = (rs: CompiledRuleSet, contentIds: Interner = interner()): SubjectState => {
   const n = rs.rules.length
   let k = 0
   const contentRule = Int32Array.from(rs.rules, (r) => (r.spec.perContent === undefined ? -1 : k++))
@@ -141,11 +156,13 @@ export const initialState = (rs: CompiledRuleSet): SubjectState => {
     streakLast: new Float64Array(n).fill(NaN),
     streakLen: new Float64Array(n),
     once: new Uint8Array(n),
-    contentIds: interner(),
+    contentIds,
     contentRule,
     contentRules: k,
     seen: new Int32Array(0),
-    epoch: 1
+    epoch: 1,
+    seenLog: [],
+    seenCount: 0
   }
 }
 
@@ -171,6 +188,82 @@ export const resetState = (st: SubjectState): void => {
   st.streakLen.fill(0)
   st.once.fill(0)
   st.epoch++
+  st.seenCount = 0
+}
+
+// The counters of a state in the order `saveState` writes them.
+const counters = (st: SubjectState): ReadonlyArray<Float64Array | Uint8Array> => [
+  st.balances,
+  st.earnedTotal,
+  st.deductedTotal,
+  st.accPeriod,
+  st.accTotal,
+  st.capPeriod,
+  st.capUsed,
+  st.nPeriod,
+  st.nCount,
+  st.streakLast,
+  st.streakLen,
+  st.once
+]
+
+/**
+ * How many numbers `saveState` writes for a rule set (what a decoder checks).
+ *
+ * @category utilities
+ * @example
+ * savedLength(rs) === saveState(initialState(rs)).numbers.length // => true
+ */
+export const savedLength = (rs: CompiledRuleSet): number => 3 * rs.accounts.length + 7 * rs.rules.length + 2 * rs.slots
+
+/**
+ * A state as data (see `SavedState`): what `loadState` puts back.
+ *
+ * @category utilities
+ * @example
+ * const saved = saveState(st); loadState(other, saved) // other now decides as st would
+ */
+export const saveState = (st: SubjectState): SavedState => {
+  const numbers: Array<number> = []
+  for (const xs of counters(st)) for (let i = 0; i < xs.length; i++) numbers.push(xs[i] as number)
+  const seen: Array<number> = []
+  for (let i = 0; i < st.seenCount; i++) {
+    const slot = st.seenLog[i] as number
+    if (st.seen[slot] === st.epoch) seen.push(slot)
+  }
+  // A slot stamped, undone (an overflow) and stamped again is logged twice.
+  if (seen.length > 1) {
+    seen.sort((a, b) => a - b)
+    let m = 1
+    for (let i = 1; i < seen.length; i++) if (seen[i] !== seen[m - 1]) seen[m++] = seen[i] as number
+    seen.length = m
+  }
+  return { numbers, seen }
+}
+
+/**
+ * Make a state the saved one (saved from a state sharing its intern table).
+ *
+ * @category utilities
+ * @example
+ * loadState(st, saveState(other))
+ */
+export const loadState = (st: SubjectState, saved: SavedState): void => {
+  resetState(st)
+  let k = 0
+  const ns = saved.numbers
+  for (const xs of counters(st)) for (let i = 0; i < xs.length; i++) xs[i] = ns[k++] as number
+  for (const slot of saved.seen) stampSeen(st, slot)
+}
+
+const stampSeen = (st: SubjectState, slot: number): void => {
+  if (slot >= st.seen.length) {
+    const grown = new Int32Array(Math.max(2 * st.seen.length, slot + 1, 64))
+    grown.set(st.seen)
+    st.seen = grown
+  }
+  st.seen[slot] = st.epoch
+  st.seenLog[st.seenCount++] = slot
 }
 
 // -------------------------------------------------------------------------------------
@@ -460,14 +553,9 @@ export const decideRule = (
   if (s.perContent !== undefined) {
     if (pre.content < 0) return 'missing-attribute'
     const slot = pre.content * st.contentRules + (st.contentRule[i] as number)
-    if (slot >= st.seen.length) {
-      const grown = new Int32Array(Math.max(2 * st.seen.length, slot + 1, 64))
-      grown.set(st.seen)
-      st.seen = grown
-    }
-    seenBefore = st.seen[slot] as number
+    seenBefore = slot < st.seen.length ? (st.seen[slot] as number) : 0
     if (seenBefore === st.epoch) return 'content-seen'
-    st.seen[slot] = st.epoch
+    stampSeen(st, slot)
     seenSlot = slot
   }
   if (s.firstNPer !== undefined) {

@@ -32,6 +32,8 @@ export interface Interner {
   readonly idOf: (key: string) => number
   /** How many keys it holds. */
   readonly size: () => number
+  /** The key of a number it gave (`undefined` for any other number). */
+  readonly keyOf: (id: number) => string | undefined
 }
 
 // -------------------------------------------------------------------------------------
@@ -58,6 +60,7 @@ export const interner = (): Interner => {
       tableAdd(table, h, id)
       return id
     },
-    size: () => keys.length
+    size: () => keys.length,
+    keyOf: (id) => keys[id]
   }
 }
