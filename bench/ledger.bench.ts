@@ -219,6 +219,7 @@ const lowerBoundFold = (events: ReadonlyArray<ActivityEvent>, members: number): 
 }
 
 /** One more day (2021-09-28 in Shanghai) with every one of `members` members active: `n` events, in time order. */
+export const dayAll = (n: number, members: number): Array<ActivityEvent> => dayAllActive(n, members)
 const dayAllActive = (n: number, members: number): Array<ActivityEvent> => {
   const rng = rngFromSeed('issue-18-day')
   const start = instantOrThrow('2021-09-28T06:00:00+08:00')

@@ -321,29 +321,3 @@ export const mergeColumns = (a: SubjectColumns, b: SubjectColumns, events: Reado
     skipInts
   }
 }
-
-// A subject ledger made by the fold carries its segments of columns under this key, as a non-enumerable
-// property: JSON, equality checks and spreads do not see it, so a host's copy or edit of a subject
-// ledger (`{ ...s, entries }`) is read through its own entries, never through stale columns.
-const COLUMNS: unique symbol = Symbol('moral-bank/ledger columns')
-
-/**
- * Attach the segments of columns a subject ledger is made of, in time order (once, as the fold makes
- * it; a function, as a resumed ledger folds its history on first read).
- *
- * @category utilities
- * @example
- * registerColumns(subjectLedger, () => [cols])
- */
-export const registerColumns = (owner: object, segments: () => ReadonlyArray<SubjectColumns>): void => {
-  Object.defineProperty(owner, COLUMNS, { value: segments })
-}
-
-/**
- * The segments of columns a subject ledger is made of, if the fold made it.
- *
- * @category utilities
- * @example
- * columnsOf(ledger.subjects.get(s)!)?.[0]?.entryCount
- */
-export const columnsOf = (owner: object): ReadonlyArray<SubjectColumns> | undefined => (owner as { readonly [COLUMNS]?: () => ReadonlyArray<SubjectColumns> })[COLUMNS]?.()

@@ -27,6 +27,8 @@ export type {
   LedgerOptions,
   SubjectLedger
 } from './fold.js'
+export { decodeLedgerSnapshot, ledgerSnapshot } from './snapshot.js'
+export type { LedgerSnapshot, SubjectSnapshot } from './snapshot.js'
 export {
   dailyProgress,
   explainBalance,

@@ -3,3 +3,4 @@
 export * from './entry.js'
 export * from './fold.js'
 export * from './statement.js'
+export * from './snapshot.js'

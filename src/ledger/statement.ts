@@ -8,9 +8,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decoded, Instant, Period, Points, Text } from '../core/internal.js'
 import { findAccount, type AccountId, type CompiledRule, type SubjectId } from '../rules/internal.js'
-import { columnsOf, type SubjectColumns } from './columns.js'
+import type { SubjectColumns } from './columns.js'
 import type { Entry, EntryKind } from './entry.js'
-import { orThrow, type Ledger } from './fold.js'
+import { columnsOf, orThrow, type Ledger } from './fold.js'
 
 // -------------------------------------------------------------------------------------
 // model

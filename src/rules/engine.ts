@@ -114,6 +114,10 @@ export interface SubjectState {
   /** @internal The slots of `seen` stamped since the last reset (some may have been undone: check the stamp), so a state can be saved without scanning `seen`. */
   readonly seenLog: Array<number>
   /** @internal */ seenCount: number
+  /** @internal The slots `loadState` stamped (saved again as they are, with the new ones after them). */
+  seenBase: ReadonlyArray<number>
+  /** @internal Whether an overflow undid a stamp since the last reset (so the log may hold a slot twice). */
+  seenUndone: boolean
 }
 
 /**
@@ -162,7 +166,9 @@ export const initialState = (rs: CompiledRuleSet, contentIds: Interner = interne
     seen: new Int32Array(0),
     epoch: 1,
     seenLog: [],
-    seenCount: 0
+    seenCount: 0,
+    seenBase: [],
+    seenUndone: false
   }
 }
 
@@ -189,23 +195,20 @@ export const resetState = (st: SubjectState): void => {
   st.once.fill(0)
   st.epoch++
   st.seenCount = 0
+  st.seenBase = EMPTY
+  st.seenUndone = false
 }
 
-// The counters of a state in the order `saveState` writes them.
-const counters = (st: SubjectState): ReadonlyArray<Float64Array | Uint8Array> => [
-  st.balances,
-  st.earnedTotal,
-  st.deductedTotal,
-  st.accPeriod,
-  st.accTotal,
-  st.capPeriod,
-  st.capUsed,
-  st.nPeriod,
-  st.nCount,
-  st.streakLast,
-  st.streakLen,
-  st.once
-]
+// The counters of a state in the order `saveState` writes them (memoised per state: the list is fixed).
+const countersMemo = new WeakMap<SubjectState, ReadonlyArray<Float64Array | Uint8Array>>()
+const counters = (st: SubjectState): ReadonlyArray<Float64Array | Uint8Array> => {
+  let xs = countersMemo.get(st)
+  if (xs === undefined) {
+    xs = [st.balances, st.earnedTotal, st.deductedTotal, st.accPeriod, st.accTotal, st.capPeriod, st.capUsed, st.nPeriod, st.nCount, st.streakLast, st.streakLen, st.once]
+    countersMemo.set(st, xs)
+  }
+  return xs
+}
 
 /**
  * How many numbers `saveState` writes for a rule set (what a decoder checks).
@@ -224,22 +227,36 @@ export const savedLength = (rs: CompiledRuleSet): number => 3 * rs.accounts.leng
  * const saved = saveState(st); loadState(other, saved) // other now decides as st would
  */
 export const saveState = (st: SubjectState): SavedState => {
-  const numbers: Array<number> = []
-  for (const xs of counters(st)) for (let i = 0; i < xs.length; i++) numbers.push(xs[i] as number)
-  const seen: Array<number> = []
-  for (let i = 0; i < st.seenCount; i++) {
-    const slot = st.seenLog[i] as number
-    if (st.seen[slot] === st.epoch) seen.push(slot)
+  const cs = counters(st)
+  let n = 0
+  for (let c = 0; c < cs.length; c++) n += (cs[c] as Float64Array).length
+  // A plain array of doubles sized once (see ledger/columns.ts `numbers`).
+  const numbers = [0.5]
+  numbers.length = n
+  let k = 0
+  for (let c = 0; c < cs.length; c++) {
+    const xs = cs[c] as Float64Array
+    for (let i = 0; i < xs.length; i++) numbers[k++] = xs[i] as number
   }
-  // A slot stamped, undone (an overflow) and stamped again is logged twice.
-  if (seen.length > 1) {
-    seen.sort((a, b) => a - b)
-    let m = 1
-    for (let i = 1; i < seen.length; i++) if (seen[i] !== seen[m - 1]) seen[m++] = seen[i] as number
-    seen.length = m
+  let seen: ReadonlyArray<number> = st.seenBase
+  if (st.seenCount > 0) {
+    const fresh: Array<number> = []
+    for (let i = 0; i < st.seenCount; i++) {
+      const slot = st.seenLog[i] as number
+      if (st.seen[slot] === st.epoch) fresh.push(slot)
+    }
+    // A slot stamped, undone (an overflow) and stamped again is logged twice.
+    if (st.seenUndone && fresh.length > 1) {
+      fresh.sort((a, b) => a - b)
+      let m = 1
+      for (let i = 1; i < fresh.length; i++) if (fresh[i] !== fresh[m - 1]) fresh[m++] = fresh[i] as number
+      fresh.length = m
+    }
+    seen = seen.length === 0 ? fresh : seen.concat(fresh)
   }
   return { numbers, seen }
 }
+const EMPTY: ReadonlyArray<number> = []
 
 /**
  * Make a state the saved one (saved from a state sharing its intern table).
@@ -249,11 +266,21 @@ export const saveState = (st: SubjectState): SavedState => {
  * loadState(st, saveState(other))
  */
 export const loadState = (st: SubjectState, saved: SavedState): void => {
-  resetState(st)
+  // Every counter is overwritten: only the epoch and the log start again.
+  st.epoch++
+  st.seenUndone = false
   let k = 0
   const ns = saved.numbers
-  for (const xs of counters(st)) for (let i = 0; i < xs.length; i++) xs[i] = ns[k++] as number
-  for (const slot of saved.seen) stampSeen(st, slot)
+  const cs = counters(st)
+  for (let c = 0; c < cs.length; c++) {
+    const xs = cs[c] as Float64Array
+    for (let i = 0; i < xs.length; i++) xs[i] = ns[k++] as number
+  }
+  const seen = saved.seen
+  for (let i = 0; i < seen.length; i++) stampSeen(st, seen[i] as number)
+  // Those are saved again as they are: the log holds the new ones only.
+  st.seenCount = 0
+  st.seenBase = seen
 }
 
 const stampSeen = (st: SubjectState, slot: number): void => {
@@ -626,7 +653,10 @@ export const decideRule = (
   const ai = acc.index
   if (granted > 0 ? (st.earnedTotal[ai] as number) + granted > MAX : (st.deductedTotal[ai] as number) - granted > MAX) {
     if (s.once) st.once[i] = 0
-    if (seenSlot >= 0) st.seen[seenSlot] = seenBefore
+    if (seenSlot >= 0) {
+      st.seen[seenSlot] = seenBefore
+      st.seenUndone = true
+    }
     if (s.firstNPer !== undefined) st.nCount[i] = (st.nCount[i] as number) - 1
     if (s.per === 'streak') {
       st.streakLast[i] = streakLast
