@@ -42,8 +42,6 @@ import { AT, DAY, LIST, SKIP, VALUE, buildRows, type Rows } from './rows.js'
 
 // The key of a ledger's event index: not exported from the package, so not part of its surface.
 const KEPT: unique symbol = /*#__PURE__*/ Symbol('moral-bank.ledger.kept')
-// The key of a subject ledger's parts (segments and saved state), non-enumerable.
-const PARTS: unique symbol = /*#__PURE__*/ Symbol('moral-bank.ledger.parts')
 
 /**
  * Host hooks: who an event scores for (a member's household or unit, for
@@ -115,7 +113,10 @@ interface Parts {
   readonly size: number
 }
 
-const partsOf = (s: SubjectLedger | undefined): Parts | undefined => (s as { readonly [PARTS]?: Parts } | undefined)?.[PARTS]
+// A subject ledger's parts, by the object (not a property: JSON, equality checks and spreads do not see
+// them, and a property defined on each object made every subject ledger a slow, big object).
+const partsMemo = new WeakMap<SubjectLedger, Parts>()
+const partsOf = (s: SubjectLedger | undefined): Parts | undefined => (s === undefined ? undefined : partsMemo.get(s))
 
 /**
  * The segments of columns a subject ledger is made of, in time order, if the fold made it (a host's
@@ -381,8 +382,7 @@ const subjectLedgerOf = (subject: SubjectId, parts: Parts, balances: Readonly<Re
     },
     balances
   }
-  // One hidden property (JSON, equality checks and spreads do not see it): the columns and the state.
-  Object.defineProperty(made, PARTS, { value: parts })
+  partsMemo.set(made, parts)
   return made
 }
 
