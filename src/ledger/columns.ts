@@ -116,20 +116,23 @@ export const numbers = (n: number): Array<number> => {
 const SLAB = 1 << 15
 
 /**
- * A fresh writer.
+ * A fresh writer, its first slabs sized for `rows` rows.
  *
  * @category constructors
  * @example
  * const w = columnWriter(); w.entry(0, 0, 1, 1, 1, undefined); w.finish(rs, s, events).entryCount // => 1
  */
-export const columnWriter = (): ColumnWriter => {
+export const columnWriter = (rows = 64): ColumnWriter => {
   // Entries: slabs of `entryCap` rows; the current subject's rows are [entryBase, entryBase + nEntries).
-  let entryCap = 64
+  // The first slabs sized for the rows the caller expects (an append of one day writes a few rows for
+  // each of many subjects: slabs doubling from 64 allocated and copied several times that).
+  const first = Math.max(64, Math.min(SLAB, rows))
+  let entryCap = first
   let entryInts = numbers(3 * entryCap)
   let amounts = numbers(3 * entryCap)
   let entryBase = 0
   let nEntries = 0
-  let skipCap = 64
+  let skipCap = first
   let skipInts = numbers(3 * skipCap)
   let skipBase = 0
   let nSkips = 0

@@ -352,8 +352,8 @@ interface FoldScratch {
   readonly declined: Array<CompiledRule | SkipReason>
 }
 
-const foldScratch = (rs: CompiledRuleSet, contentIds: Interner): FoldScratch => ({
-  w: columnWriter(),
+const foldScratch = (rs: CompiledRuleSet, contentIds: Interner, rows?: number): FoldScratch => ({
+  w: columnWriter(rows),
   st: initialState(rs, contentIds),
   out: { requested: 0, granted: 0, cut: undefined },
   pre: { requested: 0, content: -1 },
@@ -542,7 +542,7 @@ export const appendEvents =
     // The intern table of a subject continuing (usually all of them share one), else a fresh one.
     let content: Interner | undefined
     for (let k = 0; k < subjectIds.length && content === undefined; k++) content = oldParts[k]?.content
-    const scratch = foldScratch(rs, content ?? interner())
+    const scratch = foldScratch(rs, content ?? interner(), n)
     // A subject's attributes are asked once, and only when a condition reads them.
     const attrsMemo: Array<SubjectAttrs | undefined> = []
     const attrsFor = attrsOf === undefined ? undefined : (k: number): SubjectAttrs => (attrsMemo[k] ??= attrsOf(subjectIds[k] as SubjectId))
