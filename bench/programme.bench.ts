@@ -118,7 +118,7 @@ export const run = (): void => {
     note: `${next?.boards.length} boards, ${next?.composites.length} composite, ${next?.awards?.results.length} award categories brought up to date`
   })
   report({
-    bench: '  of which the ledger (appendEvents refolds each touched member from its first event; issue 18)',
+    bench: '  of which the ledger (appendEvents continuing each touched member from its saved state, and reading their entries; issue 18)',
     figure: `${fmtMs(ledgerOnly.medianMs)} (${((ledgerOnly.medianMs / again.medianMs) * 100).toFixed(1)} % of a full run); everything above the ledger ${fmtMs(Math.max(0, append.medianMs - ledgerOnly.medianMs))} (${((Math.max(0, append.medianMs - ledgerOnly.medianMs) / again.medianMs) * 100).toFixed(1)} %)`,
     target: 'the ledger bound',
     met: undefined

@@ -123,6 +123,11 @@ const eventAt = (u: unknown, path: Path, ps: Array<Problem>): ActivityEvent | un
   return undefined
 }
 
+// Every index of a list, holes included (read as undefined, so reported: `forEach` skips them).
+const each = (xs: ReadonlyArray<unknown>, f: (x: unknown, i: number) => void): void => {
+  for (let i = 0; i < xs.length; i++) f(xs[i], i)
+}
+
 const before = (a: ActivityEvent, b: ActivityEvent): boolean => a.at < b.at || (a.at === b.at && a.id < b.id)
 
 /**
@@ -141,91 +146,102 @@ const before = (a: ActivityEvent, b: ActivityEvent): boolean => a.at < b.at || (
 export const decodeLedgerSnapshot =
   (rules: CompiledRuleSet, options: LedgerOptions = {}) =>
   (u: unknown): Decoded<Ledger> => {
-    if (!isObject(u)) return E.left([wrong([], 'a ledger snapshot (an object)', '账本快照（对象）', u)])
-    const ps: Array<Problem> = []
-    if (u['format'] !== 'moral-bank.ledger') ps.push(problem('format', atPath(['format']), text('"moral-bank.ledger"', '"moral-bank.ledger"'), u['format']))
-    if (u['version'] !== 1) ps.push(problem('unsupported', atPath(['version']), text('version 1', '版本 1'), u['version']))
-    const ids = rules.rules.map((r) => r.id as string)
-    const got = u['rules']
-    if (!Array.isArray(got) || got.length !== ids.length || got.some((x, i) => x !== ids[i])) {
-      ps.push(problem('conflict', atPath(['rules']), text(`the rule set's rules: ${ids.join(', ')}`, `本规则集的规则：${ids.join('、')}`), got))
+    // Never throws: a hostile value (a Proxy or getter that throws) is a problem (issue #14).
+    try {
+      return snapshotOf(rules, options, u)
+    } catch {
+      return E.left([UNREADABLE])
     }
-    if (ps.length > 0) return E.left(ps)
-    const arrivals = count(u['arrivals'], ['arrivals'], ps)
-    const duplicates = count(u['duplicates'], ['duplicates'], ps)
-    const conflicts: Array<Conflict> = []
-    const cs = u['conflicts']
-    if (!Array.isArray(cs)) ps.push(wrong(['conflicts'], 'a list of conflicts', '冲突列表', cs))
-    else {
-      cs.forEach((c: unknown, i) => {
-        if (!isObject(c)) return void ps.push(wrong(['conflicts', i], 'a conflict { kept, refused }', '冲突 { kept, refused }', c))
-        const kept = eventAt(c['kept'], ['conflicts', i, 'kept'], ps)
-        const refused = eventAt(c['refused'], ['conflicts', i, 'refused'], ps)
-        if (kept !== undefined && refused !== undefined) {
-          if (kept.id !== refused.id) ps.push(problem('conflict', atPath(['conflicts', i, 'refused', 'id']), text(`the kept event's id ${kept.id}`, `保留事件的 id ${kept.id}`), refused.id))
-          conflicts.push({ id: kept.id, kept, refused })
-        }
-      })
-    }
-    const subjects = new Map<string, SubjectLedger>()
-    const ss = u['subjects']
-    if (!Array.isArray(ss)) ps.push(wrong(['subjects'], 'a list of subjects', '主体列表', ss))
-    else {
-      const content = interner()
-      const byNumber = contentRules(rules)
-      const ruleNumber = new Map(byNumber.map((id, k) => [id, k]))
-      const length = savedLength(rules)
-      const subjectOf = options.subjectOf
-      const attrsOf = options.attrsOf
-      const seenIds = new Set<string>()
-      ss.forEach((x: unknown, i) => {
-        const path = ['subjects', i]
-        if (!isObject(x)) return void ps.push(wrong(path, 'a subject { subject, events, state, seen }', '主体 { subject, events, state, seen }', x))
-        const subject = x['subject']
-        if (typeof subject !== 'string' || subject === '') return void ps.push(wrong([...path, 'subject'], 'a subject id', '主体 id', subject))
-        if (subjects.has(subject)) return void ps.push(problem('duplicate', atPath([...path, 'subject']), text('each subject once', '每个主体只出现一次'), subject))
-        const evs = x['events']
-        if (!Array.isArray(evs) || evs.length === 0) return void ps.push(wrong([...path, 'events'], 'a non-empty list of events', '非空事件列表', evs))
-        const events: Array<ActivityEvent> = []
-        const before0 = ps.length
-        evs.forEach((ev: unknown, j) => {
-          const e = eventAt(ev, [...path, 'events', j], ps)
-          if (e === undefined) return
-          const owner = subjectOf === undefined ? e.member : subjectOf(e)
-          if (owner !== subject) ps.push(problem('conflict', atPath([...path, 'events', j]), text(`an event of ${subject}`, `${subject} 的事件`), owner))
-          const prev = events[events.length - 1]
-          if (prev !== undefined && !before(prev, e)) ps.push(problem('range', atPath([...path, 'events', j]), text(`an event after ${prev.id} (events in instant, id order)`, `${prev.id} 之后的事件（按时刻、id 排序）`), e.id))
-          if (seenIds.has(e.id)) ps.push(problem('duplicate', atPath([...path, 'events', j, 'id']), text('each event id once', '每个事件 id 只出现一次'), e.id))
-          seenIds.add(e.id)
-          events.push(e)
-        })
-        const state = x['state']
-        const numbers: Array<number> = []
-        if (!Array.isArray(state) || state.length !== length) ps.push(wrong([...path, 'state'], `a list of ${length} numbers or nulls`, `${length} 个数字或 null 的列表`, state))
-        else {
-          state.forEach((v: unknown, k) => {
-            if (v === null) numbers.push(NaN)
-            else if (typeof v === 'number' && Number.isSafeInteger(v)) numbers.push(v)
-            else ps.push(wrong([...path, 'state', k], 'a whole number or null', '整数或 null', v))
-          })
-        }
-        const seen = x['seen']
-        const slots: Array<number> = []
-        if (!Array.isArray(seen)) ps.push(wrong([...path, 'seen'], 'a list of [rule id, content] pairs', '[规则 id, 内容] 对的列表', seen))
-        else {
-          seen.forEach((pair: unknown, k) => {
-            const r = Array.isArray(pair) && pair.length === 2 && typeof pair[1] === 'string' ? ruleNumber.get(pair[0] as string) : undefined
-            if (r === undefined) return void ps.push(wrong([...path, 'seen', k], `[a perContent rule (${byNumber.join(', ')}), a content key]`, `[按内容计分的规则（${byNumber.join('、')}），内容键]`, pair))
-            slots.push(content.idOf((pair as ReadonlyArray<string>)[1] as string) * byNumber.length + r)
-          })
-        }
-        if (ps.length > before0) return
-        const s = subject as SubjectId
-        let attrs: SubjectAttrs | undefined
-        subjects.set(subject, resumedSubject(rules, s, events, { numbers, seen: slots }, content, () => (attrs ??= attrsOf === undefined ? {} : attrsOf(s))))
-      })
-      for (const c of conflicts) if (!seenIds.has(c.id)) ps.push(problem('reference', atPath(['conflicts']), text('conflicts of kept events only', '仅限保留事件的冲突'), c.id))
-    }
-    if (ps.length > 0) return E.left(ps)
-    return E.right(ledgerOfParts(rules, options, subjects, conflicts, arrivals, duplicates))
   }
+
+const UNREADABLE = /*#__PURE__*/ problem('internal', atPath([]), text('a ledger snapshot that can be read (reading it failed)', '可读取的账本快照（读取时出错）'), undefined)
+
+const snapshotOf = (rules: CompiledRuleSet, options: LedgerOptions, u: unknown): Decoded<Ledger> => {
+  if (!isObject(u)) return E.left([wrong([], 'a ledger snapshot (an object)', '账本快照（对象）', u)])
+  const ps: Array<Problem> = []
+  if (u['format'] !== 'moral-bank.ledger') ps.push(problem('format', atPath(['format']), text('"moral-bank.ledger"', '"moral-bank.ledger"'), u['format']))
+  if (u['version'] !== 1) ps.push(problem('unsupported', atPath(['version']), text('version 1', '版本 1'), u['version']))
+  const ids = rules.rules.map((r) => r.id as string)
+  const got = u['rules']
+  if (!Array.isArray(got) || got.length !== ids.length || got.some((x, i) => x !== ids[i])) {
+    ps.push(problem('conflict', atPath(['rules']), text(`the rule set's rules: ${ids.join(', ')}`, `本规则集的规则：${ids.join('、')}`), got))
+  }
+  if (ps.length > 0) return E.left(ps)
+  const arrivals = count(u['arrivals'], ['arrivals'], ps)
+  const duplicates = count(u['duplicates'], ['duplicates'], ps)
+  const conflicts: Array<Conflict> = []
+  const cs = u['conflicts']
+  if (!Array.isArray(cs)) ps.push(wrong(['conflicts'], 'a list of conflicts', '冲突列表', cs))
+  else {
+    each(cs, (c, i) => {
+      if (!isObject(c)) return void ps.push(wrong(['conflicts', i], 'a conflict { kept, refused }', '冲突 { kept, refused }', c))
+      const kept = eventAt(c['kept'], ['conflicts', i, 'kept'], ps)
+      const refused = eventAt(c['refused'], ['conflicts', i, 'refused'], ps)
+      if (kept !== undefined && refused !== undefined) {
+        if (kept.id !== refused.id) ps.push(problem('conflict', atPath(['conflicts', i, 'refused', 'id']), text(`the kept event's id ${kept.id}`, `保留事件的 id ${kept.id}`), refused.id))
+        conflicts.push({ id: kept.id, kept, refused })
+      }
+    })
+  }
+  const subjects = new Map<string, SubjectLedger>()
+  const ss = u['subjects']
+  if (!Array.isArray(ss)) ps.push(wrong(['subjects'], 'a list of subjects', '主体列表', ss))
+  else {
+    const content = interner()
+    const byNumber = contentRules(rules)
+    const ruleNumber = new Map(byNumber.map((id, k) => [id, k]))
+    const length = savedLength(rules)
+    const subjectOf = options.subjectOf
+    const attrsOf = options.attrsOf
+    const seenIds = new Set<string>()
+    each(ss, (x, i) => {
+      const path = ['subjects', i]
+      if (!isObject(x)) return void ps.push(wrong(path, 'a subject { subject, events, state, seen }', '主体 { subject, events, state, seen }', x))
+      const subject = x['subject']
+      if (typeof subject !== 'string' || subject === '') return void ps.push(wrong([...path, 'subject'], 'a subject id', '主体 id', subject))
+      if (subjects.has(subject)) return void ps.push(problem('duplicate', atPath([...path, 'subject']), text('each subject once', '每个主体只出现一次'), subject))
+      const evs = x['events']
+      if (!Array.isArray(evs) || evs.length === 0) return void ps.push(wrong([...path, 'events'], 'a non-empty list of events', '非空事件列表', evs))
+      const events: Array<ActivityEvent> = []
+      const before0 = ps.length
+      each(evs, (ev, j) => {
+        const e = eventAt(ev, [...path, 'events', j], ps)
+        if (e === undefined) return
+        const owner = subjectOf === undefined ? e.member : subjectOf(e)
+        if (owner !== subject) ps.push(problem('conflict', atPath([...path, 'events', j]), text(`an event of ${subject}`, `${subject} 的事件`), owner))
+        const prev = events[events.length - 1]
+        if (prev !== undefined && !before(prev, e)) ps.push(problem('range', atPath([...path, 'events', j]), text(`an event after ${prev.id} (events in instant, id order)`, `${prev.id} 之后的事件（按时刻、id 排序）`), e.id))
+        if (seenIds.has(e.id)) ps.push(problem('duplicate', atPath([...path, 'events', j, 'id']), text('each event id once', '每个事件 id 只出现一次'), e.id))
+        seenIds.add(e.id)
+        events.push(e)
+      })
+      const state = x['state']
+      const numbers: Array<number> = []
+      if (!Array.isArray(state) || state.length !== length) ps.push(wrong([...path, 'state'], `a list of ${length} numbers or nulls`, `${length} 个数字或 null 的列表`, state))
+      else {
+        each(state, (v, k) => {
+          if (v === null) numbers.push(NaN)
+          else if (typeof v === 'number' && Number.isSafeInteger(v)) numbers.push(v)
+          else ps.push(wrong([...path, 'state', k], 'a whole number or null', '整数或 null', v))
+        })
+      }
+      const seen = x['seen']
+      const slots: Array<number> = []
+      if (!Array.isArray(seen)) ps.push(wrong([...path, 'seen'], 'a list of [rule id, content] pairs', '[规则 id, 内容] 对的列表', seen))
+      else {
+        each(seen, (pair, k) => {
+          const r = Array.isArray(pair) && pair.length === 2 && typeof pair[1] === 'string' ? ruleNumber.get(pair[0] as string) : undefined
+          if (r === undefined) return void ps.push(wrong([...path, 'seen', k], `[a perContent rule (${byNumber.join(', ')}), a content key]`, `[按内容计分的规则（${byNumber.join('、')}），内容键]`, pair))
+          slots.push(content.idOf((pair as ReadonlyArray<string>)[1] as string) * byNumber.length + r)
+        })
+      }
+      if (ps.length > before0) return
+      const s = subject as SubjectId
+      let attrs: SubjectAttrs | undefined
+      subjects.set(subject, resumedSubject(rules, s, events, { numbers, seen: slots }, content, () => (attrs ??= attrsOf === undefined ? {} : attrsOf(s))))
+    })
+    for (const c of conflicts) if (!seenIds.has(c.id)) ps.push(problem('reference', atPath(['conflicts']), text('conflicts of kept events only', '仅限保留事件的冲突'), c.id))
+  }
+  if (ps.length > 0) return E.left(ps)
+  return E.right(ledgerOfParts(rules, options, subjects, conflicts, arrivals, duplicates))
+}

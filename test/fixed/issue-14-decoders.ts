@@ -38,6 +38,8 @@ export const PAPER = M.fixedPaper(QUESTIONS.slice(0, 3), { secret: 'fuzz-secret'
 const HOST_PROGRAMME = (M.decodeProgramme({ ...programmeJson(), version: 2, host: [{ id: 'skills', label: { en: 'Skills', zh: '技能' } }] }) as E.Right<M.Programme>).right
 const HOST_ORG = (M.decodeOrg({ units: [{ id: 'u', label: 'U', kind: 'group' }], members: [{ id: 'm1', unit: 'u' }] }) as E.Right<M.OrgTree>).right
 
+const STUDY = M.compileRuleSetOrThrow(M.dailyStudy())
+
 /** Decoders of any value. */
 export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodeEvent: (u) => either(M.decodeEvent(u)),
@@ -53,6 +55,8 @@ export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   // host tables as a file holds them, against a programme that declares one (issue 16)
   checkHostTables: (u) => report({ problems: M.checkHostTables(HOST_PROGRAMME, HOST_ORG, u as never) }),
   decodeHostTables: (u) => either(M.decodeHostTables(u, HOST_ORG)),
+  // a ledger snapshot, against the rule set it was taken with (issue 18)
+  decodeLedgerSnapshot: (u) => either(M.decodeLedgerSnapshot(STUDY)(u)),
   decodeQuestionBank: (u) => report(M.decodeQuestionBank(u)),
   decodeQuestion: (u) => either(M.decodeQuestion(u)),
   decodeBlueprint: (u) => either(M.decodeBlueprint(u)),

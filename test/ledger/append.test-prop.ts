@@ -123,4 +123,14 @@ describe('incremental append (issue 18)', () => {
       { numRuns: 100 }
     )
   })
+
+  it('issue 18: a hole in a snapshot list is a problem at its index, not a value skipped', () => {
+    const snap = JSON.parse(JSON.stringify(ledgerSnapshot(foldLedger(rich)([{ id: 'e1', type: 'login', member: 'm1', at: 1625097600000, attrs: {} } as never]))))
+    const state: Array<unknown> = snap.subjects[0].state
+    const holed = new Array(state.length)
+    for (let i = 1; i < state.length; i++) holed[i] = state[i]
+    snap.subjects[0].state = holed
+    const r = decodeLedgerSnapshot(rich)(snap)
+    expect(E.isLeft(r) && r.left.map((p) => (p.at._tag === 'JsonPath' ? p.at.segments.join('.') : ''))).toEqual(['subjects.0.state.0'])
+  })
 })
