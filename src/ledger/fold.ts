@@ -601,11 +601,11 @@ export const mergeLedgers = (a: Ledger, b: Ledger): Ledger => {
  * @example
  * continuationOf(ledger.rules, ledger.subjects.get('m-001')!).saved.numbers.length
  */
-export const continuationOf = (rs: CompiledRuleSet, s: SubjectLedger): { readonly events: ReadonlyArray<ActivityEvent>; readonly saved: SavedState; readonly content: Interner } => {
+export const continuationOf = (rs: CompiledRuleSet, s: SubjectLedger, attrsOf?: (s: SubjectId) => SubjectAttrs): { readonly events: ReadonlyArray<ActivityEvent>; readonly saved: SavedState; readonly content: Interner } => {
   const p = partsOf(s)
   if (p !== undefined) return { events: s.events, saved: p.saved, content: p.content }
   // A subject ledger the fold did not make (a host's own): its events folded again.
-  const again = partsOf(foldSubject(rs, s.subject, s.events)) as Parts
+  const again = partsOf(foldSubject(rs, s.subject, s.events, attrsOf === undefined ? NO_ATTRS : attrsOf(s.subject))) as Parts
   return { events: s.events, saved: again.saved, content: again.content }
 }
 

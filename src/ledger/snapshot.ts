@@ -83,7 +83,7 @@ export const ledgerSnapshot = (ledger: Ledger): LedgerSnapshot => {
   const r = byNumber.length
   const subjects: Array<SubjectSnapshot> = []
   for (const key of [...ledger.subjects.keys()].sort()) {
-    const c = continuationOf(rs, ledger.subjects.get(key) as SubjectLedger)
+    const c = continuationOf(rs, ledger.subjects.get(key) as SubjectLedger, ledger.options.attrsOf)
     subjects.push({
       subject: key,
       events: c.events,
