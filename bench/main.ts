@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { allRows, peakRssMiB } from './harness.js'
 import { run as core, runCheck as coreCheck, runStream as coreStream } from './core.bench.js'
 import { run as ranking } from './ranking.bench.js'
+import { run as live } from './live.bench.js'
 import { run as ledger } from './ledger.bench.js'
 import { run as formats } from './formats.bench.js'
 import { run as quiz } from './quiz.bench.js'
@@ -25,6 +26,7 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ledger', ledger],
   ['bank', bank],
   ['ranking', ranking],
+  ['live', live],
   ['awards', awards],
   ['programme', programme],
   ['cli', cli],
