@@ -233,7 +233,9 @@ export const orderTiesByString = (keys: Float64Array, items: Int32Array, at: (i:
   const before = new Int32Array(longest)
   const packed = longest > SHORT_RUN ? new BigUint64Array(longest) : undefined
   const words = packed === undefined ? undefined : new Uint32Array(packed.buffer)
-  // Order loc[from..to) by their strings, which share their first `depth` code units.
+  const todo: Array<number> = []
+  // Order loc[from..to) by their strings, which share their first `depth` code units (groups still
+  // equal after two more code units go on `todo`).
   const order = (from: number, to: number, depth: number): void => {
     const r = to - from
     if (r <= SHORT_RUN) {
@@ -296,7 +298,7 @@ export const orderTiesByString = (keys: Float64Array, items: Int32Array, at: (i:
       // Strings that ended within these two code units are equal: they keep their order.
       const c0 = (his[k] as number) >>> 15
       const c1 = (((his[k] as number) & 0x7fff) << 2) | (los[k] as number)
-      if (j - k > 1 && c0 !== 0 && c1 !== 0) order(from + k, from + j, d + 2)
+      if (j - k > 1 && c0 !== 0 && c1 !== 0) todo.push(from + k, from + j, d + 2)
       k = j
     }
   }
@@ -312,7 +314,14 @@ export const orderTiesByString = (keys: Float64Array, items: Int32Array, at: (i:
         strs[k] = at(it)
         loc[k] = k
       }
-      order(0, r, 0)
+      // Groups still to order, as (from, to, depth) triples: a stack, not recursion, so ids nested as
+      // prefixes of one another cannot exhaust the call stack.
+      todo.push(0, r, 0)
+      while (todo.length > 0) {
+        const depth = todo.pop() as number
+        const to = todo.pop() as number
+        order(todo.pop() as number, to, depth)
+      }
       for (let k = 0; k < r; k++) items[i + k] = run[loc[k] as number] as number
     }
     i = j

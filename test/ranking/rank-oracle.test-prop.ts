@@ -134,3 +134,19 @@ describe('issue 18: ordering tied subjects by id without a comparator', () => {
     )
   })
 })
+
+describe('issue 18: fixed examples', () => {
+  it('ids nested as prefixes of one another, all tied, rank as before under ordinal (no deep recursion)', () => {
+    const xs: ReadonlyArray<Scored> = Array.from({ length: 3000 }, (_, i) => ({ subject: 'a'.repeat(3000 - i), score: 1 }))
+    const r = rankScores({ scheme: 'ordinal' })(xs)
+    expect(r).toEqual(oracleRankScores({ scheme: 'ordinal' })(xs))
+    expect(r._tag === 'Right' && r.right.rows[0]?.subject).toBe('a')
+  })
+  it('a repeated subject far apart in a large list is reported where the Set found it', () => {
+    const xs: Array<Scored> = Array.from({ length: 5000 }, (_, i) => ({ subject: `m${i}`, score: i % 7 }))
+    xs[4321] = { subject: 'm17', score: 2.5 }
+    const r = rankScores()(xs)
+    expect(r).toEqual(oracleRankScores()(xs))
+    expect(r._tag === 'Left' && r.left.map((p) => p.at)).toHaveLength(1)
+  })
+})
