@@ -8,6 +8,7 @@ import { allRows, peakRssMiB } from './harness.js'
 import { run as core, runCheck as coreCheck, runStream as coreStream } from './core.bench.js'
 import { run as ranking } from './ranking.bench.js'
 import { run as ledgerRun, runScale as ledgerScale } from './ledger.bench.js'
+import { run as live } from './live.bench.js'
 import { run as formats } from './formats.bench.js'
 import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
@@ -30,6 +31,7 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ledger', ledger],
   ['bank', bank],
   ['ranking', ranking],
+  ['live', live],
   ['awards', awards],
   ['programme', programme],
   ['cli', cli],

@@ -8,6 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { at, problem, text, type PathSegment, type Problem } from '../core/internal.js'
+import { hasRepeat, orderTiesByString, radixOrder, stringHash } from './radix.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -176,25 +177,37 @@ export const rankScores =
     const order = options.order ?? DEFAULT_RANK_OPTIONS.order
     const breakers = options.tieBreakers ?? DEFAULT_RANK_OPTIONS.tieBreakers
     const n = input.length
-    const problems: Array<Problem> = []
-    const seen = options.assumeUnique === true ? undefined : new Set<string>()
+    const unique = options.assumeUnique === true
+    // One pass over the input (a million objects scattered in memory cost their cache misses, so each is
+    // read once): scores as sort keys, subjects and their hashes for the duplicate check, and whether any
+    // row carries a label or figures (if none does, the rows are built from these arrays alone).
     const scores = new Float64Array(n)
+    const subjects = new Array<string>(n)
+    const hashes = unique ? undefined : new Uint32Array(n)
+    let finite = true
+    let strings = true
+    let plain = true
     for (let i = 0; i < n; i++) {
       const s = input[i] as Scored
-      if (!Number.isFinite(s.score)) problems.push(problem('type', at([...path, i, 'score']), text('a finite number', '有限数值'), s.score))
-      if (seen !== undefined) {
-        // One hash lookup instead of has + add: the set grows unless the subject was already there.
-        const before = seen.size
-        seen.add(s.subject)
-        if (seen.size === before) problems.push(problem('duplicate', at([...path, i, 'subject']), text('a subject listed once', '只出现一次的对象'), s.subject))
+      const v = s.score
+      const id = s.subject
+      if (!Number.isFinite(v)) finite = false
+      scores[i] = order === 'desc' ? -v : v // smaller is better from here on
+      subjects[i] = id
+      if (hashes !== undefined) {
+        if (typeof id === 'string') hashes[i] = stringHash(id)
+        else strings = false
       }
-      scores[i] = order === 'desc' ? -s.score : s.score // smaller is better from here on
+      if (s.label !== undefined || s.figures !== undefined) plain = false
     }
-    if (problems.length > 0) return E.left(problems)
+    // The duplicate check sorts the subjects' hashes (linear, typed arrays); only when something is
+    // wrong does the slower pass below say what and where, in input order.
+    const subj = (i: number): string => subjects[i] as string
+    const repeated = hashes !== undefined && (strings ? hasRepeat(n, subj, hashes) : new Set(subjects).size < n)
+    if (!finite || repeated) return E.left(inputProblems(input, path, !unique))
 
     const idx = byScore(scores)
     if (scheme === 'ordinal') {
-      const subj = (i: number): string => (input[i] as Scored).subject
       const byId = (a: number, b: number): number => {
         const x = subj(a)
         const y = subj(b)
@@ -215,16 +228,37 @@ export const rankScores =
               return byId(a, b)
             }
           : byId
-      // Order each run of tied scores by the tie-breakers and subject id, in place.
-      for (let i = 0; i < n; ) {
-        let j = i + 1
-        while (j < n && scores[idx[j] as number] === scores[idx[i] as number]) j++
-        if (j - i > 1) idx.subarray(i, j).sort(tieCmp)
-        i = j
+      // Order each run of tied scores by the tie-breakers and subject id, in place (by subject id
+      // alone with a radix-like string sort, no comparator).
+      if (breakers.length === 0) orderTiesByString(scores, idx, subj)
+      else {
+        for (let i = 0; i < n; ) {
+          let j = i + 1
+          while (j < n && scores[idx[j] as number] === scores[idx[i] as number]) j++
+          if (j - i > 1) idx.subarray(i, j).sort(tieCmp)
+          i = j
+        }
       }
     }
-    return E.right(assemble(scheme, order, input, scores, idx))
+    return E.right(assemble(scheme, order, plain ? undefined : input, subjects, scores, idx))
   }
+
+// Every bad score and repeated subject, in input order (only run when there is at least one).
+const inputProblems = (input: ReadonlyArray<Scored>, path: ReadonlyArray<PathSegment>, checkUnique: boolean): ReadonlyArray<Problem> => {
+  const problems: Array<Problem> = []
+  const seen = checkUnique ? new Set<string>() : undefined
+  for (let i = 0; i < input.length; i++) {
+    const s = input[i] as Scored
+    if (!Number.isFinite(s.score)) problems.push(problem('type', at([...path, i, 'score']), text('a finite number', '有限数值'), s.score))
+    if (seen !== undefined) {
+      // One hash lookup instead of has + add: the set grows unless the subject was already there.
+      const before = seen.size
+      seen.add(s.subject)
+      if (seen.size === before) problems.push(problem('duplicate', at([...path, i, 'subject']), text('a subject listed once', '只出现一次的对象'), s.subject))
+    }
+  }
+  return problems
+}
 
 // Input positions ordered by score (smaller first), ties in input order.
 const byScore = (scores: Float64Array): Int32Array => {
@@ -236,9 +270,10 @@ const byScore = (scores: Float64Array): Int32Array => {
 /**
  * Order items by a numeric key, smaller first, ties by item number: `items`
  * (numbers of items, each indexing `keys`) is sorted in place and returned.
- * Keys may be ±Infinity but not NaN. Uses native numeric sorts only (no
- * comparator calls), so it stays fast for millions of items; ranking and
- * award selection share it.
+ * Keys may be ±Infinity but not NaN; -0 ties with 0. Past a few hundred
+ * items it calls no comparator (a counting sort of narrow integer keys, else
+ * a radix sort of the keys' bits, both linear), so it stays fast for millions
+ * of items; ranking and award selection share it.
  *
  * @category utilities
  * @example
@@ -247,7 +282,6 @@ const byScore = (scores: Float64Array): Int32Array => {
 export const orderByKey = (keys: Float64Array, items: Int32Array): Int32Array => {
   const m = items.length
   if (m < 2) return items
-  const n = keys.length
   let lowest = Infinity
   let highest = -Infinity
   let integers = true
@@ -285,46 +319,40 @@ export const orderByKey = (keys: Float64Array, items: Int32Array): Int32Array =>
     items.set(out)
     return items
   }
-  if (m * n > Number.MAX_SAFE_INTEGER) {
-    // Beyond about 94 million items the packed key below would lose precision.
-    const all = Array.from(items).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b)
-    items.set(all)
-    return items
+  if (m >= SMALL) {
+    // Any other keys: a stable radix sort of the keys' bits (linear, no comparator), ties in item order
+    // once the items are in ascending order.
+    if (!ascending) items.sort()
+    return radixOrder(keys, items)
   }
-  // Native numeric sort only: number the distinct keys and sort (key number × n + item) packed in one
-  // double, so ties keep item order.
-  const sorted = new Float64Array(m)
-  for (let k = 0; k < m; k++) sorted[k] = keys[items[k] as number] as number
-  sorted.sort()
-  const distinct = new Float64Array(m)
-  let d = 0
-  for (let k = 0; k < m; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct[d++] = sorted[k] as number
-  const packed = new Float64Array(m)
-  for (let k = 0; k < m; k++) {
-    const i = items[k] as number
-    const v = keys[i] as number
-    let lo = 0
-    let hi = d - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((distinct[mid] as number) < v) lo = mid + 1
-      else hi = mid
-    }
-    packed[k] = lo * n + i
-  }
-  packed.sort()
-  for (let k = 0; k < m; k++) {
-    const p = packed[k] as number
-    items[k] = p - Math.floor(p / n) * n
-  }
+  // A short list: a comparator sort is cheaper than the radix sort's counts.
+  const all = Array.from(items).sort((a, b) => {
+    const x = (keys[a] as number) + 0
+    const y = (keys[b] as number) + 0
+    return x < y ? -1 : x > y ? 1 : a - b
+  })
+  items.set(all)
   return items
 }
 
-// Rows, ranks and tie groups from the final order.
-const assemble = (scheme: TieScheme, order: Order, input: ReadonlyArray<Scored>, scores: Float64Array, idx: Int32Array): Ranking => {
+// Below this many items orderByKey sorts with a comparator.
+const SMALL = 256
+
+// Rows, ranks and tie groups from the final order. Without `input` (no row has a label or figures),
+// each row is built from the subject and key arrays (the score is the key, negated back under `desc`:
+// negation is exact, so it is the input's score, -0 included).
+const assemble = (
+  scheme: TieScheme,
+  order: Order,
+  input: ReadonlyArray<Scored> | undefined,
+  subjects: ReadonlyArray<string>,
+  scores: Float64Array,
+  idx: Int32Array
+): Ranking => {
   const n = idx.length
   const rows: Array<RankedRow> = new Array<RankedRow>(n)
   const ties: Array<TieGroup> = []
+  const scoreOf = (i: number): number => (order === 'desc' ? -(scores[i] as number) : (scores[i] as number))
   let dense = 0
   let i = 0
   while (i < n) {
@@ -337,13 +365,19 @@ const assemble = (scheme: TieScheme, order: Order, input: ReadonlyArray<Scored>,
     const percentRank = n === 1 ? 0 : i / (n - 1)
     const tieIndex = j - i > 1 ? ties.length : undefined
     if (tieIndex !== undefined) {
-      const subjects = new Array<string>(j - i)
-      for (let k = i; k < j; k++) subjects[k - i] = (input[idx[k] as number] as Scored).subject
-      ties.push({ score: (input[first] as Scored).score, rank: competition, subjects })
+      const members = new Array<string>(j - i)
+      for (let k = i; k < j; k++) members[k - i] = subjects[idx[k] as number] as string
+      ties.push({ score: input === undefined ? scoreOf(first) : (input[first] as Scored).score, rank: competition, subjects: members })
     }
     for (let k = i; k < j; k++) {
       const rank = scheme === 'competition' ? competition : scheme === 'dense' ? dense : scheme === 'ordinal' ? k + 1 : (i + 1 + j) / 2
-      rows[k] = rankedRow(input[idx[k] as number] as Scored, rank, percentRank, tieIndex)
+      const at = idx[k] as number
+      rows[k] =
+        input === undefined
+          ? tieIndex === undefined
+            ? { subject: subjects[at] as string, score: scoreOf(at), rank, percentRank, figures: NO_FIGURES }
+            : { subject: subjects[at] as string, score: scoreOf(at), rank, percentRank, figures: NO_FIGURES, tie: tieIndex }
+          : rankedRow(input[at] as Scored, rank, percentRank, tieIndex)
     }
     i = j
   }
