@@ -44,7 +44,7 @@ const editArb = fc.tuple(
   fc.nat(10),
   fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(undefined, 'A', ['A', 'A'], { n: 1, d: 2 }, { '1': 'A', constructor: 'B' }, 2, -1, 1.5, ''))
 )
-const edit = (stored: Record<string, unknown>, [where, key, i, value]: fc.ArbitraryValue<typeof editArb>): Record<string, unknown> => {
+const edit = (stored: Record<string, unknown>, [where, key, i, value]: typeof editArb extends fc.Arbitrary<infer A> ? A : never): Record<string, unknown> => {
   const set = (o: unknown): unknown => {
     if (o === null || typeof o !== 'object' || Array.isArray(o)) return o
     const c: Record<string, unknown> = { ...(o as Record<string, unknown>) }
