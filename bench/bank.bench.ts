@@ -4,7 +4,8 @@
 // plain reference model of test/bank/reference.ts over the same operations; both must
 // end with the same balances, reservations and stock.
 import * as E from 'fp-ts/lib/Either.js'
-import { allAccounts, applyOp, applyOps, checkBankConfigOrThrow, emptyBank, stockOf, type BankOp, type BankState, type ClaimAction } from 'moral-bank/bank'
+import Database from 'better-sqlite3'
+import { allAccounts, applyOp, applyOps, bankSnapshot, checkBankConfigOrThrow, emptyBank, restoreBank, stockOf, type BankOp, type BankState, type ClaimAction } from 'moral-bank/bank'
 import { instantOrThrow, rngFromSeed, uniformInt, type Instant } from 'moral-bank/core'
 import type { SubjectId } from 'moral-bank/rules'
 import { refApply, refBank, type RefBank } from '../test/bank/reference.js'
@@ -123,6 +124,7 @@ const runOurs = (ops: ReadonlyArray<BankOp>): { readonly medianMs: number; reado
 }
 
 export const run = (): void => {
+  if (process.argv[3] === 'snapshot') return snapshotMemory()
   console.log(`\nBank: ${N.toLocaleString('en')} mixed operations over ${MEMBERS.toLocaleString('en')} members (seed bench-bank)`)
   const t0 = process.hrtime.bigint()
   const ops = generate('bench-bank')
@@ -175,4 +177,154 @@ export const run = (): void => {
     met: undefined
   })
   console.log(`  peak RSS ${peakRssMiB().toFixed(0)} MiB (ours alone, before the peer ran: ${oursPeak.toFixed(0)} MiB)`)
+  sqlitePeer(ops)
+  snapshotMemory()
+}
+
+const heapNow = (): number => {
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+// Issue 18: what the bank holds per operation ever applied (its log keeps each operation, so those count:
+// the host cannot let them go), and what a bank restored from its snapshot's JSON holds.
+const snapshotMemory = (): void => {
+  const base = heapNow()
+  let ops: ReadonlyArray<BankOp> | undefined = generate('bench-bank')
+  let bank: BankState | undefined = applyOps(emptyBank(config), ops).bank
+  ops = undefined
+  const full = heapNow() - base
+  const fullSummary = summary(bank)
+  let t0 = process.hrtime.bigint()
+  const snap = bankSnapshot(bank)
+  const takeMs = Number(process.hrtime.bigint() - t0) / 1e6
+  t0 = process.hrtime.bigint()
+  let text: string | undefined = JSON.stringify(snap)
+  const chars = text.length
+  const stringifyMs = Number(process.hrtime.bigint() - t0) / 1e6
+  bank = undefined
+  t0 = process.hrtime.bigint()
+  const back = restoreBank(config, JSON.parse(text))
+  const restoreMs = Number(process.hrtime.bigint() - t0) / 1e6
+  text = undefined
+  if (E.isLeft(back)) throw new Error('the snapshot did not restore')
+  let restored: BankState | undefined = back.right
+  const kept = heapNow() - base // before anything reads it (reading accounts builds and keeps their views)
+  const same = summary(restored) === fullSummary
+  const open = allAccounts(restored).length
+  restored = undefined
+  report({
+    bench: `bank memory after ${N.toLocaleString('en')} operations (the bank and the log it keeps), then restored from its snapshot (bankSnapshot → JSON → restoreBank)`,
+    figure: `${(full / N).toFixed(0)} → ${(kept / N).toFixed(0)} bytes per operation applied (${(full / 2 ** 20).toFixed(0)} → ${(kept / 2 ** 20).toFixed(0)} MiB of heap)`,
+    target: 'memory follows accounts and open orders, not operations; old value about 475 bytes per operation (issue 18)',
+    met: same && kept < full / 2,
+    note: `${open.toLocaleString('en')} accounts, ${(kept / open).toFixed(0)} bytes each; snapshot ${(chars / 2 ** 20).toFixed(1)} M characters of JSON: taken ${fmtMs(takeMs)}, written ${fmtMs(stringifyMs)}, parsed, checked and restored ${fmtMs(restoreMs)}; ${same ? 'the restored bank has every balance, reservation and stock' : 'MISMATCH after restoring'}`
+  })
+}
+
+// Issue 18: a peer a host would use, SQLite through better-sqlite3 (in memory, one transaction per
+// operation, prepared statements): earn, redeem, reserve, confirm, cancel and restock with balances,
+// floors, reservations, stock, a journal and idempotency by request id. Expiry (lots), reversals and claims
+// are not ported, so both sides run the same subset of the generated operations.
+const PORTED: ReadonlySet<string> = new Set(['earn', 'redeem', 'reserve', 'confirm', 'cancel', 'restock'])
+const sqlitePeer = (all: ReadonlyArray<BankOp>): void => {
+  const ops = all.filter((o) => PORTED.has(o._tag))
+  const ours = measure(() => applyOps(emptyBank(config), ops), 3, 0)
+  const oursBank = applyOps(emptyBank(config), ops).bank
+  const items = new Map((config.spec.items ?? []).map((i) => [i.id, i]))
+  const floors = new Map(Object.entries(config.accounts).map(([id, p]) => [id, p.floor]))
+  let db: Database.Database | undefined
+  const sql = measure(() => {
+    db?.close()
+    db = new Database(':memory:')
+    db.pragma('journal_mode = OFF')
+    db.exec(`CREATE TABLE requests (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE accounts (subject TEXT, account TEXT, balance INTEGER NOT NULL, reserved INTEGER NOT NULL, PRIMARY KEY (subject, account)) WITHOUT ROWID;
+      CREATE TABLE journal (id TEXT, subject TEXT, account TEXT, kind TEXT, at INTEGER, granted INTEGER);
+      CREATE TABLE items (id TEXT PRIMARY KEY, account TEXT, price INTEGER, stock INTEGER) WITHOUT ROWID;
+      CREATE TABLE orders (id TEXT PRIMARY KEY, subject TEXT, account TEXT, item TEXT, quantity INTEGER, amount INTEGER, status TEXT) WITHOUT ROWID;`)
+    const d = db
+    const insItem = d.prepare('INSERT INTO items VALUES (?, ?, ?, ?)')
+    for (const i of items.values()) insItem.run(i.id, i.account, i.price, i.stock)
+    const seen = d.prepare('SELECT 1 FROM requests WHERE id = ?').pluck()
+    const remember = d.prepare('INSERT INTO requests VALUES (?)')
+    const acct = d.prepare('SELECT balance, reserved FROM accounts WHERE subject = ? AND account = ?')
+    const upsert = d.prepare('INSERT INTO accounts VALUES (?, ?, ?, ?) ON CONFLICT (subject, account) DO UPDATE SET balance = balance + excluded.balance, reserved = reserved + excluded.reserved')
+    const post = d.prepare('INSERT INTO journal VALUES (?, ?, ?, ?, ?, ?)')
+    const item = d.prepare('SELECT account, price, stock FROM items WHERE id = ?')
+    const stock = d.prepare('UPDATE items SET stock = stock + ? WHERE id = ?')
+    const order = d.prepare('SELECT subject, account, item, quantity, amount, status FROM orders WHERE id = ?')
+    const newOrder = d.prepare("INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, 'reserved')")
+    const close = d.prepare('UPDATE orders SET status = ? WHERE id = ?')
+    const spendable = (subject: string, account: string): number => {
+      const f = floors.get(account)
+      if (f === null) return Infinity
+      const a = acct.get(subject, account) as { balance: number; reserved: number } | undefined
+      return (a?.balance ?? 0) - (a?.reserved ?? 0) - (f ?? 0)
+    }
+    const apply = d.transaction((op: BankOp): boolean => {
+      if (seen.get(op.request) !== undefined) return true
+      switch (op._tag) {
+        case 'earn':
+          upsert.run(op.subject, op.account, op.points, 0)
+          post.run(op.request, op.subject, op.account, 'earn', op.at, op.points)
+          break
+        case 'redeem':
+          if (!(op.points > 0) || op.points > spendable(op.subject, op.account)) return false
+          upsert.run(op.subject, op.account, -op.points, 0)
+          post.run(op.request, op.subject, op.account, 'redeem', op.at, -op.points)
+          break
+        case 'reserve': {
+          const it = item.get(op.item) as { account: string; price: number; stock: number } | undefined
+          if (it === undefined || !(op.quantity > 0) || it.stock < op.quantity) return false
+          const amount = it.price * op.quantity
+          if (amount > spendable(op.subject, it.account)) return false
+          upsert.run(op.subject, it.account, 0, amount)
+          stock.run(-op.quantity, op.item)
+          newOrder.run(op.request, op.subject, it.account, op.item, op.quantity, amount)
+          break
+        }
+        case 'confirm':
+        case 'cancel': {
+          const o = order.get(op.order) as { subject: string; account: string; item: string; quantity: number; amount: number; status: string } | undefined
+          if (o === undefined || o.status !== 'reserved') return false
+          if (op._tag === 'confirm') {
+            upsert.run(o.subject, o.account, -o.amount, -o.amount)
+            post.run(op.request, o.subject, o.account, 'redeem', op.at, -o.amount)
+          } else {
+            upsert.run(o.subject, o.account, 0, -o.amount)
+            stock.run(o.quantity, o.item)
+          }
+          close.run(op._tag === 'confirm' ? 'confirmed' : 'cancelled', op.order)
+          break
+        }
+        case 'restock':
+          if (!items.has(op.item) || !(op.quantity >= 0)) return false
+          stock.run(op.quantity, op.item)
+          break
+        default:
+          return false
+      }
+      remember.run(op.request)
+      return true
+    })
+    for (const op of ops) apply(op)
+  }, 3, 0)
+  const d = db as unknown as Database.Database
+  const rows = d.prepare('SELECT subject, account, balance, reserved FROM accounts').all() as Array<{ subject: string; account: string; balance: number; reserved: number }>
+  const sqlBalances = rows.filter((r) => r.balance !== 0 || r.reserved !== 0).map((r) => `${r.account}|${r.subject}|${r.balance}|${r.reserved}`)
+  for (const it of d.prepare('SELECT id, stock FROM items ORDER BY id').all() as Array<{ id: string; stock: number }>) sqlBalances.push(`${it.id}|${it.stock}`)
+  d.close()
+  const agree = sqlBalances.sort().join('\n') === summary(oursBank)
+  const oursRate = ops.length / (ours.medianMs / 1000)
+  const sqlRate = ops.length / (sql.medianMs / 1000)
+  report({
+    bench: `peer: SQLite (better-sqlite3, in memory, one transaction per operation), the ${ops.length.toLocaleString('en')} earn/redeem/reserve/confirm/cancel/restock operations of the same run`,
+    figure: `ours ${fmtRate(oursRate)} (${fmtMs(ours.medianMs)}); SQLite ${fmtRate(sqlRate)} (${fmtMs(sql.medianMs)}); ours / SQLite = ${(oursRate / sqlRate).toFixed(1)}×`,
+    target: 'same balances, reservations and stock',
+    met: agree,
+    note: `${agree ? 'every balance, reservation and stock agrees' : 'MISMATCH between the bank and SQLite'}; expiry, reversals and claims are not ported (${(all.length - ops.length).toLocaleString('en')} ops left out); SQLite in memory, no fsync (a file with WAL is slower)`
+  })
 }

@@ -12,7 +12,7 @@ import { run as live } from './live.bench.js'
 import { run as formats } from './formats.bench.js'
 import { run as quiz } from './quiz.bench.js'
 import { run as bank } from './bank.bench.js'
-import { run as awards } from './awards.bench.js'
+import { run as awards, runScale as awardsScale, runScaleChild as awardsScaleChild } from './awards.bench.js'
 import { run as collide } from './collide.bench.js'
 import { run as size } from './size.bench.js'
 import { run as programme } from './programme.bench.js'
@@ -33,6 +33,7 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['ranking', ranking],
   ['live', live],
   ['awards', awards],
+  ['awards-scale', awardsScale],
   ['programme', programme],
   ['cli', cli],
   ['core-stream', coreStream],
@@ -42,6 +43,11 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
 
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')
 const only = process.argv[2]
+if (only === 'awards-scale-child') {
+  // one size of the awards-scale bench, in its own process (see awards.bench.ts)
+  awardsScaleChild(Number(process.argv[3]))
+  process.exit(0)
+}
 if (only === undefined) {
   console.log(`moral-bank benchmarks — node ${process.version}, ${new Date().toISOString()}, load average ${load()}`)
   let failed = 0

@@ -1,11 +1,12 @@
 // Issue 3: index a 100,000-question bank, assemble a 100-question paper from it, grade 10,000 submitted rounds.
 // No external peer is named for these; figures are printed against the issue's targets.
 import * as E from 'fp-ts/lib/Either.js'
-import { rngFromSeed, uniformInt, type QuestionId } from 'moral-bank/core'
+import { hmacSha256, rngFromSeed, uniformInt, type QuestionId } from 'moral-bank/core'
 import {
   assemble,
   decodeQuestionBank,
   indexQuestionBank,
+  decodeRoundJson,
   roundResult,
   startRound,
   submit,
@@ -153,5 +154,37 @@ const gradeRounds = (): void => {
     target: '< 100 ms',
     met: grade.medianMs < 100,
     note: `correct answers per pass ${sink / 6}`
+  })
+  storedRounds(rounds)
+}
+
+// Issue 18: the same 10,000 rounds as a host reads them back: the JSON text JSON.stringify(round) wrote,
+// decoded against the server's paper (shape, cross-field checks, seal) and graded. Beside it, what no
+// decoder of that text can skip: JSON.parse of each text, and one HMAC-SHA256 of it (the seal, in plain
+// TypeScript: the core runs in browsers too, without Node's crypto).
+const storedRounds = (rounds: ReadonlyArray<readonly [Paper, Round]>): void => {
+  const texts = rounds.map(([paper, r]) => [paper, JSON.stringify(r)] as const)
+  let sink = 0
+  const stored = measure(() => {
+    for (const [paper, json] of texts) {
+      const d = decodeRoundJson(paper, json)
+      if (E.isLeft(d)) throw new Error('a stored round did not decode')
+      const res = roundResult(paper)(d.right)
+      if (E.isRight(res)) sink += res.right.correct
+    }
+  }, 5)
+  const parse = measure(() => {
+    for (const [, json] of texts) sink += (JSON.parse(json) as { step: number }).step
+  }, 5)
+  const hmac = measure(() => {
+    for (const [paper, json] of texts) sink += hmacSha256(paper.sealKey, json).length
+  }, 5)
+  const bytes = texts.reduce((n, [, j]) => n + j.length, 0) / texts.length
+  report({
+    bench: `decode ${texts.length.toLocaleString('en')} stored rounds from JSON text (decodeRoundJson, about ${Math.round(bytes)} characters each) and grade them`,
+    figure: fmtMs(stored.medianMs),
+    target: '< 200 ms; old value 8.09 s (issue 18), 2.6-3.3 s on this machine before the change',
+    met: stored.medianMs < 200,
+    note: `lower bound in plain TypeScript: JSON.parse alone ${fmtMs(parse.medianMs)} + one HMAC-SHA256 of each text ${fmtMs(hmac.medianMs)} = ${fmtMs(parse.medianMs + hmac.medianMs)}; ${(stored.medianMs / (parse.medianMs + hmac.medianMs)).toFixed(2)}× that (sink ${sink % 7})`
   })
 }

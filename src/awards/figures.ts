@@ -180,6 +180,61 @@ const monthsBetween = (fromDay: number, toDay: number): number => {
   return (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0)
 }
 
+// The entries of one account that daily figures need: key `member × span + day`, amount, in entry order.
+interface DailyEntries {
+  readonly keys: Array<number>
+  readonly amounts: Array<number>
+}
+
+// Per member: how many days had entries, the least day total, how many day totals were positive. Each day's
+// total is summed in entry order (as a map from key to running total would), by a counting sort on the member
+// and one pass per member over its days with a scratch row (linear in entries, whatever the member count).
+const dailyTotals = (d: DailyEntries, n: number, span: number): { readonly seen: Float64Array; readonly min: Float64Array; readonly positive: Float64Array } => {
+  const seen = new Float64Array(n)
+  const min = column(n, Infinity)
+  const positive = new Float64Array(n)
+  const m = d.keys.length
+  const start = new Int32Array(n + 1)
+  const memberOf = new Int32Array(m)
+  for (let j = 0; j < m; j++) {
+    const i = Math.floor((d.keys[j] as number) / span)
+    memberOf[j] = i >= 0 && i < n ? i : -1
+    if (i >= 0 && i < n) start[i + 1] = (start[i + 1] as number) + 1
+  }
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number)
+  const fill = start.slice(0, n)
+  const order = new Int32Array(start[n] as number)
+  for (let j = 0; j < m; j++) {
+    const i = memberOf[j] as number
+    if (i < 0) continue
+    order[fill[i] as number] = j
+    fill[i] = (fill[i] as number) + 1
+  }
+  // the day totals of one member at a time (a few dozen days: a small map, cleared for the next member)
+  const total = new Map<number, number>()
+  for (let i = 0; i < n; i++) {
+    const from = start[i] as number
+    const to = start[i + 1] as number
+    if (from === to) continue
+    total.clear()
+    for (let x = from; x < to; x++) {
+      const j = order[x] as number
+      const k = d.keys[j] as number
+      total.set(k, (total.get(k) ?? 0) + (d.amounts[j] as number))
+    }
+    let lo = Infinity
+    let pos = 0
+    for (const v of total.values()) {
+      if (v < lo) lo = v
+      if (v > 0) pos++
+    }
+    seen[i] = total.size
+    min[i] = lo
+    positive[i] = pos
+  }
+  return { seen, min, positive }
+}
+
 /**
  * Compute member figures by name for some members (each name once; unknown names give a column of NaN).
  *
@@ -202,8 +257,9 @@ export const memberFigures = (names: ReadonlyArray<string>, ctx: FigureContext, 
   // accounts and what is needed of each
   const pointsOf = new Map<string, Float64Array>()
   const prevOf = new Map<string, Float64Array>()
-  // daily totals per account: one map keyed by member × day (no map per member)
-  const daily = new Map<string, Map<number, number>>()
+  // entries of each account needing daily totals, as member × day keys and amounts in entry order (summed
+  // per member and day afterwards, in linear time: a map of millions of keys was most of the figures' time)
+  const daily = new Map<string, DailyEntries>()
   const timeline = new Map<string, Array<Array<number> | undefined>>()
   const counts = new Map<string, Float64Array>()
   let active: Float64Array | undefined
@@ -215,7 +271,7 @@ export const memberFigures = (names: ReadonlyArray<string>, ctx: FigureContext, 
     const [kind, arg] = splitFigure(name)
     if (arg !== undefined && ['points', 'improvement', 'reachedAt'].includes(kind) && !pointsOf.has(arg)) pointsOf.set(arg, column(n, 0))
     if (arg !== undefined && ['previous', 'improvement'].includes(kind) && !prevOf.has(arg)) prevOf.set(arg, column(n, 0))
-    if (arg !== undefined && ['dailyMin', 'activeDays'].includes(kind) && !daily.has(arg)) daily.set(arg, new Map())
+    if (arg !== undefined && ['dailyMin', 'activeDays'].includes(kind) && !daily.has(arg)) daily.set(arg, { keys: [], amounts: [] })
     if (arg !== undefined && kind === 'reachedAt' && !timeline.has(arg)) timeline.set(arg, new Array(n))
     if (arg !== undefined && kind === 'count') counts.set(arg, column(n, 0))
     if (kind === '__active') active = column(n, 0)
@@ -259,8 +315,8 @@ export const memberFigures = (names: ReadonlyArray<string>, ctx: FigureContext, 
       if (p !== undefined) p[i] = (p[i] as number) + e.granted
       const d = daily.get(e.account)
       if (d !== undefined) {
-        const k = i * span + (cal.dayNumber(t as Instant) - firstDay)
-        d.set(k, (d.get(k) ?? 0) + e.granted)
+        d.keys.push(i * span + (cal.dayNumber(t as Instant) - firstDay))
+        d.amounts.push(e.granted)
       }
       const tl = timeline.get(e.account)
       if (tl !== undefined) {
@@ -308,18 +364,10 @@ export const memberFigures = (names: ReadonlyArray<string>, ctx: FigureContext, 
       col = column(n, NaN)
       if (previous !== undefined) for (let i = 0; i < n; i++) col[i] = (p[i] as number) - (q[i] as number)
     } else if ((kind === 'dailyMin' || kind === 'activeDays') && arg !== undefined) {
-      const d = daily.get(arg) as Map<number, number>
+      const d = daily.get(arg) as DailyEntries
       col = column(n, bounded ? 0 : NaN)
       if (bounded) {
-        const seen = new Float64Array(n)
-        const min = column(n, Infinity)
-        const positive = new Float64Array(n)
-        for (const [k, v] of d) {
-          const i = Math.floor(k / span)
-          seen[i] = (seen[i] as number) + 1
-          if (v < (min[i] as number)) min[i] = v
-          if (v > 0) positive[i] = (positive[i] as number) + 1
-        }
+        const { seen, min, positive } = dailyTotals(d, n, span)
         for (let i = 0; i < n; i++) {
           if (seen[i] === 0) continue
           col[i] = kind === 'activeDays' ? (positive[i] as number) : (seen[i] as number) < nDays ? Math.min(0, min[i] as number) : (min[i] as number)

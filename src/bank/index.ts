@@ -76,6 +76,15 @@ export type {
   BatchResult
 } from './apply.js'
 export {
+  bankSnapshot,
+  decodeBankSnapshot,
+  restoreBank
+} from './snapshot.js'
+export type {
+  BankSnapshot,
+  SnapshotAccount
+} from './snapshot.js'
+export {
   decodeBankOp,
   decodeBankOps,
   decodeBankOpsJsonl,

@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { at, decode, decodeJson, dispatch, problem, refined, strict, text, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
+import { at, decode, decodeJson, dispatch, problem, refined, strict, text, type Decoded, type PathSegment, type Problem, type Text } from '../core/internal.js'
 import { letterLabel, numberLabel, orderSize, type PaperQuestion } from './paper.js'
 
 // -------------------------------------------------------------------------------------
@@ -101,32 +101,34 @@ export const decodeQuizResponseJson = (json: string, file?: string): Decoded<Qui
 export const checkResponse = (pq: PaperQuestion, r: QuizResponse, path: ReadonlyArray<PathSegment> = []): Problem | undefined => {
   const q = pq.question
   if (r.type !== q.type) return problem('type', at([...path, 'type']), text(`a ${q.type} response`, `${q.type} 题的作答`), r.type)
-  const letters = labels(orderSize(q), letterLabel)
-  const option = text(`one of the labels ${[...letters].join(', ')}`, `选项标签之一：${[...letters].join('、')}`)
+  const n = orderSize(q)
+  // The problem texts are built only for a response that does not fit (this runs for every slot of every stored round).
+  const option = (): Text => {
+    const letters = Array.from({ length: n }, (_, i) => letterLabel(i))
+    return text(`one of the labels ${letters.join(', ')}`, `选项标签之一：${letters.join('、')}`)
+  }
   switch (r.type) {
     case 'single':
-      return letters.has(r.choice) ? undefined : problem('reference', at([...path, 'choice']), option, r.choice)
+      return isLabel(r.choice, n) ? undefined : problem('reference', at([...path, 'choice']), option(), r.choice)
     case 'multiple': {
-      const i = r.choices.findIndex((x) => !letters.has(x))
-      if (i >= 0) return problem('reference', at([...path, 'choices', i]), option, r.choices[i])
-      return new Set(r.choices).size === r.choices.length ? undefined : problem('duplicate', at([...path, 'choices']), text('each label once', '每个标签只出现一次'), r.choices)
+      const i = r.choices.findIndex((x) => !isLabel(x, n))
+      if (i >= 0) return problem('reference', at([...path, 'choices', i]), option(), r.choices[i])
+      return distinct(r.choices) ? undefined : problem('duplicate', at([...path, 'choices']), text('each label once', '每个标签只出现一次'), r.choices)
     }
     case 'blank': {
-      const n = q.type === 'blank' ? q.blanks.length : 0
-      return r.values.length === n ? undefined : problem('range', at([...path, 'values']), text(`${n} blank values`, `${n} 个填空`), r.values.length)
+      const b = q.type === 'blank' ? q.blanks.length : 0
+      return r.values.length === b ? undefined : problem('range', at([...path, 'values']), text(`${b} blank values`, `${b} 个填空`), r.values.length)
     }
     case 'ordering': {
-      const i = r.order.findIndex((x) => !letters.has(x))
-      if (i >= 0) return problem('reference', at([...path, 'order', i]), option, r.order[i])
-      return new Set(r.order).size === r.order.length && r.order.length === letters.size
-        ? undefined
-        : problem('range', at([...path, 'order']), text('every item label exactly once', '每个标签恰好一次'), r.order)
+      const i = r.order.findIndex((x) => !isLabel(x, n))
+      if (i >= 0) return problem('reference', at([...path, 'order', i]), option(), r.order[i])
+      return distinct(r.order) && r.order.length === n ? undefined : problem('range', at([...path, 'order']), text('every item label exactly once', '每个标签恰好一次'), r.order)
     }
     case 'matching': {
       const lefts = labels(q.type === 'matching' ? q.pairs.length : 0, numberLabel)
       for (const [k, v] of Object.entries(r.matches)) {
         if (!lefts.has(k)) return problem('reference', at([...path, 'matches', k]), text(`a left label among ${[...lefts].join(', ')}`, `左侧标签之一：${[...lefts].join('、')}`), k)
-        if (!letters.has(v)) return problem('reference', at([...path, 'matches', k]), option, v)
+        if (!isLabel(v, n)) return problem('reference', at([...path, 'matches', k]), option(), v)
       }
       return undefined
     }
@@ -135,4 +137,24 @@ export const checkResponse = (pq: PaperQuestion, r: QuizResponse, path: Readonly
     case 'essay':
       return undefined
   }
+}
+
+// True when `l` is the label of one of the first `n` positions (`letterLabel(i)` for some i < n): read as
+// bijective base 26 (A = 1 … Z = 26, AA = 27, …), then checked by printing it back, so no long or odd text slips through.
+const isLabel = (l: string, n: number): boolean => {
+  if (l.length === 0 || l.length > 8) return false
+  let k = 0
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i) - 64
+    if (c < 1 || c > 26) return false
+    k = k * 26 + c
+  }
+  return k - 1 < n && letterLabel(k - 1) === l
+}
+
+// No label twice: compared pairwise for the few labels a question has, through a set past that.
+const distinct = (xs: ReadonlyArray<string>): boolean => {
+  if (xs.length > 16) return new Set(xs).size === xs.length
+  for (let i = 1; i < xs.length; i++) for (let j = 0; j < i; j++) if (xs[i] === xs[j]) return false
+  return true
 }

@@ -246,10 +246,34 @@ const verify = (paper: Paper, u: unknown): E.Either<RoundError, Round> => {
     if (body.paper !== paper.id) return wrongPaper(paper, body.paper)
     if (typeof seal !== 'string' || hmacSha256(paper.sealKey, JSON.stringify(body)) !== seal) return tampered()
     if (!Array.isArray(body.slots) || body.slots.length !== paper.questions.length) return tampered()
-    return E.right(Object.freeze({ ...body, seal }))
+    return E.right(adopt(paper, Object.freeze({ ...body, seal }) as Round))
   } catch {
     return tampered()
   }
+}
+
+// A round whose seal was just checked, deeply frozen: remembered as sealed under the paper's key, so the
+// transitions and results given it next verify it by identity instead of a second HMAC (a round read
+// back from a store graded as fast as one this library just returned).
+const adopt = (paper: Paper, r: Round): Round => {
+  SEALED_UNDER.set(r, paper.sealKey)
+  return r
+}
+
+/**
+ * For stored-round decoding only: a round parsed from JSON text whose seal the caller checked over that
+ * very text (the text up to `,"seal":…` is the text the seal was computed over), frozen here and adopted
+ * as sealed for this paper. Internal: the caller must have checked the seal and everything `verify` does.
+ */
+export const adoptCheckedText = (paper: Paper, parsed: Round): Round => adopt(paper, deepFreeze(parsed))
+
+// Freeze a tree of plain JSON data in place (it must be the caller's own: fresh from JSON.parse).
+const deepFreeze = <A>(u: A): A => {
+  if (u !== null && typeof u === 'object') {
+    for (const v of Object.values(u)) deepFreeze(v)
+    Object.freeze(u)
+  }
+  return u
 }
 
 /**

@@ -10,11 +10,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { at, CountC, decode, decodeJson, NameC, oneOf, problem, refined, strict, text, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
+import { at, CountC, decode, decodeJson, hmacSha256, NameC, oneOf, problem, refined, strict, text, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
 import { orderSize, type Paper, type PaperQuestion } from './paper.js'
 import type { Rational } from './rational.js'
 import { checkResponse, QuizResponseC } from './response.js'
-import { verifyRound, type Round } from './round.js'
+import { adoptCheckedText, verifyRound, type Round } from './round.js'
 import { decodeQuestion } from './validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -73,6 +73,117 @@ export const RoundShapeC = /*#__PURE__*/ strict(
   { kind: NameC, endedAt: EpochMsC, endedBy: oneOf('EndReason', ['member', 'deadline', 'wrong-answer', 'completed', 'grace-over']) },
   'Round'
 )
+
+// -------------------------------------------------------------------------------------
+// the shape check, by hand
+// -------------------------------------------------------------------------------------
+
+// `RoundShapeC` and the forbidden-key guard of `decode` as one plain predicate, for the stored-text path:
+// true only for a value both accept (a property test holds it to exactly that), walked once without
+// contexts or error values; the codec still runs on anything this refuses, for the problems.
+type Obj = Record<string, unknown>
+const isObj = (u: unknown): u is Obj => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isName = (u: unknown): boolean => typeof u === 'string' && u.length > 0
+const isCount = (u: unknown): boolean => Number.isSafeInteger(u) && (u as number) >= 0
+const isStrings = (u: unknown): boolean => {
+  if (!Array.isArray(u)) return false
+  for (const x of u) if (typeof x !== 'string') return false
+  return true
+}
+const ROUND_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['version', 'id', 'quiz', 'member', 'mode', 'paper', 'step', 'seal', 'limits', 'status', 'startedAt', 'slots', 'kind', 'endedAt', 'endedBy'])
+const SLOT_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['answers', 'openedAt', 'response', 'answeredAt', 'manual', 'gradedAt'])
+const LIMIT_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['onTimeout', 'roundMs', 'questionMs', 'graceMs'])
+// Own enumerable keys, as `Object.keys` lists them (an own `__proto__` key from JSON.parse included).
+const onlyKeys = (o: Obj, known: ReadonlySet<string>): boolean => {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && !known.has(k)) return false
+  return true
+}
+const twoKeys = (o: Obj, k: string): boolean => {
+  let n = 0
+  for (const x in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, x)) continue
+    if ((x !== 'type' && x !== k) || ++n > 2) return false
+  }
+  return n === 2
+}
+const isResponse = (u: unknown): boolean => {
+  if (!isObj(u)) return false
+  switch (u['type']) {
+    case 'single':
+      return twoKeys(u, 'choice') && typeof u['choice'] === 'string'
+    case 'multiple':
+      return twoKeys(u, 'choices') && isStrings(u['choices'])
+    case 'judge':
+      return twoKeys(u, 'value') && typeof u['value'] === 'boolean'
+    case 'blank':
+      return twoKeys(u, 'values') && isStrings(u['values'])
+    case 'ordering':
+      return twoKeys(u, 'order') && isStrings(u['order'])
+    case 'matching': {
+      const m = u['matches']
+      if (!twoKeys(u, 'matches') || !isObj(m)) return false
+      for (const k of Object.keys(m)) if (FORBIDDEN.has(k) || typeof m[k] !== 'string') return false
+      return true
+    }
+    case 'numerical':
+      return twoKeys(u, 'value') && typeof u['value'] === 'number' && Number.isFinite(u['value'])
+    case 'essay':
+      return twoKeys(u, 'text') && typeof u['text'] === 'string'
+    default:
+      return false
+  }
+}
+const FORBIDDEN: ReadonlySet<string> = /*#__PURE__*/ new Set(['__proto__', 'constructor', 'prototype'])
+const isOptional = (u: unknown, is: (v: unknown) => boolean): boolean => u === undefined || is(u)
+const isInstant = (u: unknown): boolean => Number.isSafeInteger(u)
+const isRational = (u: unknown): boolean =>
+  isObj(u) && onlyKeys(u, RATIONAL_KEYS) && Number.isSafeInteger(u['n']) && Number.isSafeInteger(u['d']) && (u['d'] as number) > 0
+const RATIONAL_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['n', 'd'])
+const isSlot = (u: unknown): boolean =>
+  isObj(u) &&
+  onlyKeys(u, SLOT_KEYS) &&
+  isCount(u['answers']) &&
+  isOptional(u['openedAt'], isInstant) &&
+  isOptional(u['response'], isResponse) &&
+  isOptional(u['answeredAt'], isInstant) &&
+  isOptional(u['manual'], isRational) &&
+  isOptional(u['gradedAt'], isInstant)
+const MODES: ReadonlySet<unknown> = /*#__PURE__*/ new Set(['exam', 'practice', 'challenge', 'daily'])
+const STATUSES: ReadonlySet<unknown> = /*#__PURE__*/ new Set(['open', 'submitted', 'discarded'])
+const END_REASONS: ReadonlySet<unknown> = /*#__PURE__*/ new Set(['member', 'deadline', 'wrong-answer', 'completed', 'grace-over'])
+const TIMEOUTS: ReadonlySet<unknown> = /*#__PURE__*/ new Set(['submit', 'grace', 'discard'])
+const isLimits = (u: unknown): boolean =>
+  isObj(u) && onlyKeys(u, LIMIT_KEYS) && TIMEOUTS.has(u['onTimeout']) && isOptional(u['roundMs'], isCount) && isOptional(u['questionMs'], isCount) && isOptional(u['graceMs'], isCount)
+
+/**
+ * True when `decode(RoundShapeC)` accepts a value (forbidden keys included), by a plain walk.
+ * For JSON data (what `JSON.parse` returns); anything else is left to the codec.
+ */
+export const isRoundShape = (u: unknown): u is Shape => {
+  if (!isObj(u) || !onlyKeys(u, ROUND_KEYS)) return false
+  if (
+    u['version'] !== 2 ||
+    !isName(u['id']) ||
+    !isName(u['quiz']) ||
+    !isName(u['member']) ||
+    !MODES.has(u['mode']) ||
+    typeof u['paper'] !== 'string' ||
+    !isCount(u['step']) ||
+    typeof u['seal'] !== 'string' ||
+    !isLimits(u['limits']) ||
+    !STATUSES.has(u['status']) ||
+    !isInstant(u['startedAt']) ||
+    !isOptional(u['kind'], isName) ||
+    !isOptional(u['endedAt'], isInstant) ||
+    !isOptional(u['endedBy'], (v) => END_REASONS.has(v))
+  ) {
+    return false
+  }
+  const slots = u['slots']
+  if (!Array.isArray(slots)) return false
+  for (const s of slots) if (!isSlot(s)) return false
+  return true
+}
 
 // -------------------------------------------------------------------------------------
 // checks
@@ -196,14 +307,53 @@ export const decodeRound =
     return E.left(ps)
   }
 
+// The end of a round's JSON as `JSON.stringify(round)` writes it: the seal, always the last key.
+const SEAL_KEY = ',"seal":"'
+const SEAL_TAIL = SEAL_KEY.length + 64 + 2
+
+/**
+ * A round read from the JSON text `JSON.stringify(round)` wrote, checked without parsing it twice: the
+ * text before `,"seal":"…"}` (closed with `}`) is exactly the canonical text the seal was computed over,
+ * so the HMAC is checked over the stored text itself (no canonical copy, no second stringify). Then the
+ * same checks as `decodeRound` (shape, forbidden keys, paper, slots, end fields); `undefined` when any
+ * fails or the text is not in that form (another layout, a BOM, a bad seal): the caller then decodes it
+ * the long way, which reports every problem at its path. A text whose seal matches was written from a
+ * round sealed under this paper's key, so what it parses to is that round.
+ */
+const fromSealedText = (paper: Paper, json: string): Round | undefined => {
+  const n = json.length
+  const cut = n - SEAL_TAIL
+  if (cut < 1 || json.charCodeAt(n - 1) !== 125 || json.charCodeAt(n - 2) !== 34 || !json.startsWith(SEAL_KEY, cut)) return undefined
+  const seal = json.slice(cut + SEAL_KEY.length, n - 2)
+  if (hmacSha256(paper.sealKey, `${json.slice(0, cut)}}`) !== seal) return undefined
+  let u: unknown
+  try {
+    u = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (!isRoundShape(u)) return undefined
+  const shape = u
+  if (shape.paper !== paper.id) return undefined
+  const ps: Array<Problem> = []
+  checkSlots(shape, paper.questions, ps)
+  checkEnd(shape, ps)
+  return ps.length === 0 ? adoptCheckedText(paper, u as Round) : undefined
+}
+
 /**
  * `decodeRound` from JSON text; a syntax error is a problem at `line:column`.
+ * The text `JSON.stringify(round)` wrote is read in one parse and its seal checked over the text itself
+ * (the common case: a round kept in a store as it came); any other text is parsed and decoded as `decodeRound` does.
+ * The round given back is remembered as checked, so grading it needs no second HMAC.
  *
  * @category decoding
  * @example
  * decodeRoundJson(paper, body) // => right(round) or left(problems)
  */
 export const decodeRoundJson = (paper: Paper, json: string, file?: string): Decoded<Round> => {
+  const fast = typeof json === 'string' ? fromSealedText(paper, json) : undefined
+  if (fast !== undefined) return E.right(fast)
   const r = decodeJson(t.unknown, file)(json)
   return E.isLeft(r) ? r : decodeRound(paper)(r.right)
 }
