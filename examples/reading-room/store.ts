@@ -152,6 +152,8 @@ export const pgliteStore = async (dataDir: string): Promise<Store> => {
 /** A PostgreSQL server, by connection string (a pool of connections; a transaction holds one). */
 export const postgresStore = async (connectionString: string): Promise<Store> => {
   const pool = new pg.Pool({ connectionString, max: 10 })
+  // An idle connection the server drops (a restart) is replaced on the next query; say so, don't crash.
+  pool.on('error', (e) => console.error(`reading room: a PostgreSQL connection failed: ${e.message}`))
   const on =
     (c: pg.Pool | pg.PoolClient): Query =>
     async <R>(text: string, params: ReadonlyArray<unknown> = []) =>
