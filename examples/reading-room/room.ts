@@ -30,7 +30,7 @@ import { decodeBankOps, decodeBankOpsJsonl, type BankOp } from 'moral-bank/bank'
 import { appendRun, checkHostTables, checkProgrammeOrg, decodeProgrammeJson, runProgramme, type ProgrammeRun } from 'moral-bank/programme'
 import { DAILY_QUESTIONS, DAILY_ROUND_MS, type Park } from './park.js'
 import type { Store, StoredRound, StoredRow } from './store.js'
-import { resultView, roundView, type ResultView, type RoundView } from './views.js'
+import { resultView, roundView, type AnswerAck, type ResultView, type RoundView } from './views.js'
 
 /** Why the room refused a request: an HTTP status, a reason and the problems, each at its path or line. */
 export interface Refusal {
@@ -66,7 +66,7 @@ export interface Room {
   readonly now: () => number
   /** Today's round for a member: started on first call, the same round after (its paper without the key). */
   today(member: string): Promise<Outcome<RoundView>>
-  answer(member: string, round: string, question: string, response: unknown): Promise<Outcome<RoundView>>
+  answer(member: string, round: string, question: string, response: unknown): Promise<Outcome<AnswerAck>>
   submit(member: string, round: string): Promise<Outcome<ResultView>>
   /** Record events the host saw (a login, an approved deed, …); the number new to the store. */
   addEvents(jsonl: string): Promise<Outcome<{ readonly added: number }>>
@@ -235,7 +235,7 @@ export const openRoom = async (store: Store, park: Park, now: () => number = Dat
     })
   }
 
-  const answerOne = (member: string, id: string, question: string, response: unknown): Promise<Outcome<RoundView>> =>
+  const answerOne = (member: string, id: string, question: string, response: unknown): Promise<Outcome<AnswerAck>> =>
     serial(id, async () => {
       const have = ownRound(member, id)
       if (E.isLeft(have)) return have
@@ -247,7 +247,7 @@ export const openRoom = async (store: Store, park: Park, now: () => number = Dat
       if (E.isLeft(next)) return E.left(refuse(409, next.left.reason, [next.left]))
       await store.saveRound(storedRound(next.right))
       st.rounds.set(id, next.right)
-      return E.right(roundView(paper, next.right, now()))
+      return E.right({ id, question, step: next.right.step, status: next.right.status })
     })
 
   const submitOne = (member: string, id: string): Promise<Outcome<ResultView>> =>

@@ -20,8 +20,16 @@ export interface RoundView {
   /** The server's clock when the view was made (the page's timer counts from it). */
   readonly now: number
   readonly paper: PublicPaper
-  /** The member's own answers so far, by question handle. */
-  readonly answers: Readonly<Record<string, QuizResponse>>
+  /** The member's own answers so far, by question handle (a round taken up again after a reload). */
+  readonly given: Readonly<Record<string, QuizResponse>>
+}
+
+/** What an answer gets back: it is kept (the round's step), nothing more. */
+export interface AnswerAck {
+  readonly id: string
+  readonly question: string
+  readonly step: number
+  readonly status: Round['status']
 }
 
 /** One question after submission: what was answered, the right answer, the grade and why. */
@@ -48,13 +56,13 @@ export interface ResultView {
 }
 
 export const roundView = (paper: Paper, round: Round, now: number): RoundView => {
-  const answers: Record<string, QuizResponse> = {}
+  const given: Record<string, QuizResponse> = {}
   paper.questions.forEach((pq, i) => {
     const r = round.slots[i]?.response
-    if (r !== undefined) answers[pq.handle] = r
+    if (r !== undefined) given[pq.handle] = r
   })
   const end = deadline(round)
-  const base = { id: round.id, status: round.status, startedAt: round.startedAt, now, paper: publicPaper(paper), answers }
+  const base = { id: round.id, status: round.status, startedAt: round.startedAt, now, paper: publicPaper(paper), given }
   return end === undefined ? base : { ...base, deadline: end }
 }
 

@@ -167,7 +167,7 @@ const quizPage = async (): Promise<void> => {
   const round = started.value
   const form = byId('paper') as HTMLFormElement
   form.replaceChildren(...round.paper.questions.map((q, i) =>
-    h('fieldset', { 'data-question': q.id }, h('legend', {}, `${i + 1}. ${textOf(q.stem)}（${q.points} 分）`), ...questionInputs(q, round.answers[q.id]))))
+    h('fieldset', { 'data-question': q.id }, h('legend', {}, `${i + 1}. ${textOf(q.stem)}（${q.points} 分）`), ...questionInputs(q, round.given[q.id]))))
   const submitNow = async (): Promise<void> => {
     const done = await call<ResultView>('POST', '/api/rounds/submit', { member: member(), round: round.id })
     if (done.ok) showResult(done.value)
