@@ -66,6 +66,8 @@ export interface Room {
   readonly now: () => number
   /** Today's round for a member: started on first call, the same round after (its paper without the key). */
   today(member: string): Promise<Outcome<RoundView>>
+  /** A new practice round (专项答题: as many as the member likes; the special-practice rule scores them). */
+  practice(member: string): Promise<Outcome<RoundView>>
   answer(member: string, round: string, question: string, response: unknown): Promise<Outcome<AnswerAck>>
   submit(member: string, round: string): Promise<Outcome<ResultView>>
   /** Record events the host saw (a login, an approved deed, …); the number new to the store. */
@@ -180,8 +182,8 @@ export const openRoom = async (store: Store, park: Park, now: () => number = Dat
     return st.run
   }
 
-  const paperFor = async (member: string, day: string): Promise<Outcome<Paper>> => {
-    const made = assemble(st.bank, park.daily, { secret, seed: deriveSeed('daily', member, day) })
+  const paperFor = async (seed: string): Promise<Outcome<Paper>> => {
+    const made = assemble(st.bank, park.daily, { secret, seed })
     if (E.isLeft(made)) return E.left(refuse(503, `the bank cannot fill a paper of ${DAILY_QUESTIONS} questions`))
     await store.savePaper(made.right.id, JSON.stringify(made.right))
     st.papers.set(made.right.id, made.right)
@@ -215,23 +217,37 @@ export const openRoom = async (store: Store, park: Park, now: () => number = Dat
     return paper === undefined ? E.left(refuse(500, 'the round has no paper')) : E.right({ paper, round })
   }
 
-  const roundId = (member: string, day: string): string => `daily/${day}/${member}`
+  /** Start a round of a quiz for a member on a paper assembled for it, and keep both. */
+  const begin = async (member: string, id: string, quiz: string, kind: string, seed: string): Promise<Outcome<RoundView>> => {
+    const paper = await paperFor(seed)
+    if (E.isLeft(paper)) return paper
+    const started = startRound({ id, quiz, kind, member, mode: 'exam', paper: paper.right, now: now(),
+      limits: { roundMs: DAILY_ROUND_MS, onTimeout: 'submit' } })
+    if (E.isLeft(started)) return E.left(refuse(409, started.left.reason))
+    await store.saveRound(storedRound(started.right))
+    st.rounds.set(id, started.right)
+    return E.right(roundView(paper.right, started.right, now()))
+  }
 
-  const today = (member: string): Promise<Outcome<RoundView>> => {
-    if (!park.org.memberById.has(member)) return Promise.resolve(E.left(refuse(404, 'no such member')))
+  const isMember = (member: string): Outcome<string> => (park.org.memberById.has(member) ? E.right(member) : E.left(refuse(404, 'no such member')))
+
+  const today = async (member: string): Promise<Outcome<RoundView>> => {
+    if (E.isLeft(isMember(member))) return E.left(refuse(404, 'no such member'))
     const day = cal.key('day', now() as Instant)
-    const id = roundId(member, day)
+    const id = `daily/${day}/${member}`
     return serial(id, async () => {
       const have = ownRound(member, id)
       if (E.isRight(have)) return E.right(roundView(have.right.paper, await timedOut(have.right.paper, have.right.round), now()))
-      const paper = await paperFor(member, day)
-      if (E.isLeft(paper)) return paper
-      const started = startRound({ id, quiz: `daily-${day}`, kind: 'daily', member, mode: 'exam', paper: paper.right, now: now(),
-        limits: { roundMs: DAILY_ROUND_MS, onTimeout: 'submit' } })
-      if (E.isLeft(started)) return E.left(refuse(409, started.left.reason))
-      await store.saveRound(storedRound(started.right))
-      st.rounds.set(id, started.right)
-      return E.right(roundView(paper.right, started.right, now()))
+      return begin(member, id, `daily-${day}`, 'daily', deriveSeed('daily', member, day))
+    })
+  }
+
+  const practice = async (member: string): Promise<Outcome<RoundView>> => {
+    if (E.isLeft(isMember(member))) return E.left(refuse(404, 'no such member'))
+    return serial(`practice/${member}`, () => {
+      const day = cal.key('day', now() as Instant)
+      const n = [...st.rounds.keys()].filter((k) => k.startsWith(`practice/${day}/${member}/`)).length + 1
+      return begin(member, `practice/${day}/${member}/${n}`, `practice-${day}`, 'special', deriveSeed('practice', member, day, n))
     })
   }
 
@@ -298,7 +314,7 @@ export const openRoom = async (store: Store, park: Park, now: () => number = Dat
   }
 
   return {
-    park, cal, now, today, answer: answerOne, submit: submitOne, addEvents, addBankOps, uploadBank, checkProgramme,
+    park, cal, now, today, practice, answer: answerOne, submit: submitOne, addEvents, addBankOps, uploadBank, checkProgramme,
     run: currentRun, events: () => st.events
   }
 }

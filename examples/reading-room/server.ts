@@ -34,7 +34,10 @@ const str = (u: unknown): string => (typeof u === 'string' ? u : '')
 const API: Readonly<Record<string, Handler>> = {
   'GET /api/members': (room) =>
     json(200, room.park.org.members.map((m) => ({ id: m.id, name: m.label ?? m.id, unit: room.park.org.unitById.get(m.unit)?.label ?? m.unit }))),
-  'POST /api/rounds': async (room, body) => outcome(await room.today(str(fields(body)['member']))),
+  'POST /api/rounds': async (room, body) => {
+    const f = fields(body)
+    return outcome(await (f['practice'] === true ? room.practice(str(f['member'])) : room.today(str(f['member']))))
+  },
   'POST /api/rounds/answer': async (room, body) => {
     const f = fields(body)
     return outcome(await room.answer(str(f['member']), str(f['round']), str(f['question']), f['response']))
