@@ -10,7 +10,7 @@ export interface Child {
   readonly exited: Promise<void>
 }
 
-const ROOT = resolve(__dirname, '../..')
+const ROOT = resolve('.') // the repository's root: vitest and npm run bench run from it
 
 /** Start the server on a free loopback port over a store (a PGlite directory or a postgres:// URL). */
 export const startChild = (db: string): Promise<Child> =>
