@@ -16,6 +16,7 @@ import { run as collide } from './collide.bench.js'
 import { run as size } from './size.bench.js'
 import { run as programme } from './programme.bench.js'
 import { run as cli } from './cli.bench.js'
+import { run as readingRoom } from './reading-room.bench.js'
 
 const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['core', core],
@@ -28,6 +29,7 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['awards', awards],
   ['programme', programme],
   ['cli', cli],
+  ['reading-room', readingRoom],
   ['core-stream', coreStream],
   ['collide', collide],
   ['size', size]

@@ -1,9 +1,8 @@
 // What the server sends: plain JSON views of a round, a result, a member's points, the boards and the
 // honor roll. Before submission a member gets the public paper (opaque handles, labels A, B, …, no key)
 // and their own answers; the key, the explanations and the feedback come only with the result.
-import * as E from 'fp-ts/lib/Either.js'
 import { type Instant, type Text } from 'moral-bank/core'
-import { deadline, keyAnswer, publicPaper, questionFeedback, rationals, textOf, type KeyAnswer, type Paper, type PublicPaper, type QuizResponse, type Round, type RoundResult } from 'moral-bank/quiz'
+import { deadline, keyAnswer, publicPaper, rationals, textOf, type KeyAnswer, type Paper, type PaperQuestion, type PublicPaper, type QuizResponse, type Round, type RoundResult } from 'moral-bank/quiz'
 import { dailyProgress, type DailyProgress, type Statement } from 'moral-bank/ledger'
 import { bankStatement } from 'moral-bank/bank'
 import type { ProgrammeRun } from 'moral-bank/programme'
@@ -66,10 +65,10 @@ export const roundView = (paper: Paper, round: Round, now: number): RoundView =>
   return end === undefined ? base : { ...base, deadline: end }
 }
 
-const explanationOf = (paper: Paper, round: Round, handle: string): string | undefined => {
-  const fb = questionFeedback(paper, handle)(round)
-  if (E.isLeft(fb)) return undefined
-  const parts = [fb.right.explanation, fb.right.feedback].filter((x) => x !== undefined).map(textOf)
+// The question's explanation and general feedback, as questionFeedback gives them after submission (read
+// from the server's paper directly: the round was verified once when it was graded).
+const explanationOf = (pq: PaperQuestion): string | undefined => {
+  const parts = [pq.question.explanation, pq.question.feedback].filter((x) => x !== undefined).map(textOf)
   return parts.length === 0 ? undefined : parts.join(' ')
 }
 
@@ -84,7 +83,7 @@ export const resultView = (paper: Paper, round: Round, result: RoundResult): Res
   questions: paper.questions.map((pq, i): QuestionResult => {
     const g = result.questions[i]
     const answered = round.slots[i]?.response
-    const explanation = explanationOf(paper, round, pq.handle)
+    const explanation = explanationOf(pq)
     return {
       handle: pq.handle,
       ...(answered === undefined ? {} : { answered }),
