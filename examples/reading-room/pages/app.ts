@@ -196,8 +196,8 @@ const passbookView = (p: Statement | undefined): HTMLElement => {
   if (p === undefined) return h('p', {}, '（无 none）')
   return h('div', {},
     h('p', {}, `期初 Opening ${p.opening} · 存入 Earned ${p.earned} · 扣除 Deducted ${p.deducted} · 兑换 Redeemed ${p.redeemed} · 期末 Closing ${p.closing}`),
-    h('table', {}, h('tr', {}, h('th', {}, '日期 Day'), h('th', {}, '变动 Change')),
-      ...p.days.map((d) => h('tr', {}, h('td', {}, String((d as { day?: string }).day ?? '')), h('td', {}, JSON.stringify(d))))))
+    h('table', {}, h('tr', {}, ...['日期 Day', '存入 Earned', '扣除 Deducted', '兑换 Redeemed', '过期 Expired', '余额 Balance'].map((t) => h('th', {}, t))),
+      ...p.days.map((d) => h('tr', {}, ...[d.day, d.earned, d.deducted, d.redeemed, d.expired, d.closing].map((x) => h('td', {}, String(x)))))))
 }
 
 const pointsPage = async (): Promise<void> => {
