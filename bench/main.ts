@@ -17,6 +17,7 @@ import { run as collide } from './collide.bench.js'
 import { run as size } from './size.bench.js'
 import { run as programme } from './programme.bench.js'
 import { run as cli } from './cli.bench.js'
+import { run as readingRoom } from './reading-room.bench.js'
 
 const ledger = (): void => {
   ledgerRun()
@@ -36,6 +37,7 @@ const benches: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['awards-scale', awardsScale],
   ['programme', programme],
   ['cli', cli],
+  ['reading-room', readingRoom],
   ['core-stream', coreStream],
   ['collide', collide],
   ['size', size]

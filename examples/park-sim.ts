@@ -131,6 +131,72 @@ const simulatedAnswer = (key: KeyAnswer, right: boolean): QuizResponse | undefin
   }
 }
 
+/**
+ * The park's programme file, as its administrator writes it (built from the presets, then plain JSON):
+ * the rules, the Moral Bank, the awards, and what the reading room posts.
+ */
+export const parkProgrammeJson = (): unknown => {
+  // The programme file, as the park's administrator writes it (here built from the presets, then plain JSON):
+  // the rules, the Moral Bank, the awards, and what the reading room posts.
+  const preset = dailyStudy()
+  const presetAwards = awardPresets({ dailyMin: 1, modelThreshold: 400 }) as { awards: Array<Record<string, unknown>>; hostMetrics?: unknown }
+  const { hostMetrics: _declaredBelow, ...awardsJson } = presetAwards
+  const label = (en: string, zh: string): { en: string; zh: string } => ({ en, zh })
+  const groupBoard = (id: string, l: { en: string; zh: string }, metric: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    id, label: l, subjects: 'units', unitKind: 'group', metric, period: 'month', ...extra
+  })
+  return JSON.parse(
+    JSON.stringify({
+      version: 2,
+      title: { en: 'Yantan park study programme, July 2021', zh: '沿滩高新区 2021 年 7 月学习方案' },
+      zone: 'Asia/Shanghai',
+      rules: {
+        accounts: [...preset.accounts, account('moral', { label: { en: 'Moral points', zh: '道德积分' } })],
+        rules: [...preset.rules, inAccount('moral')(perAction('deed', 'deed.approved', 5)), inAccount('moral')(deduction('late', 'violation.recorded', 2))],
+        groups: preset.groups ?? []
+      },
+      bank: {
+        accounts: [{ id: 'moral', expiryMonths: 12 }],
+        items: [
+          { id: 'soap', label: { en: 'Soap', zh: '肥皂' }, account: 'moral', price: 5, stock: 60 },
+          { id: 'towel', label: { en: 'Towel', zh: '毛巾' }, account: 'moral', price: 10, stock: 30 },
+          { id: 'rice', label: { en: 'Rice 5 kg', zh: '大米五公斤' }, account: 'moral', price: 20, stock: 10 }
+        ],
+        claims: [{ id: 'deed', eventType: 'deed.approved', stages: [{ kind: 'confirmation', id: 'helped' }, { kind: 'review', id: 'review' }, { kind: 'notice', id: 'notice', days: 3 }] }]
+      },
+      // The presets, made monthly for the demo (an admin edits the JSON the same way); their host metrics are $.host.
+      awards: { ...awardsJson, awards: presetAwards.awards.map((a) => ({ ...a, period: 'month' })) },
+      host: [
+        { id: 'skills', label: label('Skills', '技能') },
+        { id: 'conduct', label: label('Conduct', '作风') },
+        { id: 'performance', label: label('Performance', '业绩') }
+      ],
+      boards: [
+        { id: 'study', label: label('Study-score board', '学习积分榜'), subjects: 'members', metric: { kind: 'points', account: 'study' }, period: 'month' },
+        groupBoard('groups', label('Work groups by per-capita study points', '工作组人均学习积分'), { kind: 'points', account: 'study' }, {
+          aggregate: 'perCapita',
+          lists: { red: { count: 3 }, black: { count: 3 } }
+        }),
+        groupBoard('group-participation', label('Work groups by participation', '工作组参学率'), { kind: 'participation' }),
+        groupBoard('group-daily', label('Work groups: members with points every day', '工作组每日达标率'), { kind: 'aboveDailyMin', account: 'study', min: 1 })
+      ],
+      composites: [
+        {
+          id: 'sanbi',
+          label: label('Three comparisons: points, participation, every day', '三比：比积分、比参学、比坚持'),
+          parts: [{ board: 'groups', weight: 0.5 }, { board: 'group-participation', weight: 0.25 }, { board: 'group-daily', weight: 0.25 }],
+          normalisation: 'minmax',
+          lists: { red: { count: 3 }, black: { count: 3 } }
+        }
+      ],
+      roll: { title: label('Yantan park honor roll, July 2021', '沿滩高新区 2021 年 7 月光荣榜'), notice: { after: 1, days: 7 } }
+    })
+  )
+}
+
+/** The park's organisation tree for a seed (the one `simulatePark` uses). */
+export const parkOrg = (seed: string): OrgTree => buildOrg(rngFromParts(seed, 'org'))
+
 /** Simulate one month (July 2021) of the park. */
 export const simulatePark = (seed: string): Park => {
   const rng = rngFromParts(seed, 'org')
@@ -211,62 +277,7 @@ export const simulatePark = (seed: string): Park => {
     }
   }
 
-  // The programme file, as the park's administrator writes it (here built from the presets, then plain JSON):
-  // the rules, the Moral Bank, the awards, and what the reading room posts.
-  const preset = dailyStudy()
-  const presetAwards = awardPresets({ dailyMin: 1, modelThreshold: 400 }) as { awards: Array<Record<string, unknown>>; hostMetrics?: unknown }
-  const { hostMetrics: _declaredBelow, ...awardsJson } = presetAwards
-  const label = (en: string, zh: string): { en: string; zh: string } => ({ en, zh })
-  const groupBoard = (id: string, l: { en: string; zh: string }, metric: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-    id, label: l, subjects: 'units', unitKind: 'group', metric, period: 'month', ...extra
-  })
-  const programmeJson: unknown = JSON.parse(
-    JSON.stringify({
-      version: 2,
-      title: { en: 'Yantan park study programme, July 2021', zh: '沿滩高新区 2021 年 7 月学习方案' },
-      zone: 'Asia/Shanghai',
-      rules: {
-        accounts: [...preset.accounts, account('moral', { label: { en: 'Moral points', zh: '道德积分' } })],
-        rules: [...preset.rules, inAccount('moral')(perAction('deed', 'deed.approved', 5)), inAccount('moral')(deduction('late', 'violation.recorded', 2))],
-        groups: preset.groups ?? []
-      },
-      bank: {
-        accounts: [{ id: 'moral', expiryMonths: 12 }],
-        items: [
-          { id: 'soap', label: { en: 'Soap', zh: '肥皂' }, account: 'moral', price: 5, stock: 60 },
-          { id: 'towel', label: { en: 'Towel', zh: '毛巾' }, account: 'moral', price: 10, stock: 30 },
-          { id: 'rice', label: { en: 'Rice 5 kg', zh: '大米五公斤' }, account: 'moral', price: 20, stock: 10 }
-        ],
-        claims: [{ id: 'deed', eventType: 'deed.approved', stages: [{ kind: 'confirmation', id: 'helped' }, { kind: 'review', id: 'review' }, { kind: 'notice', id: 'notice', days: 3 }] }]
-      },
-      // The presets, made monthly for the demo (an admin edits the JSON the same way); their host metrics are $.host.
-      awards: { ...awardsJson, awards: presetAwards.awards.map((a) => ({ ...a, period: 'month' })) },
-      host: [
-        { id: 'skills', label: label('Skills', '技能') },
-        { id: 'conduct', label: label('Conduct', '作风') },
-        { id: 'performance', label: label('Performance', '业绩') }
-      ],
-      boards: [
-        { id: 'study', label: label('Study-score board', '学习积分榜'), subjects: 'members', metric: { kind: 'points', account: 'study' }, period: 'month' },
-        groupBoard('groups', label('Work groups by per-capita study points', '工作组人均学习积分'), { kind: 'points', account: 'study' }, {
-          aggregate: 'perCapita',
-          lists: { red: { count: 3 }, black: { count: 3 } }
-        }),
-        groupBoard('group-participation', label('Work groups by participation', '工作组参学率'), { kind: 'participation' }),
-        groupBoard('group-daily', label('Work groups: members with points every day', '工作组每日达标率'), { kind: 'aboveDailyMin', account: 'study', min: 1 })
-      ],
-      composites: [
-        {
-          id: 'sanbi',
-          label: label('Three comparisons: points, participation, every day', '三比：比积分、比参学、比坚持'),
-          parts: [{ board: 'groups', weight: 0.5 }, { board: 'group-participation', weight: 0.25 }, { board: 'group-daily', weight: 0.25 }],
-          normalisation: 'minmax',
-          lists: { red: { count: 3 }, black: { count: 3 } }
-        }
-      ],
-      roll: { title: label('Yantan park honor roll, July 2021', '沿滩高新区 2021 年 7 月光荣榜'), notice: { after: 1, days: 7 } }
-    })
-  )
+  const programmeJson = parkProgrammeJson()
   const programme = orThrow(decodeProgramme(programmeJson), 'programme')
   const month = orThrow(runProgramme(programme, { org, events, host, period: '2021-07' }), 'run')
   // The Moral Bank: on the first Saturday of August the love supermarket opens: members with moral points
