@@ -40,6 +40,19 @@ const HOST_ORG = (M.decodeOrg({ units: [{ id: 'u', label: 'U', kind: 'group' }],
 
 const STUDY = M.compileRuleSetOrThrow(M.dailyStudy())
 
+// A bank with a lot, a reservation and stock, as its snapshot: the seed of the snapshot decoder's edits.
+const BANK_CONFIG = M.checkBankConfigOrThrow({ zone: 'Asia/Shanghai', accounts: [{ id: 'moral', expiryMonths: 12 }], items: [{ id: 'soap', account: 'moral', price: 5, stock: 3 }] })
+const BANK_SNAPSHOT = JSON.parse(
+  JSON.stringify(
+    M.bankSnapshot(
+      M.applyOps(M.emptyBank(BANK_CONFIG), [
+        { _tag: 'earn', request: 'e-1', at: M.instantOrThrow('2021-07-01T08:00:00+08:00'), subject: 'm-1', account: 'moral', points: 12 },
+        { _tag: 'reserve', request: 'r-1', at: M.instantOrThrow('2021-07-02T08:00:00+08:00'), subject: 'm-1', item: 'soap', quantity: 1 }
+      ]).bank
+    )
+  )
+) as Json
+
 /** Decoders of any value. */
 export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodeEvent: (u) => either(M.decodeEvent(u)),
@@ -57,6 +70,8 @@ export const VALUE: Readonly<Record<string, (u: unknown) => Out>> = {
   decodeHostTables: (u) => either(M.decodeHostTables(u, HOST_ORG)),
   // a ledger snapshot, against the rule set it was taken with (issue 18)
   decodeLedgerSnapshot: (u) => either(M.decodeLedgerSnapshot(STUDY)(u)),
+  // a Moral Bank snapshot, the state without its history (issue 18)
+  decodeBankSnapshot: (u) => either(M.decodeBankSnapshot(u)),
   decodeQuestionBank: (u) => report(M.decodeQuestionBank(u)),
   decodeQuestion: (u) => either(M.decodeQuestion(u)),
   decodeBlueprint: (u) => either(M.decodeBlueprint(u)),
@@ -239,6 +254,7 @@ export const SEEDS: ReadonlyArray<readonly [string, Json, ReadonlyArray<string>]
   ['rules', (programme as { rules: Json }).rules, ['compileRuleSet', 'decodeRuleSet']],
   ['bank config', { zone: 'Asia/Shanghai', accounts: [{ id: 'moral', expiryMonths: 12 }, { id: 'study', floor: -20 }], items: [{ id: 'soap', account: 'moral', price: 5, stock: 3 }] }, ['checkBankConfig']],
   ['event', { id: 'ev-1', type: 'article.read', member: 'm-1', at: '2021-07-01T08:00:00+08:00', attrs: { seconds: 90, content: 'art-1' } }, ['decodeEvent']],
+  ['bank snapshot', BANK_SNAPSHOT, ['decodeBankSnapshot']],
   ['bank op', { _tag: 'redeem', request: 'r-1', at: '2021-07-01T09:00:00+08:00', subject: 'm-1', account: 'moral', points: 5 }, ['decodeBankOp']],
   [
     'org',
