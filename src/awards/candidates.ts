@@ -9,7 +9,7 @@
 import { membersOf, subtreeUnits, type Member, type MemberId, type UnitId, type UnitKind } from '../core/internal.js'
 import { subTable, unitFigures, unitFiguresOfRows, type FigureContext, type FigureTable } from './figures.js'
 import type { AwardCategory } from './model.js'
-import { numberDistinct, type Keys } from './selector.js'
+import { numberDistinct, type Keys } from './selection/index.js'
 import { isAligned, memberUnitsOf, nearestOfKind, unitIndexOf, type Context } from './context.js'
 
 // The candidates of a category and where their figures are: `row(i)` of `table` (criteria read
@@ -208,7 +208,7 @@ export const scoreCandidates = (
   const eligibleCol = new Uint8Array(n)
   const passed = new Uint8Array(n)
   const single = termCols.length === 1 && termWeights[0] === 1 ? termCols[0] : undefined
-  // the selection's keys too (see selector.ts `keysOf`), saving it another pass
+  // the selection's keys too (see selection/pool.ts `keysOf`), saving it another pass
   const sign = (a.order ?? 'desc') === 'desc' ? -1 : 1
   const key = new Float64Array(n)
   const elig = new Int32Array(n)

@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { at, parsePeriodKey, periodOf, problem, subtreeUnits, text, withPrefix, type Decoded, type Instant, type Member, type OrgTree, type Period, type Problem, type UnitId, type UnitKind, type Zone } from '../core/internal.js'
 import { computeBoard, previousPeriod, redBlack, type Board, type BoardSpec } from '../ranking/internal.js'
 import { criterionFigures } from './criteria.js'
+import { isBoardKind } from './figure-kinds.js'
 import { memberFigures, splitFigure, unitMemberFigures, type BoardFigures, type FigureContext, type FigureTable } from './figures.js'
 import type { AwardBoard, AwardCategory, AwardInputs, AwardProgramme } from './model.js'
 
@@ -96,7 +97,7 @@ const planKey = (period: Period, cutoff: Instant | undefined): string => `${peri
 const categoryFigures = (a: AwardCategory): ReadonlyArray<string> => [
   ...new Set([...criterionFigures(a.criteria), ...a.by.map((t) => t.figure), ...(a.tieBreakers ?? []).map((t) => t.figure)])
 ]
-export const isBoardFigure = (kind: string): boolean => kind === 'rank' || kind === 'score' || kind === 'red' || kind === 'black'
+export const isBoardFigure = (kind: string): boolean => isBoardKind(kind)
 
 const boardFigures = (ctx: Context, id: string, period: Period, cutoff: Instant | undefined): Decoded<BoardFigures> => {
   const b = ctx.programme.boards[id]

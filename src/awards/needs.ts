@@ -9,6 +9,7 @@
  */
 import { at, text, problem, type OrgTree, type PathSegment, type Problem, type Text, type UnitKind } from '../core/internal.js'
 import { criterionFigures } from './criteria.js'
+import { figureKind } from './figure-kinds.js'
 import { ACCOUNT_FIGURE_KINDS, anAccountOf, splitFigure } from './figures.js'
 import type { AwardCategory, AwardProgramme } from './model.js'
 
@@ -105,35 +106,7 @@ export const accountProblems = (programme: Pick<AwardProgramme, 'accounts' | 'aw
 // labels
 // -------------------------------------------------------------------------------------
 
-// Figures without an argument, named in the reader's words.
-const PLAIN_WORDS: Readonly<Record<string, Text>> = {
-  quizAccuracy: text('quiz accuracy', '答题正确率'),
-  quizzes: text('quizzes taken', '答题次数'),
-  violations: text('violations', '违规次数'),
-  tenureDays: text('days since joining', '加入天数'),
-  tenureMonths: text('months since joining', '加入月数'),
-  members: text('members', '人数'),
-  participation: text('participation', '参与率')
-}
-
-// Board figures, naming the board by its id (boards carry no label yet).
-const BOARD_WORDS: Readonly<Record<string, (board: string) => Text>> = {
-  red: (b) => text(`on the red list of board ${b}`, `上红榜（${b}）`),
-  black: (b) => text(`on the black list of board ${b}`, `上黑榜（${b}）`),
-  rank: (b) => text(`rank on board ${b}`, `${b} 榜名次`),
-  score: (b) => text(`score on board ${b}`, `${b} 榜得分`)
-}
-
-const FIGURE_WORDS: Readonly<Record<string, (l: Text) => Text>> = {
-  points: (l) => l,
-  previous: (l) => text(`${l.en} of the previous period`, `上期${l.zh}`),
-  improvement: (l) => text(`${l.en} gained on the previous period`, `${l.zh}较上期增长`),
-  dailyMin: (l) => text(`lowest daily ${l.en}`, `每日最低${l.zh}`),
-  everyDayMin: (l) => text(`lowest daily ${l.en} of every member`, `全员每日最低${l.zh}`),
-  activeDays: (l) => text(`days with ${l.en}`, `有${l.zh}的天数`),
-  reachedAt: (l) => text(`when the ${l.en} were reached`, `${l.zh}达到时间`),
-  perCapita: (l) => text(`${l.en} per member`, `人均${l.zh}`)
-}
+// The reader's words for each figure kind are its entry's `label` (figure-kinds.ts).
 
 /**
  * A figure as a reader names it, in both languages: an account figure with
@@ -153,15 +126,8 @@ const FIGURE_WORDS: Readonly<Record<string, (l: Text) => Text>> = {
  */
 export const figureLabel = (figure: string, accounts: AwardProgramme['accounts'], metrics?: AwardProgramme['metricLabels']): Text => {
   const [kind, arg] = splitFigure(figure)
-  const plain = arg === undefined ? PLAIN_WORDS[kind] : undefined
-  if (plain !== undefined) return plain
-  const board = arg === undefined ? undefined : BOARD_WORDS[kind]
-  if (board !== undefined && arg !== undefined) return board(arg)
-  if (kind === 'host') return metrics?.find((x) => x.id === arg)?.label ?? text(figure, figure)
-  const words = FIGURE_WORDS[kind]
-  const label = arg === undefined ? undefined : accounts?.find((x) => x.id === arg)?.label
-  // without the account's label (a programme not from decodeProgramme), the figure keeps its name
-  return words === undefined || label === undefined ? text(figure, figure) : words(label)
+  const names = { account: (id: string) => accounts?.find((x) => x.id === id)?.label, metric: (id: string) => metrics?.find((x) => x.id === id)?.label }
+  return figureKind(kind)?.label(arg, names) ?? text(figure, figure)
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 
 import type { UnitKind } from '../core/internal.js'
+import { tieBreakerOn } from './figure-kinds.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -71,7 +72,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
   const acc = options.account ?? 'study'
   const points = `points:${acc}`
   const clean = { figure: 'violations', op: 'eq', value: 0 }
-  const earlier = [{ figure: `reachedAt:${acc}`, order: 'asc' }]
+  const earlier = [tieBreakerOn(`reachedAt:${acc}`)]
   const kind = options.unitKind ?? 'branch'
   return {
     version: 1,
@@ -172,7 +173,7 @@ export const awardPresets = (options: AwardPresetOptions = {}): Record<string, u
         criteria: { all: [{ figure: `everyDayMin:${acc}`, op: 'gte', value: options.dailyMin ?? 30 }, { figure: 'participation', op: 'eq', value: 1 }] },
         by: `perCapita:${acc}`,
         selection: { kind: 'top', n: 1 },
-        tieBreakers: [{ figure: 'members', order: 'desc' }],
+        tieBreakers: [tieBreakerOn('members')],
         ties: 'flag'
       }
     ],

@@ -15,7 +15,7 @@ import { compileCriterion, criterionAwards, explainCriterion, fmtFigure, type Cr
 import { accountProblems, checkAwardOrg, figureLabel, scoreLabel } from './needs.js'
 import type { AwardCategory, AwardDecision, AwardFigures, AwardInputs, AwardProgramme, AwardResult, AwardRun, DecisionReason } from './model.js'
 import type { SelectionOutcome } from './select.js'
-import { PENDING, REASONS, WON, selectPool } from './selector.js'
+import { PENDING, REASONS, REASON_TEXT, WON, selectPool } from './selection/index.js'
 
 // -------------------------------------------------------------------------------------
 // order
@@ -67,20 +67,8 @@ export const awardOrder = (p: Pick<AwardProgramme, 'awards' | 'exclusive'>): Dec
 // one category
 // -------------------------------------------------------------------------------------
 
-const REASON: Readonly<Record<DecisionReason, Text>> = {
-  selected: text('selected', '入选'),
-  'tie-included': text('selected, tied at the quota boundary (all tied included)', '入选（名额边界并列，全部入选）'),
-  fallback: text("put forward as its unit's best (nobody eligible in the unit reached the threshold)", '作为本单位最高者推荐（本单位符合条件者无人达到门槛）'),
-  'fallback-tied': text("put forward as its unit's best, tied (all tied included)", '作为本单位最高者推荐，并列全部入选'),
-  'tie-flagged': text('tied at the quota boundary: awaiting an admin decision', '名额边界并列：待管理员决定'),
-  'tie-broken': text('tied on score, placed after by the tie-breaker chain', '分数并列，按并列规则排后'),
-  'over-quota': text('outside the quota', '超出名额'),
-  'unit-quota': text("the unit's quota was already filled", '所在单位名额已满'),
-  'below-threshold': text('below the threshold', '未达门槛'),
-  'below-band': text('below the lowest grade band', '低于最低等级'),
-  criteria: text('did not meet the criteria', '不符合条件'),
-  exclusive: text('already holds an award with priority', '已获优先奖项')
-}
+// The plain text of each reason comes from the one table (selection/reasons.ts).
+const REASON = REASON_TEXT
 
 /** What a reason may name besides the score: the quota unit and its seats, the category's cap and threshold. */
 interface ReasonFigures {

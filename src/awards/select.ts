@@ -8,7 +8,7 @@
  * @module
  */
 import type { AwardSelection, DecisionReason, TiePolicy } from './model.js'
-import { numberDistinct, PENDING, REASONS, WON, selectPool } from './selector.js'
+import { numberDistinct, PENDING, REASONS, WON, selectPool } from './selection/index.js'
 
 // -------------------------------------------------------------------------------------
 // model

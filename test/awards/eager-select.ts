@@ -1,4 +1,4 @@
-// The selection as it was before it became lazy (src/awards/selector.ts): every eligible candidate
+// The selection as it was before it became lazy (src/awards/selector.ts, now src/awards/selection/): every eligible candidate
 // sorted first, every column filled. Kept verbatim as the reference the lazy engine must agree with.
 /**
  * Selection: from scored candidates to winners, under a selection (top N,

@@ -1,4 +1,4 @@
-// The lazy selection engine (src/awards/selector.ts: reads only the ordered prefix it needs) against
+// The lazy selection engine (src/awards/selection/engine.ts: reads only the ordered prefix it needs) against
 // the eager one it replaced (eager-select.ts, verbatim: sorts every eligible candidate first), on
 // pools large enough for the prefix to grow in steps: every column of `selectColumns`, and every
 // figure `runAwards` reads for its winners, pending ties and near misses.
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { rngFromSeed, uniformInt } from '../../src/core/internal.js'
 import { selectColumns, type AwardSelection, type SelectionColumns, type SelectionOptions, type TiePolicy } from '../../src/awards/internal.js'
-import { selectPool } from '../../src/awards/selector.js'
+import { selectPool } from '../../src/awards/selection/index.js'
 import { selectColumns as eagerSelectColumns } from './eager-select.js'
 
 interface Spec {

@@ -1,3 +1,6 @@
+// The single-closure selection engine that src/awards/selection/ restructured (issue 19), kept
+// verbatim (imports aside) as a test oracle: selector-oracle.test-prop.ts checks the new engine
+// against it. Its original note follows.
 /**
  * The selection engine behind `selectColumns` (select.ts) and `runAwards`
  * (run.ts); internal, not exported from the package index.
@@ -14,8 +17,8 @@
  *
  * @module
  */
-import { orderByKey } from '../ranking/internal.js'
-import type { AwardSelection, DecisionReason, TiePolicy } from './model.js'
+import { orderByKey } from '../../src/ranking/internal.js'
+import type { AwardSelection, DecisionReason, TiePolicy } from '../../src/awards/model.js'
 
 // -------------------------------------------------------------------------------------
 // model
