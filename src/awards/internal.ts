@@ -25,4 +25,4 @@ export * from './badges.js'
 export * from './roll.js'
 export * from './needs.js'
 // context.ts: the boards a run reads and their figures, for runs kept up to date (src/programme/run.ts)
-export { boardsRead, figuresOfBoard } from './context.js'
+export { boardsRead, contextOf, figuresOfBoard, prepare } from './context.js'

@@ -111,6 +111,8 @@ interface Parts {
   readonly content: Interner
   readonly last: ActivityEvent
   readonly size: number
+  /** When an append continued a subject: the saved state it continued from, and the segment it added. */
+  readonly continued?: { readonly from: SavedState; readonly added: Segment }
 }
 
 // A subject ledger's parts, by the object (not a property: JSON, equality checks and spreads do not see
@@ -283,7 +285,8 @@ const foldRows = (rs: CompiledRuleSet, rows: Rows, k: number, subject: SubjectId
     saved: saveState(st),
     content: st.contentIds,
     last: events[n - 1] as ActivityEvent,
-    size: (base?.size ?? 0) + n
+    size: (base?.size ?? 0) + n,
+    ...(base === undefined ? {} : { continued: { from: base.saved, added: segment } })
   }
   return subjectLedgerOf(subject, parts, balances)
 }
@@ -384,6 +387,27 @@ const subjectLedgerOf = (subject: SubjectId, parts: Parts, balances: Readonly<Re
   }
   partsMemo.set(made, parts)
   return made
+}
+
+/**
+ * What `after` added to `before` when an append continued the subject from it (internal: a run brings
+ * its boards up to date from these alone): the events it gained and their entries, in order, the
+ * earlier ones kept as they were. `undefined` when `after` was folded again from its first event (a
+ * late event, a conflict) or is not the continuation of `before`: read its entries whole.
+ *
+ * @category utilities
+ * @example
+ * appendedSince(l1.subjects.get(s), l2.subjects.get(s))?.entries // => the entries of the events l2 added
+ */
+export const appendedSince = (
+  before: SubjectLedger,
+  after: SubjectLedger
+): { readonly events: ReadonlyArray<ActivityEvent>; readonly entries: ReadonlyArray<Entry> } | undefined => {
+  if (before === after) return { events: [], entries: [] }
+  const b = partsOf(before)
+  const c = partsOf(after)?.continued
+  if (b === undefined || c === undefined || c.from !== b.saved) return undefined
+  return { events: c.added.events, entries: segmentEntries(c.added) }
 }
 
 // -------------------------------------------------------------------------------------

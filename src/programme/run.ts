@@ -26,10 +26,13 @@ import {
   type Text
 } from '../core/internal.js'
 import type { ActivityEvent } from '../rules/internal.js'
-import { allEntries, appendEvents, foldLedger, type Entry, type Ledger, type SubjectLedger } from '../ledger/internal.js'
+import { allEntries, appendedSince, appendEvents, foldLedger, type Entry, type Ledger, type SubjectLedger } from '../ledger/internal.js'
 import {
+  accStep,
   accumulateBoard,
   boardFromAccs,
+  copyAcc,
+  newAcc,
   boardSubjects,
   composite,
   movement,
@@ -59,6 +62,7 @@ import {
 } from '../awards/internal.js'
 import { applyOps, emptyBank, postEntry, type BankOp, type BankState } from '../bank/internal.js'
 import { checkHostTables, checkProgrammeOrg } from './check.js'
+import { advanceFigures, figureState, type FigureState, type MemberData } from './figures-delta.js'
 import type { Programme } from './programme.js'
 import type { CompositeSpec, PublishedBoardSpec } from './publish.js'
 
@@ -201,6 +205,8 @@ interface Kept {
   readonly awardBoards: ReadonlyArray<KeptAwardBoard>
   /** The figures the awards read, brought up to date member by member. */
   readonly figures: AwardFigures | undefined
+  /** What brings `figures` up to date from the members' new entries alone (undefined: computed again). */
+  readonly figureState?: FigureState | undefined
   /** The Moral Bank as the run left it, for an append to continue from. */
   readonly bank?: BankPart
 }
@@ -296,42 +302,106 @@ const keepBoard = (spec: BoardSpec, cutoff: Instant | undefined, org: OrgTree, h
   return E.right({ spec, cutoff, subjects: subjects.right, scope, accs, unmatched })
 }
 
-// A kept board brought up to date: the touched members accumulated again, the others kept.
-const refreshBoard = (k: KeptBoard, org: OrgTree, host: HostMetrics, touched: ReadonlyArray<string>, win: Windows): KeptBoard => {
-  const data = windowOf(k.spec, k.cutoff, win)
-  const inScope = new Set(touched.filter((s) => k.scope.has(s)))
-  const unmatched = new Set(k.unmatched)
-  const fresh = accumulateBoard(k.spec, { org, host, entries: data.entries, events: data.events }, inScope, unmatched)
-  const accs = new Map(k.accs)
-  for (const s of inScope) {
+// What an append changed for one member: its new entries and events only (`whole` false: its earlier ones
+// are unchanged), or all of them (`whole`: it was folded again, or is new, or lost every event).
+interface Delta {
+  readonly whole: boolean
+  readonly entries: ReadonlyArray<Entry>
+  readonly events: ReadonlyArray<ActivityEvent>
+  readonly ledger: SubjectLedger | undefined
+}
+
+const deltaOf = (before: SubjectLedger | undefined, after: SubjectLedger | undefined): Delta => {
+  if (after === undefined) return { whole: true, entries: [], events: [], ledger: undefined }
+  const added = before === undefined ? undefined : appendedSince(before, after)
+  if (added === undefined) return { whole: true, entries: after.entries, events: after.events, ledger: after }
+  return { whole: false, entries: added.entries, events: added.events, ledger: after }
+}
+
+// The rows of `xs` (in time order) in [from, to).
+const windowRows = <A extends { readonly at: number }>(xs: ReadonlyArray<A>, from: number, to: number): ReadonlyArray<A> => {
+  const i = lowerBound(xs, from)
+  let j = i
+  while (j < xs.length && (xs[j] as A).at < to) j++
+  return i === 0 && j === xs.length ? xs : xs.slice(i, j)
+}
+
+// A kept board brought up to date: a member with new entries only adds them to a copy of its figures (in
+// the order one pass would: the same sums); a member folded again is accumulated anew from its entries in
+// the window; a board nothing changed on is the same object (its board is not ranked again).
+const refreshBoard = (k: KeptBoard, org: OrgTree, host: HostMetrics, deltas: ReadonlyMap<string, Delta>): KeptBoard => {
+  const from = k.spec.period.start
+  const to = Math.min(k.spec.period.end, k.cutoff ?? Infinity)
+  const step = accStep(k.spec)
+  let accs: Map<string, Acc> | undefined
+  let unmatched: Set<string> | undefined
+  for (const [s, d] of deltas) {
+    const entries = windowRows(d.entries, from, to)
+    const events = windowRows(d.events, from, to)
+    if (!k.scope.has(s)) {
+      // Only ids outside the organisation are listed (as unmatched: whole-tree boards publish them).
+      if (org.memberById.has(s as never)) continue
+      const has = entries.length > 0 || events.length > 0
+      if (has === k.unmatched.has(s) || (!has && !d.whole)) continue
+      unmatched ??= new Set(k.unmatched)
+      if (has) unmatched.add(s)
+      else unmatched.delete(s)
+      continue
+    }
+    if (!d.whole) {
+      if (entries.length === 0 && events.length === 0) continue
+      accs ??= new Map(k.accs)
+      const was = accs.get(s)
+      const a = was === undefined ? newAcc() : copyAcc(was)
+      for (const e of entries) step.entry(a, e)
+      for (const ev of events) step.event(a, ev)
+      step.finish(a)
+      accs.set(s, a)
+      continue
+    }
+    const fresh = accumulateBoard(k.spec, { org, host, entries, events }, new Set([s]), new Set())
+    accs ??= new Map(k.accs)
     const a = fresh.get(s)
     if (a === undefined) accs.delete(s)
     else accs.set(s, a)
   }
-  return { ...k, accs, unmatched }
+  if (accs === undefined && unmatched === undefined) return k
+  return { ...k, accs: accs ?? k.accs, unmatched: unmatched ?? k.unmatched }
 }
 
-const boardOf = (k: KeptBoard, org: OrgTree, host: HostMetrics): Decoded<Board> => boardFromAccs(k.spec, { org, host }, k.subjects, k.accs, k.unmatched)
+// Each kept board's board, ranked once (a board an append did not change is the same kept object).
+const boardMemo = new WeakMap<KeptBoard, Decoded<Board>>()
+const boardOf = (k: KeptBoard, org: OrgTree, host: HostMetrics): Decoded<Board> => {
+  let b = boardMemo.get(k)
+  if (b === undefined) boardMemo.set(k, (b = boardFromAccs(k.spec, { org, host }, k.subjects, k.accs, k.unmatched)))
+  return b
+}
 
-// Boards, lists and movements from the kept boards.
+// Boards, lists and movements from the kept boards (a published board whose kept boards are the same objects as
+// in the run before is that run's).
+const publishedMemo = new WeakMap<KeptBoard, { readonly previous: KeptBoard | undefined; readonly published: PublishedBoard }>()
 const publishBoards = (programme: Programme, kept: Kept, org: OrgTree, host: HostMetrics): Decoded<ReadonlyArray<PublishedBoard>> => {
   const ps: Array<Problem> = []
   const out: Array<PublishedBoard> = []
   programme.boards.forEach((b, i) => {
     const k = kept.boards[i] as Kept['boards'][number]
+    const hit = publishedMemo.get(k.current)
+    if (hit !== undefined && hit.previous === k.previous) return void out.push(hit.published)
     const board = boardOf(k.current, org, host)
     if (E.isLeft(board)) return void ps.push(...withPrefix(['boards', i])(board.left))
     const previous = k.previous === undefined ? undefined : boardOf(k.previous, org, host)
     if (previous !== undefined && E.isLeft(previous)) return void ps.push(...withPrefix(['boards', i])(previous.left))
     const lists = b.lists === undefined ? undefined : redBlack(b.lists)(board.right)
     if (lists !== undefined && E.isLeft(lists)) return void ps.push(...withPrefix(['boards', i, 'lists'])(lists.left))
-    out.push({
+    const published: PublishedBoard = {
       id: b.id,
       label: b.label,
       board: board.right,
       ...(previous === undefined ? {} : { previous: previous.right, movement: movement(previous.right)(board.right) }),
       ...(lists === undefined ? {} : { lists: lists.right })
-    })
+    }
+    publishedMemo.set(k.current, { previous: k.previous, published })
+    out.push(published)
   })
   return ps.length > 0 ? E.left(ps) : E.right(out)
 }
@@ -360,13 +430,18 @@ const noticeOf = (programme: Programme, period: Period): { readonly from: Instan
   return { from: dayStart(after), to: dayStart(after + days) }
 }
 
-// The boards the awards read, as figures, from their kept boards.
+// The boards the awards read, as figures, from their kept boards (once per kept board).
+const figuresMemo = new WeakMap<KeptBoard, Decoded<BoardFigures>>()
 const awardBoardFigures = (kept: ReadonlyArray<KeptAwardBoard>, org: OrgTree, host: HostMetrics): Decoded<ReadonlyMap<string, BoardFigures>> => {
   const out = new Map<string, BoardFigures>()
   for (const k of kept) {
-    const board = boardOf(k.kept, org, host)
-    if (E.isLeft(board)) return E.left(withPrefix(['awards', 'boards', k.id])(board.left))
-    const f = figuresOfBoard(k.board, board.right, k.id)
+    let f = figuresMemo.get(k.kept)
+    if (f === undefined) {
+      const board = boardOf(k.kept, org, host)
+      if (E.isLeft(board)) return E.left(withPrefix(['awards', 'boards', k.id])(board.left))
+      f = figuresOfBoard(k.board, board.right, k.id)
+      figuresMemo.set(k.kept, f)
+    }
     if (E.isLeft(f)) return E.left(withPrefix(['awards'])(f.left))
     out.set(k.key, f.right)
   }
@@ -424,20 +499,17 @@ const applyToBank = (from: BankState, refused: ReadonlyArray<BankRefusal>, clock
 // The bank after an append, continued from the run's own when it can be: every touched member's earlier
 // entries unchanged (its new ones only added after them) and everything new later than all the bank applied.
 // Otherwise (a late event, a conflict, an operation dated before the bank's last), undefined: replay it all.
-const continueBank = (run: ProgrammeRun, ledger: Ledger, touched: ReadonlyArray<string>, ops: ReadonlyArray<BankOp>): BankPart | undefined => {
+const continueBank = (run: ProgrammeRun, deltas: ReadonlyMap<string, Delta>, ops: ReadonlyArray<BankOp>): BankPart | undefined => {
   const was = run[KEPT].bank
   if (was?.bank === undefined) return undefined
   const fresh: Array<Entry> = []
-  for (const s of touched) {
-    const before = run.ledger.subjects.get(s)?.entries ?? []
-    const now = ledger.subjects.get(s)?.entries ?? []
-    if (now.length < before.length) return undefined
-    for (let i = 0; i < before.length; i++) {
-      const a = before[i] as Entry
-      const b = now[i] as Entry
-      if (a.id !== b.id || a.at !== b.at || a.granted !== b.granted || a.account !== b.account) return undefined
-    }
-    for (let i = before.length; i < now.length; i++) fresh.push(now[i] as Entry)
+  // members in key order, as a full run posts them (allEntries)
+  for (const s of [...deltas.keys()].sort()) {
+    const d = deltas.get(s) as Delta
+    if (d.whole) {
+      if (run.ledger.subjects.has(s)) return undefined
+      for (const e of d.entries) fresh.push(e)
+    } else for (const e of d.entries) fresh.push(e)
   }
   for (const e of fresh) if (e.granted !== 0 && !(e.at > was.clock)) return undefined
   for (const op of ops) if (!(op.at > was.clock)) return undefined
@@ -518,6 +590,7 @@ export const runProgramme = (programme: Programme, input: RunInput): Decoded<Pro
   }
   const awardBoards: Array<KeptAwardBoard> = []
   let figures: AwardFigures | undefined
+  let state: FigureState | undefined
   if (programme.awards !== undefined) {
     for (const r of boardsRead(programme.awards, when.right.at)) {
       const k = keepBoard(r.spec, r.cutoff, org, host, win, accounts)
@@ -526,14 +599,19 @@ export const runProgramme = (programme: Programme, input: RunInput): Decoded<Pro
     }
     const read = awardBoardFigures(awardBoards, org, host)
     if (E.isLeft(read)) return read
-    const f = awardFigures(programme.awards)({ org, ...data, host, at: when.right.at, figures: { _tag: 'AwardFigures', members: new Map(), boards: read.right } })
+    const inputs = { org, ...data, host, at: when.right.at, figures: { _tag: 'AwardFigures' as const, members: new Map(), boards: read.right } }
+    const f = awardFigures(programme.awards)(inputs)
     if (E.isLeft(f)) return E.left(withPrefix(['awards'])(f.left))
     figures = f.right
+    state = figureState(programme.awards, figures, inputs, (member, from, to) => {
+      const sl = ledger.subjects.get(member as SubjectLedger['subject'])
+      return sl === undefined ? { entries: [], events: [] } : { entries: windowRows(sl.entries, from, to), events: windowRows(sl.events, from, to) }
+    })
   }
   return finish(
     programme,
     { programme, org, host, period: when.right.period, at: when.right.at, ledger, bankOps: input.bankOps ?? [], ...(input.previousRoll === undefined ? {} : { previousRoll: input.previousRoll }) },
-    { boards, awardBoards, figures },
+    { boards, awardBoards, figures, figureState: state },
     data,
     programme.bank === undefined ? undefined : applyToBank(emptyBank(programme.bank), [], -Infinity, data.entries, input.bankOps ?? [])
   )
@@ -557,26 +635,47 @@ export const runProgramme = (programme: Programme, input: RunInput): Decoded<Pro
  */
 export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, bankOps: ReadonlyArray<BankOp> = []): Decoded<ProgrammeRun> => {
   const ledger = appendEvents(run.ledger)(events)
-  const touched: Array<string> = []
-  for (const [s, sl] of ledger.subjects) if (run.ledger.subjects.get(s) !== sl) touched.push(s)
-  const data = dataOf(ledger, touched)
-  const win = windowsOf(ledger, touched)
+  const deltas = new Map<string, Delta>()
+  for (const [s, sl] of ledger.subjects) {
+    const before = run.ledger.subjects.get(s)
+    if (before !== sl) deltas.set(s, deltaOf(before, sl))
+  }
+  for (const s of run.ledger.subjects.keys()) if (!ledger.subjects.has(s)) deltas.set(s, deltaOf(run.ledger.subjects.get(s), undefined))
   const { org, host, programme } = run
   const was = run[KEPT]
   const allOps = bankOps.length === 0 ? run.bankOps : [...run.bankOps, ...bankOps]
   const boards = was.boards.map((k) => ({
-    current: refreshBoard(k.current, org, host, touched, win),
-    previous: k.previous === undefined ? undefined : refreshBoard(k.previous, org, host, touched, win)
+    current: refreshBoard(k.current, org, host, deltas),
+    previous: k.previous === undefined ? undefined : refreshBoard(k.previous, org, host, deltas)
   }))
-  const awardBoards = was.awardBoards.map((k) => ({ ...k, kept: refreshBoard(k.kept, org, host, touched, win) }))
+  const awardBoards = was.awardBoards.map((k) => {
+    const kept = refreshBoard(k.kept, org, host, deltas)
+    return kept === k.kept ? k : { ...k, kept }
+  })
   let figures: AwardFigures | undefined
+  let state: FigureState | undefined
+  // What the awards read beyond their figures: nothing when the figures are brought up to date here.
+  let data: Data = { entries: [], events: [] }
   if (programme.awards !== undefined && was.figures !== undefined) {
     const read = awardBoardFigures(awardBoards, org, host)
     if (E.isLeft(read)) return read
-    const inputs = { org, ...data, host, at: run.at, figures: { _tag: 'AwardFigures' as const, members: new Map(), boards: read.right } }
-    const f = refreshAwardFigures(programme.awards)(was.figures, inputs, touched) ?? awardFigures(programme.awards)({ ...inputs, ...dataOf(ledger, undefined) })
-    if (E.isLeft(f)) return E.left(withPrefix(['awards'])(f.left))
-    figures = f.right
+    if (was.figureState !== undefined) {
+      const changed = new Map<string, MemberData>()
+      for (const [s, d] of deltas) {
+        const sl = d.ledger
+        changed.set(s, { whole: d.whole, entries: d.entries, events: d.events, window: (from, to) => (sl === undefined ? [] : windowRows(sl.entries, from, to)) })
+      }
+      const next = advanceFigures(was.figureState, changed, read.right)
+      figures = next.figures
+      state = next.state
+    } else {
+      const touched = [...deltas.keys()]
+      data = dataOf(ledger, touched)
+      const inputs = { org, ...data, host, at: run.at, figures: { _tag: 'AwardFigures' as const, members: new Map(), boards: read.right } }
+      const f = refreshAwardFigures(programme.awards)(was.figures, inputs, touched) ?? awardFigures(programme.awards)({ ...inputs, ...dataOf(ledger, undefined) })
+      if (E.isLeft(f)) return E.left(withPrefix(['awards'])(f.left))
+      figures = f.right
+    }
   }
   return finish(
     run.programme,
@@ -590,11 +689,11 @@ export const appendRun = (run: ProgrammeRun, events: Iterable<ActivityEvent>, ba
       bankOps: allOps,
       ...(run.previousRoll === undefined ? {} : { previousRoll: run.previousRoll })
     },
-    { boards, awardBoards, figures },
+    { boards, awardBoards, figures, figureState: state },
     data,
     programme.bank === undefined
       ? undefined
-      : (continueBank(run, ledger, touched, bankOps) ?? applyToBank(emptyBank(programme.bank), [], -Infinity, allEntries(ledger), allOps))
+      : (continueBank(run, deltas, bankOps) ?? applyToBank(emptyBank(programme.bank), [], -Infinity, allEntries(ledger), allOps))
   )
 }
 

@@ -214,6 +214,65 @@ export const newAcc = (): Acc => ({ value: 0, count: 0, active: false, correct: 
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
 
+/** A copy of a member's figures (internal: a run changes its copy, the run before keeps its own). */
+export const copyAcc = (a: Acc): Acc => ({ ...a, days: a.days === undefined ? undefined : new Map(a.days) })
+
+/**
+ * How one entry or event in a board's period adds to a member's figures, and the figures' value once all
+ * are in (internal: a run adds only a member's new entries and events to its kept figures, in the same
+ * order as one pass over all of them would, so the sums are the same to the last bit).
+ */
+export const accStep = (
+  spec: BoardSpec
+): { readonly entry: (a: Acc, e: EntryLike) => void; readonly event: (a: Acc, ev: EventLike) => void; readonly finish: (a: Acc) => void } => {
+  const m = spec.metric
+  const cal = calendar(spec.period.zone)
+  const types = m.kind === 'points' || m.kind === 'count' ? (m.eventTypes === undefined ? undefined : new Set(m.eventTypes)) : undefined
+  const quizType = m.kind === 'quizAccuracy' ? (m.eventType ?? 'quiz.completed') : undefined
+  return {
+    entry: (a, e) => {
+      a.active = true
+      if ((m.kind === 'points' || m.kind === 'aboveDailyMin') && e.account === m.account && (types === undefined || types.has(e.eventType))) {
+        a.value += e.granted
+        a.count++
+        if (m.kind === 'aboveDailyMin') {
+          const d = cal.dayNumber(e.at as Parameters<typeof cal.dayNumber>[0])
+          a.days ??= new Map()
+          a.days.set(d, (a.days.get(d) ?? 0) + e.granted)
+        }
+      }
+    },
+    event: (a, ev) => {
+      a.active = true
+      if (m.kind === 'count' && (types === undefined || types.has(ev.type))) {
+        a.value++
+        a.count++
+      } else if (quizType !== undefined && ev.type === quizType) {
+        const at_ = ev.attrs ?? {}
+        const c = num(at_['correct'])
+        const t = num(at_['total'])
+        const s = num(at_['score'])
+        const ms = num(at_['maxScore'])
+        const acc = num(at_['accuracy'])
+        a.count++
+        if (c !== undefined && t !== undefined && t > 0) {
+          a.correct += c
+          a.total += t
+        } else if (s !== undefined && ms !== undefined && ms > 0) {
+          a.correct += s / ms
+          a.total += 1
+        } else if (acc !== undefined) {
+          a.correct += acc
+          a.total += 1
+        }
+      }
+    },
+    finish: (a) => {
+      if (m.kind === 'quizAccuracy') a.value = a.total > 0 ? a.correct / a.total : 0
+    }
+  }
+}
+
 // One pass over entries and events in the period, for the members in `scope` (internal: runs bring boards up to date with it).
 export const accumulateBoard = (
   spec: BoardSpec,
@@ -242,54 +301,21 @@ export const accumulateBoard = (
     return (lastAcc = a)
   }
   const { start, end } = spec.period
-  const m = spec.metric
-  const cal = calendar(spec.period.zone)
-  const types = m.kind === 'points' || m.kind === 'count' ? (m.eventTypes === undefined ? undefined : new Set(m.eventTypes)) : undefined
-  const quizType = m.kind === 'quizAccuracy' ? (m.eventType ?? 'quiz.completed') : undefined
+  const step = accStep(spec)
   for (const e of inputs.entries ?? ([] as ReadonlyArray<EntryLike>)) {
     if (!(e.at >= start && e.at < end)) continue
     const a = accOf(e.subject)
     if (a === undefined) continue
-    a.active = true
-    if ((m.kind === 'points' || m.kind === 'aboveDailyMin') && e.account === m.account && (types === undefined || types.has(e.eventType))) {
-      a.value += e.granted
-      a.count++
-      if (m.kind === 'aboveDailyMin') {
-        const d = cal.dayNumber(e.at as Parameters<typeof cal.dayNumber>[0])
-        a.days ??= new Map()
-        a.days.set(d, (a.days.get(d) ?? 0) + e.granted)
-      }
-    }
+    step.entry(a, e)
   }
   for (const ev of inputs.events ?? ([] as ReadonlyArray<EventLike>)) {
     if (!(ev.at >= start && ev.at < end)) continue
     const a = accOf(ev.member)
     if (a === undefined) continue
-    a.active = true
-    if (m.kind === 'count' && (types === undefined || types.has(ev.type))) {
-      a.value++
-      a.count++
-    } else if (quizType !== undefined && ev.type === quizType) {
-      const at_ = ev.attrs ?? {}
-      const c = num(at_['correct'])
-      const t = num(at_['total'])
-      const s = num(at_['score'])
-      const ms = num(at_['maxScore'])
-      const acc = num(at_['accuracy'])
-      a.count++
-      if (c !== undefined && t !== undefined && t > 0) {
-        a.correct += c
-        a.total += t
-      } else if (s !== undefined && ms !== undefined && ms > 0) {
-        a.correct += s / ms
-        a.total += 1
-      } else if (acc !== undefined) {
-        a.correct += acc
-        a.total += 1
-      }
-    }
+    step.event(a, ev)
   }
-  if (m.kind === 'quizAccuracy') for (const a of accs.values()) a.value = a.total > 0 ? a.correct / a.total : 0
+  const m = spec.metric
+  if (m.kind === 'quizAccuracy') for (const a of accs.values()) step.finish(a)
   if (m.kind === 'host' && m.of !== 'units') {
     const table = inputs.host?.[m.name] ?? {}
     for (const [subject, v] of Object.entries(table)) {
