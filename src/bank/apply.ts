@@ -10,10 +10,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { at, problem, text, type Instant, type Problem } from '../core/internal.js'
 import type { BankOp } from './ops.js'
-import { accountIdOf, receiptAt, subjectOf } from './read.js'
-import type { BankState, Receipt } from './state.js'
-import { lastProblem, LATER, step, whyProblem } from './step.js'
-import { L_EXP, L_NEXT, LOT, roomForRequests, S_BALANCE, S_EXISTS, S_LOT_HEAD, S_RESERVED, SLOT } from './store.js'
+import { accountIdOf, balanceOf, hasAccount, reservedOf, slotCount, subjectOf, termsOfSlot } from './accounts.js'
+import { hasDueLot } from './lots.js'
+import type { BankState, Receipt } from './model.js'
+import { lastProblem, LATER, whyProblem } from './outcome.js'
+import { receiptAt } from './read.js'
+import { roomForRequests } from './requests.js'
+import { step } from './step.js'
 import { bankAt, resolve, storeOf } from './version.js'
 
 // -------------------------------------------------------------------------------------
@@ -172,12 +175,9 @@ export const applyOps = (bank: BankState, ops: Iterable<BankOp>): BatchResult =>
 export const expiryDue = (bank: BankState, now: Instant, prefix: string): ReadonlyArray<BankOp> => {
   const st = storeOf(resolve(bank))
   const out: Array<BankOp> = []
-  const slots = st.subjects.keys.length * st.nAcc
-  for (let s = 0; s < slots; s++) {
-    if (st.slots[SLOT * s + S_EXISTS] !== 1 || st.policies[s % st.nAcc]?.expiryMonths === undefined) continue
-    let due = false
-    for (let n = st.slots[SLOT * s + S_LOT_HEAD] as number; n >= 0 && !due; n = st.lots[LOT * n + L_NEXT] as number) due = (st.lots[LOT * n + L_EXP] as number) <= now
-    if (due && (st.slots[SLOT * s + S_BALANCE] as number) - (st.slots[SLOT * s + S_RESERVED] as number) > 0) {
+  for (let s = 0; s < slotCount(st); s++) {
+    if (!hasAccount(st, s) || termsOfSlot(st, s).expiryMonths === undefined) continue
+    if (hasDueLot(st, s, now) && balanceOf(st, s) - reservedOf(st, s) > 0) {
       const account = accountIdOf(st, s)
       const subject = subjectOf(st, s)
       out.push({ _tag: 'expire', request: `${prefix}${account}/${subject}`, at: now, subject, account })

@@ -48,7 +48,7 @@ export {
   receiptOf,
   spendable,
   stockOf
-} from './state.js'
+} from './views.js'
 export type {
   AccountState,
   BankJson,
@@ -57,7 +57,7 @@ export type {
   Lot,
   Receipt,
   ShopOrder
-} from './state.js'
+} from './model.js'
 export {
   opFingerprint,
   postEntry,

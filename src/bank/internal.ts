@@ -2,7 +2,8 @@
 // Users get src/bank/index.ts, the public part.
 export * from './config.js'
 export * from './claims.js'
-export * from './state.js'
+export * from './model.js'
+export * from './views.js'
 export * from './ops.js'
 export * from './apply.js'
 export * from './opcodec.js'

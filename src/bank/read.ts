@@ -10,36 +10,33 @@
  */
 import type { EventId } from '../core/internal.js'
 import type { Entry } from '../ledger/internal.js'
-import type { AccountId, SubjectId } from '../rules/internal.js'
-import { indexOf } from './ids.js'
+import { accountIdOf, balanceOf, firstEntryOf, firstLotOf, reservedOf, subjectOf, termsOfSlot } from './accounts.js'
+import { NEVER } from './expiry.js'
+import { entryGranted, entryIdOf, entryKind, entryLog, entrySlot, K_REVERSAL, KINDS, nextEntry, reversalOf, takenFrom, takenTo } from './journal.js'
+import { lotEarnedAt, lotEntry, lotExpires, lotPoints, nextLot, takenAt, takenEntry, takenExpires, takenPoints } from './lots.js'
+import type { AccountState, Lot, Receipt, ShopOrder } from './model.js'
 import type { BankOp } from './ops.js'
-import type { AccountState, Lot, Receipt, ShopOrder } from './state.js'
-import { entryIdOf } from './step.js'
 import {
-  dayKeyOf,
-  K_REVERSAL,
-  KINDS,
-  L_AT,
-  L_ENTRY,
-  L_EXP,
-  L_NEXT,
-  L_PTS,
-  LOT,
-  NEVER,
+  itemAt,
   O_CANCELLED,
   O_CONFIRMED,
   O_RESERVED,
-  S_BALANCE,
-  S_J_HEAD,
-  S_LOT_HEAD,
-  S_RESERVED,
-  SLOT,
-  type Policy,
-  type Store
-} from './store.js'
+  orderAmount,
+  orderClosedAt,
+  orderEntry,
+  orderId,
+  orderIndexOf,
+  orderItem,
+  orderQuantity,
+  orderReservedAt,
+  orderSlot,
+  orderStatus
+} from './orders.js'
+import { baseRequest, postedBy } from './requests.js'
+import { dayKeyOf, type Store } from './store.js'
 
 // -------------------------------------------------------------------------------------
-// utilities
+// entries
 // -------------------------------------------------------------------------------------
 
 // One string per operation kind, shared by every entry (not a new string per entry).
@@ -60,19 +57,22 @@ const EVENT_TYPES: { readonly [K in BankOp['_tag']]: string } = {
 /** Receipts that post no entry share this one (frozen) empty list. */
 const NO_ENTRIES: ReadonlyArray<Entry> = Object.freeze([])
 
-/**
- * The subject of a slot.
- *
- * @category utilities
- */
-export const subjectOf = (st: Store, slot: number): SubjectId => st.subjects.keys[Math.floor(slot / st.nAcc)] as SubjectId
-
-/**
- * The account id of a slot.
- *
- * @category utilities
- */
-export const accountIdOf = (st: Store, slot: number): AccountId => st.accIds[slot % st.nAcc] as AccountId
+/** Entry `j`, posted by `op` (any operation but a `post`, whose entry is given). */
+const builtEntry = (st: Store, j: number, op: BankOp): Entry => {
+  const slot = entrySlot(st, j)
+  const granted = (entryGranted(st, j) + 0) as Entry['granted']
+  const requested = granted as number as Entry['requested']
+  const subject = subjectOf(st, slot)
+  const account = accountIdOf(st, slot)
+  const day = dayKeyOf(st, op.at)
+  if (op._tag === 'reverse') {
+    // A reversal carries the event, event type and rule of the entry it reverses.
+    const orig = entryAt(st, reversalOf(st, j))
+    return { id: op.request, kind: 'reversal', subject, account, event: orig.event, eventType: orig.eventType, rule: orig.rule, at: op.at, day, requested, granted }
+  }
+  const kind = KINDS[entryKind(st, j)] as Entry['kind']
+  return { id: op.request, kind, subject, account, event: op.request as EventId, eventType: EVENT_TYPES[op._tag], rule: op._tag, at: op.at, day, requested, granted }
+}
 
 /**
  * Journal entry `j` as a ledger `Entry` (built once per store).
@@ -82,47 +82,21 @@ export const accountIdOf = (st: Store, slot: number): AccountId => st.accIds[slo
 export const entryAt = (st: Store, j: number): Entry => {
   const memo = st.jObj.get(j)
   if (memo !== undefined) return memo
-  const op = st.log[st.jLog[j] as number] as BankOp
-  const slot = st.jSlot[j] as number
-  const granted = (st.jGranted[j] as number) + 0
+  const op = st.log[entryLog(st, j)] as BankOp
   let e: Entry
   if (op._tag === 'post') {
     const p = op.entry
+    const granted = entryGranted(st, j) + 0
     // The entry itself, or (a deduction cut at the floor) a copy saying so.
-    e = granted === p.granted ? p : { ...p, granted: granted as Entry['granted'], cut: { _tag: 'Floor', floor: (st.policies[slot % st.nAcc] as Policy).floor as number } }
-  } else if (op._tag === 'reverse') {
-    const orig = entryAt(st, st.jOf[j] as number)
-    e = {
-      id: op.request,
-      kind: 'reversal',
-      subject: subjectOf(st, slot),
-      account: accountIdOf(st, slot),
-      event: orig.event,
-      eventType: orig.eventType,
-      rule: orig.rule,
-      at: op.at,
-      day: dayKeyOf(st, op.at),
-      requested: granted as Entry['requested'],
-      granted: granted as Entry['granted']
-    }
-  } else {
-    e = {
-      id: op.request,
-      kind: KINDS[st.jKind[j] as number] as Entry['kind'],
-      subject: subjectOf(st, slot),
-      account: accountIdOf(st, slot),
-      event: op.request as EventId,
-      eventType: EVENT_TYPES[op._tag],
-      rule: op._tag,
-      at: op.at,
-      day: dayKeyOf(st, op.at),
-      requested: granted as Entry['requested'],
-      granted: granted as Entry['granted']
-    }
-  }
+    e = granted === p.granted ? p : { ...p, granted: granted as Entry['granted'], cut: { _tag: 'Floor', floor: termsOfSlot(st, entrySlot(st, j)).floor as number } }
+  } else e = builtEntry(st, j, op)
   st.jObj.set(j, e)
   return e
 }
+
+// -------------------------------------------------------------------------------------
+// lots and accounts
+// -------------------------------------------------------------------------------------
 
 const lot = (st: Store, entry: number, at: number, exp: number, points: number): Lot => ({
   entry: entryIdOf(st, entry),
@@ -132,16 +106,27 @@ const lot = (st: Store, entry: number, at: number, exp: number, points: number):
 })
 
 /**
- * A slot's lots now, oldest first.
+ * A slot's lots now, in the order they are taken (the expiry policy's).
  *
  * @category utilities
  */
 export const lotsAt = (st: Store, slot: number): ReadonlyArray<Lot> => {
   const out: Array<Lot> = []
-  for (let n = st.slots[SLOT * slot + S_LOT_HEAD] as number; n >= 0; n = st.lots[LOT * n + L_NEXT] as number) {
-    out.push(lot(st, st.lots[LOT * n + L_ENTRY] as number, st.lots[LOT * n + L_AT] as number, st.lots[LOT * n + L_EXP] as number, st.lots[LOT * n + L_PTS] as number))
-  }
+  for (let n = firstLotOf(st, slot); n >= 0; n = nextLot(st, n)) out.push(lot(st, lotEntry(st, n), lotEarnedAt(st, n), lotExpires(st, n), lotPoints(st, n)))
   return out
+}
+
+/** The lots entry `j` took (the taken records it holds). */
+const takenBy = (st: Store, j: number): Array<Lot> => {
+  const lots: Array<Lot> = []
+  for (let t = takenFrom(st, j); t < takenTo(st, j); t++) lots.push(lot(st, takenEntry(st, t), takenAt(st, t), takenExpires(st, t), takenPoints(st, t)))
+  return lots
+}
+
+/** The reason reversal `j` was given (from its operation, or loaded with the base). */
+const reasonOf = (st: Store, j: number): string | undefined => {
+  const l = entryLog(st, j)
+  return l >= 0 ? (st.log[l] as Extract<BankOp, { readonly _tag: 'reverse' }>).reason : st.jReason.get(j)
 }
 
 /**
@@ -153,28 +138,21 @@ export const accountAt = (st: Store, slot: number): AccountState => {
   const entries: Array<Entry> = []
   const taken: Array<{ readonly entry: string; readonly lots: ReadonlyArray<Lot> }> = []
   const reversals: Array<{ readonly entry: string; readonly of: string; readonly reason?: string }> = []
-  for (let j = st.slots[SLOT * slot + S_J_HEAD] as number; j >= 0; j = st.jNext[j] as number) {
+  for (let j = firstEntryOf(st, slot); j >= 0; j = nextEntry(st, j)) {
     const e = entryAt(st, j)
     entries.push(e)
-    const t0 = st.jTakenStart[j] as number
-    const t1 = st.jTakenEnd[j] as number
-    if (t1 > t0) {
-      const lots: Array<Lot> = []
-      for (let t = t0; t < t1; t++) lots.push(lot(st, st.tEntry[t] as number, st.tAt[t] as number, st.tExp[t] as number, st.tPts[t] as number))
-      taken.push({ entry: e.id, lots })
-    }
-    if (st.jKind[j] === K_REVERSAL) {
-      const l = st.jLog[j] as number
-      const reason = l >= 0 ? (st.log[l] as Extract<BankOp, { readonly _tag: 'reverse' }>).reason : st.jReason.get(j)
-      const of = entryIdOf(st, st.jOf[j] as number)
+    if (takenTo(st, j) > takenFrom(st, j)) taken.push({ entry: e.id, lots: takenBy(st, j) })
+    if (entryKind(st, j) === K_REVERSAL) {
+      const reason = reasonOf(st, j)
+      const of = entryIdOf(st, reversalOf(st, j))
       reversals.push(reason === undefined ? { entry: e.id, of } : { entry: e.id, of, reason })
     }
   }
   return {
     subject: subjectOf(st, slot),
     account: accountIdOf(st, slot),
-    balance: st.slots[SLOT * slot + S_BALANCE] as number,
-    reserved: st.slots[SLOT * slot + S_RESERVED] as number,
+    balance: balanceOf(st, slot),
+    reserved: reservedOf(st, slot),
     lots: lotsAt(st, slot),
     entries,
     taken,
@@ -182,25 +160,27 @@ export const accountAt = (st: Store, slot: number): AccountState => {
   }
 }
 
+// -------------------------------------------------------------------------------------
+// orders and receipts
+// -------------------------------------------------------------------------------------
+
 /** An order with the status given (the receipt of an operation shows the order as that operation left it). */
 const orderWith = (st: Store, o: number, status: number, closedAt: number, entry: string | undefined): ShopOrder => {
-  const slot = st.oSlot[o] as number
-  const base = {
-    id: st.orderIndex.keys[o] as string,
-    subject: subjectOf(st, slot),
-    account: accountIdOf(st, slot),
-    item: (st.items[st.oItem[o] as number] as { readonly id: string }).id,
-    quantity: st.oQty[o] as number,
-    amount: st.oAmount[o] as number,
-    reservedAt: st.oReservedAt[o] as ShopOrder['reservedAt']
-  }
-  if (status === O_RESERVED) return { id: base.id, subject: base.subject, account: base.account, item: base.item, quantity: base.quantity, amount: base.amount, status: 'reserved', reservedAt: base.reservedAt }
+  const slot = orderSlot(st, o)
+  const id = orderId(st, o)
+  const subject = subjectOf(st, slot)
+  const account = accountIdOf(st, slot)
+  const item = itemAt(st, orderItem(st, o)).id
+  const quantity = orderQuantity(st, o)
+  const amount = orderAmount(st, o)
+  const reservedAt = orderReservedAt(st, o) as ShopOrder['reservedAt']
+  if (status === O_RESERVED) return { id, subject, account, item, quantity, amount, status: 'reserved', reservedAt }
   const closed = closedAt as ShopOrder['reservedAt']
   if (status === O_CONFIRMED) {
-    const done = { id: base.id, subject: base.subject, account: base.account, item: base.item, quantity: base.quantity, amount: base.amount, status: 'confirmed' as const, reservedAt: base.reservedAt, closedAt: closed }
+    const done = { id, subject, account, item, quantity, amount, status: 'confirmed' as const, reservedAt, closedAt: closed }
     return entry === undefined ? done : { ...done, entry }
   }
-  return { id: base.id, subject: base.subject, account: base.account, item: base.item, quantity: base.quantity, amount: base.amount, status: 'cancelled', reservedAt: base.reservedAt, closedAt: closed }
+  return { id, subject, account, item, quantity, amount, status: 'cancelled', reservedAt, closedAt: closed }
 }
 
 /**
@@ -208,7 +188,27 @@ const orderWith = (st: Store, o: number, status: number, closedAt: number, entry
  *
  * @category utilities
  */
-export const orderAt = (st: Store, o: number): ShopOrder => orderWith(st, o, st.oStatus[o] as number, st.oClosedAt[o] as number, st.oEntry[o])
+export const orderAt = (st: Store, o: number): ShopOrder => orderWith(st, o, orderStatus(st, o), orderClosedAt(st, o), orderEntry(st, o))
+
+/** The receipt of logged operation `r`, `op`, whose entries are `entries`. */
+const builtReceipt = (st: Store, r: number, op: BankOp, entries: ReadonlyArray<Entry>): Receipt => {
+  switch (op._tag) {
+    case 'reserve':
+      return { request: op.request, op: op._tag, entries, order: orderWith(st, orderIndexOf(st, op.request), O_RESERVED, 0, undefined) }
+    case 'confirm':
+      return { request: op.request, op: op._tag, entries, order: orderWith(st, orderIndexOf(st, op.order), O_CONFIRMED, op.at, op.request) }
+    case 'cancel':
+      return { request: op.request, op: op._tag, entries, order: orderWith(st, orderIndexOf(st, op.order), O_CANCELLED, op.at, undefined) }
+    case 'submit':
+    case 'claim': {
+      const out = st.claimOut.get(r) as { readonly claim: Receipt['claim'] & object; readonly event?: Receipt['event'] }
+      const base = { request: op.request, op: op._tag, entries, claim: out.claim }
+      return out.event === undefined ? base : { ...base, event: out.event }
+    }
+    default:
+      return { request: op.request, op: op._tag, entries }
+  }
+}
 
 /**
  * The receipt of a request: `r` a log index, or −1 − a base request's index (built once per store).
@@ -216,33 +216,12 @@ export const orderAt = (st: Store, o: number): ShopOrder => orderWith(st, o, st.
  * @category utilities
  */
 export const receiptAt = (st: Store, r: number): Receipt => {
-  if (r < 0) return (st.baseRequests[-1 - r] as { readonly receipt: Receipt }).receipt
+  if (r < 0) return baseRequest(st, r).receipt
   const memo = st.receipts.get(r)
   if (memo !== undefined) return memo
   const op = st.log[r] as BankOp
-  const j = st.logEntry[r] as number
-  const entries = j >= 0 ? [entryAt(st, j)] : NO_ENTRIES
-  let receipt: Receipt
-  switch (op._tag) {
-    case 'reserve':
-      receipt = { request: op.request, op: op._tag, entries, order: orderWith(st, indexOf(st.orderIndex, op.request), O_RESERVED, 0, undefined) }
-      break
-    case 'confirm':
-      receipt = { request: op.request, op: op._tag, entries, order: orderWith(st, indexOf(st.orderIndex, op.order), O_CONFIRMED, op.at, op.request) }
-      break
-    case 'cancel':
-      receipt = { request: op.request, op: op._tag, entries, order: orderWith(st, indexOf(st.orderIndex, op.order), O_CANCELLED, op.at, undefined) }
-      break
-    case 'submit':
-    case 'claim': {
-      const out = st.claimOut.get(r) as { readonly claim: Receipt['claim'] & object; readonly event?: Receipt['event'] }
-      const base = { request: op.request, op: op._tag, entries, claim: out.claim }
-      receipt = out.event === undefined ? base : { ...base, event: out.event }
-      break
-    }
-    default:
-      receipt = { request: op.request, op: op._tag, entries }
-  }
+  const j = postedBy(st, r)
+  const receipt = builtReceipt(st, r, op, j >= 0 ? [entryAt(st, j)] : NO_ENTRIES)
   st.receipts.set(r, receipt)
   return receipt
 }

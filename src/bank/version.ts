@@ -14,37 +14,20 @@
  * @module
  * @internal
  */
+import { accountIdOf, accountKey, hasAccount, slotCount, subjectOf } from './accounts.js'
 import type { Claim } from './claims.js'
 import type { CheckedConfig } from './config.js'
+import { EXPIRY, type ExpiryPolicy } from './expiry.js'
+import { loadStore } from './load.js'
+import type { AccountState, BankJson, BankState, ItemState, Receipt, ShopOrder } from './model.js'
 import type { BankOp } from './ops.js'
-import { accountAt, accountIdOf, orderAt, receiptAt, subjectOf } from './read.js'
-import type { AccountState, BankJson, BankState, ItemState, Receipt, ShopOrder } from './state.js'
-import { hashOf } from './ids.js'
-import { LATER, step } from './step.js'
-import {
-  accountKey,
-  addItem,
-  addRequest,
-  emptyStore,
-  insertLot,
-  KINDS,
-  NEVER,
-  newOrder,
-  O_CANCELLED,
-  O_CONFIRMED,
-  O_RESERVED,
-  postJournal,
-  pushTaken,
-  requestIdAt,
-  S_BALANCE,
-  S_EXISTS,
-  S_RESERVED,
-  SLOT,
-  slotOf,
-  touch,
-  type Store
-} from './store.js'
-import { lazyTable, liveTable, type Table } from './table.js'
+import { orderCount, orderId } from './orders.js'
+import { LATER } from './outcome.js'
+import { accountAt, orderAt, receiptAt } from './read.js'
+import { baseRequest, firstOp, requestAt, requestIdAt } from './requests.js'
+import { step } from './step.js'
+import { emptyStore, type Store } from './store.js'
+import { lazyTable, type Table } from './table.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -104,7 +87,7 @@ const PROTO: object = {
 // A state's tables (memoised per state): what its getters give, and what its JSON is made of.
 const accountsTable = (bank: BankState): Table<AccountState> => (memoOf(bank).accounts ??= lazyTable(storeOf(bank).accounts, () => accountsMap(bank)))
 const itemsTable = (bank: BankState): Table<ItemState> => (memoOf(bank).items ??= lazyTable(storeOf(bank).items.length, () => itemsMap(storeOf(bank))))
-const ordersTable = (bank: BankState): Table<ShopOrder> => (memoOf(bank).orderTable ??= lazyTable(storeOf(bank).oCount, () => ordersMap(bank)))
+const ordersTable = (bank: BankState): Table<ShopOrder> => (memoOf(bank).orderTable ??= lazyTable(orderCount(storeOf(bank)), () => ordersMap(bank)))
 const claimsTable = (bank: BankState): Table<Claim> => (memoOf(bank).claims ??= lazyTable(storeOf(bank).claims.size, () => new Map(storeOf(bank).claims)))
 const requestsTable = (bank: BankState): Table<{ readonly op: BankOp; readonly receipt: Receipt }> =>
   (memoOf(bank).requests ??= lazyTable(storeOf(bank).reqCount, () => requestsMap(storeOf(bank))))
@@ -135,76 +118,13 @@ export const bankAt = (st: Store, version: number): BankState => {
 }
 
 /**
- * An empty bank for a configuration.
+ * An empty bank for a configuration, its lots under an expiry policy (the
+ * bank's unless another is given: the seam through which a test runs the
+ * rules under another policy; replays of its older versions keep it).
  *
  * @category constructors
  */
-export const emptyAt = (config: CheckedConfig): BankState => bankAt(emptyStore(config, undefined), 0)
-
-const KIND_CODES = new Map(KINDS.map((k, i) => [k as string, i]))
-const STATUS_CODES = new Map<string, number>([
-  ['reserved', O_RESERVED],
-  ['confirmed', O_CONFIRMED],
-  ['cancelled', O_CANCELLED]
-])
-
-/** A store holding what a bank's JSON data holds (trusted: written by this module). */
-const loadStore = (json: BankJson): Store => {
-  const st = emptyStore(json.config, json)
-  for (const it of liveTable(json.items).base.values()) addItem(st, it.item, it.stock)
-  // Entries by id (every entry carries the id of the request that posted it).
-  const ids = new Map<string, number>()
-  const accounts = [...liveTable(json.accounts).base.values()]
-  for (const a of accounts) {
-    const slot = slotOf(st, a.subject, st.accIndex.get(a.account) ?? 0)
-    touch(st, slot)
-    st.slots[SLOT * slot + S_BALANCE] = a.balance
-    st.slots[SLOT * slot + S_RESERVED] = a.reserved
-    for (const e of a.entries) {
-      const j = postJournal(st, slot, KIND_CODES.get(e.kind) ?? 0, e.granted, -1)
-      st.jObj.set(j, e)
-      ids.set(e.id, j)
-    }
-  }
-  for (const a of accounts) {
-    const slot = slotOf(st, a.subject, st.accIndex.get(a.account) ?? 0)
-    for (const l of a.lots) insertLot(st, slot, ids.get(l.entry) ?? -1, l.at, l.expires ?? NEVER, l.points)
-    for (const t of a.taken) {
-      const j = ids.get(t.entry) ?? -1
-      if (j < 0) continue
-      st.jTakenStart[j] = st.tCount
-      for (const l of t.lots) pushTaken(st, ids.get(l.entry) ?? -1, l.at, l.expires ?? NEVER, l.points)
-      st.jTakenEnd[j] = st.tCount
-    }
-    for (const r of a.reversals) {
-      const j = ids.get(r.entry)
-      const of = ids.get(r.of)
-      if (j === undefined || of === undefined) continue
-      st.jOf[j] = of
-      st.jRevBy[of] = j
-      if (r.reason !== undefined) st.jReason.set(j, r.reason)
-    }
-  }
-  for (const o of liveTable(json.orders).base.values()) {
-    const i = newOrder(st, o.id)
-    st.oItem[i] = st.itemIndex.get(o.item) ?? 0
-    st.oSlot[i] = slotOf(st, o.subject, st.accIndex.get(o.account) ?? 0)
-    st.oQty[i] = o.quantity
-    st.oAmount[i] = o.amount
-    st.oStatus[i] = STATUS_CODES.get(o.status) ?? O_RESERVED
-    st.oReservedAt[i] = o.reservedAt
-    st.oClosedAt[i] = o.closedAt ?? Number.NaN
-    st.oEntry[i] = o.entry
-  }
-  for (const [id, c] of liveTable(json.claims).base) st.claims.set(id, c)
-  for (const [id, r] of liveTable(json.requests).base) {
-    st.baseRequests.push(r)
-    st.baseKeys.push(id)
-    addRequest(st, hashOf(id))
-    st.baseEntry.push(ids.get(id) ?? -1)
-  }
-  return st
-}
+export const emptyAt = (config: CheckedConfig, expiry: ExpiryPolicy = EXPIRY): BankState => bankAt(emptyStore(config, undefined, expiry), 0)
 
 /**
  * A bank from its JSON data, loaded into a store of its own.
@@ -236,7 +156,7 @@ export const resolve = (bank: BankState): BankState => {
 
 /** The base and the first `version` operations of `st`, replayed into a new store. */
 const replay = (st: Store, version: number): Store => {
-  const f = st.base === undefined ? emptyStore(st.config, undefined) : loadStore(st.base)
+  const f = st.base === undefined ? emptyStore(st.config, undefined, st.expiry) : loadStore(st.base, st.expiry)
   for (let i = 0; i < version; i++) {
     // The same rules over the same operations from the same start: each is accepted again.
     const r = step(f, st.log[i] as BankOp)
@@ -311,8 +231,7 @@ export const accountsOf = (bank: BankState): ReadonlyArray<AccountState> => {
   if (m.all !== undefined) return m.all
   const st = storeOf(bank)
   const pairs: Array<readonly [string, AccountState]> = []
-  const slots = st.subjects.keys.length * st.nAcc
-  for (let s = 0; s < slots; s++) if (st.slots[SLOT * s + S_EXISTS] === 1) pairs.push([accountKey(accountIdOf(st, s), subjectOf(st, s)), accountOfSlot(bank, st, s)])
+  for (let s = 0; s < slotCount(st); s++) if (hasAccount(st, s)) pairs.push([accountKey(accountIdOf(st, s), subjectOf(st, s)), accountOfSlot(bank, st, s)])
   m.all = byKey(pairs)
   return m.all
 }
@@ -320,8 +239,7 @@ export const accountsOf = (bank: BankState): ReadonlyArray<AccountState> => {
 const accountsMap = (bank: BankState): ReadonlyMap<string, AccountState> => {
   const st = storeOf(bank)
   const out = new Map<string, AccountState>()
-  const slots = st.subjects.keys.length * st.nAcc
-  for (let s = 0; s < slots; s++) if (st.slots[SLOT * s + S_EXISTS] === 1) out.set(accountKey(accountIdOf(st, s), subjectOf(st, s)), accountOfSlot(bank, st, s))
+  for (let s = 0; s < slotCount(st); s++) if (hasAccount(st, s)) out.set(accountKey(accountIdOf(st, s), subjectOf(st, s)), accountOfSlot(bank, st, s))
   return out
 }
 
@@ -330,16 +248,15 @@ const itemsMap = (st: Store): ReadonlyMap<string, ItemState> => new Map(st.items
 const ordersMap = (bank: BankState): ReadonlyMap<string, ShopOrder> => {
   const st = storeOf(bank)
   const out = new Map<string, ShopOrder>()
-  for (let o = 0; o < st.oCount; o++) out.set(st.orderIndex.keys[o] as string, orderOfIndex(bank, st, o))
+  for (let o = 0; o < orderCount(st); o++) out.set(orderId(st, o), orderOfIndex(bank, st, o))
   return out
 }
 
 const requestsMap = (st: Store): ReadonlyMap<string, { readonly op: BankOp; readonly receipt: Receipt }> => {
   const out = new Map<string, { readonly op: BankOp; readonly receipt: Receipt }>()
-  const nBase = st.baseRequests.length
   for (let p = 0; p < st.reqCount; p++) {
-    const r = p < nBase ? -1 - p : p - nBase
-    out.set(requestIdAt(st, p), r >= 0 ? { op: st.log[r] as BankOp, receipt: receiptAt(st, r) } : (st.baseRequests[-1 - r] as { readonly op: BankOp; readonly receipt: Receipt }))
+    const r = requestAt(st, p)
+    out.set(requestIdAt(st, p), r >= 0 ? { op: firstOp(st, r), receipt: receiptAt(st, r) } : baseRequest(st, r))
   }
   return out
 }
