@@ -32,7 +32,8 @@ import {
   FiniteC as Finite,
   CountC as Count,
   NameC as Name,
-  describedAs
+  describedAs,
+  CALENDAR_KINDS
 } from '../core/internal.js'
 import { boardSpecCodec, RedBlackSpecC } from '../ranking/internal.js'
 import { anAccountOf, figureProblem } from './figures.js'
@@ -47,7 +48,7 @@ const Positive = /*#__PURE__*/ refined('PositiveInt', (u): u is number => Number
 const Percent = /*#__PURE__*/ refined('Percent', (u): u is number => typeof u === 'number' && u > 0 && u <= 100, text('a percentage in (0, 100]', '(0, 100] 内的百分数'))
 const LabelC = /*#__PURE__*/ strict({ en: t.string, zh: t.string }, {}, 'Label')
 const OPS: ReadonlyArray<AwardOp> = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne']
-const CALENDAR = ['day', 'week', 'month', 'quarter', 'half', 'year'] as const
+const CALENDAR = CALENDAR_KINDS // core's table of periods
 
 // Decode with a codec, then turn its value into ours (and fail, if need be, at the same place).
 const mapped = <A, B>(codec: t.Type<A, unknown, unknown>, f: (a: A, c: t.Context) => t.Validation<B>): t.Type<B, unknown, unknown> =>

@@ -5,13 +5,15 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { calendar, instant, renderProblem, zone, type CalendarKind } from '../core/internal.js'
+import { CALENDAR_KINDS, calendar, instant, kindsInWords, renderProblem, zone } from '../core/internal.js'
 import { optionProblem, str } from './args.js'
 import { EXIT, UsageError } from './command.js'
 import { col, renderReport } from './format.js'
 import type { Command } from './help.js'
 
-const KINDS: ReadonlyArray<CalendarKind> = ['day', 'week', 'month', 'quarter', 'half', 'year']
+// Every calendar kind of core's table of periods, in its order, with its words.
+const KINDS = CALENDAR_KINDS
+const WORDS = kindsInWords(KINDS)
 
 /** `moral-bank period` */
 export const period: Command = {
@@ -20,7 +22,7 @@ export const period: Command = {
   maxPositionals: 1,
   help: {
     usage: 'moral-bank period [INSTANT|now] [--zone Z]',
-    summary: { en: 'the day, week, month, quarter, half and year keys of an instant', zh: '某一时刻所在的日、周、月、季、半年、年的键' },
+    summary: { en: `the ${WORDS.en} keys of an instant`, zh: `某一时刻所在的${WORDS.zh}的键` },
     description: {
       en: 'INSTANT is ISO 8601 text with an offset or Z, or epoch milliseconds; "now" (the default) is the\nclock. The zone is Asia/Shanghai unless --zone names another IANA zone.',
       zh: 'INSTANT 为带时区偏移或 Z 的 ISO 8601 时刻，或纪元毫秒数；默认 now（当前时间）。时区默认 Asia/Shanghai，可用 --zone 指定其他 IANA 时区。'

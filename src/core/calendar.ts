@@ -12,13 +12,14 @@ import {
   MAX_INSTANT,
   MIN_INSTANT,
   MS_PER_DAY,
-  civilFromDays,
   daysFromCivil,
-  formatLocalDate,
   formatWithOffset,
   parseLocalDate,
   type Instant
 } from './instant.js'
+import { CALENDAR_KINDS, CALENDAR_PERIODS, isoWeek, weekdayOf, type CalendarKind } from './periods.js'
+
+export { isoWeek, weekdayOf, type CalendarKind }
 
 // -------------------------------------------------------------------------------------
 // model
@@ -43,18 +44,12 @@ export type Zone = string & { readonly [ZoneBrand]: 'Zone' }
 export const DEFAULT_ZONE = 'Asia/Shanghai' as Zone
 
 /**
- * The kinds of calendar period.
+ * The kinds of calendar period: the calendar kinds (`CalendarKind`, one row
+ * each in periods.ts), a custom `[from, to)` and all time.
  *
  * @category model
  */
-export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'custom' | 'all'
-
-/**
- * The calendar periods with a key computed from an instant.
- *
- * @category model
- */
-export type CalendarKind = Exclude<PeriodKind, 'custom' | 'all'>
+export type PeriodKind = CalendarKind | 'custom' | 'all'
 
 /**
  * A period of time `[start, end)` in a zone, with its key:
@@ -151,8 +146,6 @@ interface Bucket {
   readonly transition: number
 }
 
-const KINDS: ReadonlyArray<CalendarKind> = ['day', 'week', 'month', 'quarter', 'half', 'year']
-
 /**
  * Make the calendar of a zone. Prefer `calendar(zone)`, which shares one per zone.
  *
@@ -240,32 +233,12 @@ export const makeCalendar = (z: Zone): Calendar => {
     return Math.min(Math.max(best, MIN_INSTANT), MAX_INSTANT + 1) as Instant
   }
 
-  const caches = new Map<CalendarKind, Map<number, string>>(KINDS.map((k) => [k, new Map()]))
-  const computeKey = (kind: CalendarKind, day: number): string => {
-    if (kind === 'week') {
-      const { year, week } = isoWeek(day)
-      return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`
-    }
-    const d = civilFromDays(day)
-    const y = String(d.year).padStart(4, '0')
-    switch (kind) {
-      case 'day':
-        return formatLocalDate(d)
-      case 'month':
-        return `${y}-${String(d.month).padStart(2, '0')}`
-      case 'quarter':
-        return `${y}-Q${Math.ceil(d.month / 3)}`
-      case 'half':
-        return `${y}-H${d.month <= 6 ? 1 : 2}`
-      case 'year':
-        return y
-    }
-  }
+  const caches = new Map<CalendarKind, Map<number, string>>(CALENDAR_KINDS.map((k) => [k, new Map()]))
   const keyOfDay = (kind: CalendarKind, day: number): string => {
     const cache = caches.get(kind) as Map<number, string>
     let k = cache.get(day)
     if (k === undefined) {
-      k = computeKey(kind, day)
+      k = CALENDAR_PERIODS[kind].key(day)
       cache.set(day, k)
     }
     return k
@@ -291,48 +264,11 @@ export const makeCalendar = (z: Zone): Calendar => {
     key: (kind, t) => keyOfDay(kind, dayNumber(t)),
     period: (kind, t) => {
       const day = dayNumber(t)
-      const [first, end] = daysOfKind(kind, day)
+      const [first, end] = CALENDAR_PERIODS[kind].days(day)
       return periodOfDays(kind, keyOfDay(kind, day), first, end)
     },
     format: (t) => formatWithOffset(t, offsetAt(t))
   }
-}
-
-/**
- * The ISO 8601 week-numbering year and week of a day number.
- *
- * @category utilities
- * @example
- * isoWeek(daysFromCivil(2021, 1, 3)) // => { year: 2020, week: 53 }
- */
-export const isoWeek = (day: number): { readonly year: number; readonly week: number } => {
-  const weekday = weekdayOf(day) // Monday = 0
-  const thursday = day - weekday + 3
-  const year = civilFromDays(thursday).year
-  return { year, week: Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1 }
-}
-
-/**
- * The weekday of a day number, Monday = 0 … Sunday = 6.
- *
- * @category utilities
- * @example
- * weekdayOf(0) // => 3 (1970-01-01 was a Thursday)
- */
-export const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7
-
-// First day and the day after the last of the period of a kind that holds a day.
-const daysOfKind = (kind: CalendarKind, day: number): readonly [number, number] => {
-  if (kind === 'day') return [day, day + 1]
-  if (kind === 'week') {
-    const monday = day - weekdayOf(day)
-    return [monday, monday + 7]
-  }
-  const { year, month } = civilFromDays(day)
-  const span = kind === 'month' ? 1 : kind === 'quarter' ? 3 : kind === 'half' ? 6 : 12
-  const firstMonth = Math.floor((month - 1) / span) * span + 1
-  const nextMonth = firstMonth + span
-  return [daysFromCivil(year, firstMonth, 1), nextMonth > 12 ? daysFromCivil(year + 1, nextMonth - 12, 1) : daysFromCivil(year, nextMonth, 1)]
 }
 
 const shared = new Map<string, Calendar>()
@@ -357,9 +293,10 @@ export const calendar = (z: Zone = DEFAULT_ZONE): Calendar => {
 // periods
 // -------------------------------------------------------------------------------------
 
+const KEY_PATTERNS = CALENDAR_KINDS.map((k) => CALENDAR_PERIODS[k].keyPattern)
 const KEY_TEXT = text(
-  'a period key: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, YYYY-MM-DD/YYYY-MM-DD or all',
-  '周期键：YYYY-MM-DD、YYYY-Www、YYYY-MM、YYYY-Qn、YYYY-Hn、YYYY、YYYY-MM-DD/YYYY-MM-DD 或 all'
+  `a period key: ${KEY_PATTERNS.join(', ')}, YYYY-MM-DD/YYYY-MM-DD or all`,
+  `周期键：${KEY_PATTERNS.join('、')}、YYYY-MM-DD/YYYY-MM-DD 或 all`
 )
 
 /**
@@ -422,8 +359,6 @@ export const allTime = (z: Zone = DEFAULT_ZONE): Period => ({
   endDay: MAX_DAY + 1
 })
 
-const KEY_RE = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])|H([12])))?$/
-
 /**
  * Read a period back from its key (the inverse of `Period.key`).
  *
@@ -440,51 +375,27 @@ export const parsePeriodKey = (key: unknown, z: Zone = DEFAULT_ZONE, path: Reado
     const r = customPeriod(key.slice(0, slash), key.slice(slash + 1), z, path)
     return E.isLeft(r) ? E.left({ ...r.left, at: at(path), expected: KEY_TEXT }) : r
   }
-  const m = KEY_RE.exec(key)
-  const bad = E.left(problem(m === null ? 'format' : 'range', at(path), KEY_TEXT, key))
-  if (m === null) return bad
-  const year = Number(m[1])
-  if (year < 1) return bad
-  const cal = calendar(z)
-  let kind: CalendarKind
-  let day: number
-  if (m[3] !== undefined) {
-    const d = parseLocalDate(key)
-    if (E.isLeft(d)) return bad
-    kind = 'day'
-    day = d.right
-  } else if (m[2] !== undefined) {
-    const month = Number(m[2])
-    if (month < 1 || month > 12) return bad
-    kind = 'month'
-    day = daysFromCivil(year, month, 1)
-  } else if (m[4] !== undefined) {
-    const week = Number(m[4])
-    const jan4 = daysFromCivil(year, 1, 4)
-    day = jan4 - weekdayOf(jan4) + (week - 1) * 7
-    if (week < 1 || isoWeek(day).year !== year) return bad
-    kind = 'week'
-  } else if (m[5] !== undefined) {
-    kind = 'quarter'
-    day = daysFromCivil(year, (Number(m[5]) - 1) * 3 + 1, 1)
-  } else if (m[6] !== undefined) {
-    kind = 'half'
-    day = daysFromCivil(year, m[6] === '1' ? 1 : 7, 1)
-  } else {
-    kind = 'year'
-    day = daysFromCivil(year, 1, 1)
+  // The one calendar kind whose key shape this is (the shapes are disjoint), and a day in the period it names.
+  for (const kind of CALENDAR_KINDS) {
+    const row = CALENDAR_PERIODS[kind]
+    const m = row.keyShape.exec(key)
+    if (m === null) continue
+    const day = Number(m[1]) < 1 ? undefined : row.dayOfKey(m, key)
+    if (day === undefined) return E.left(problem('range', at(path), KEY_TEXT, key))
+    const cal = calendar(z)
+    const [first, end] = row.days(day)
+    return E.right({
+      _tag: 'Period',
+      kind,
+      key,
+      zone: z,
+      start: cal.startOfDay(first),
+      end: cal.startOfDay(end),
+      firstDay: first,
+      endDay: end
+    })
   }
-  const [first, end] = daysOfKind(kind, day)
-  return E.right({
-    _tag: 'Period',
-    kind,
-    key,
-    zone: z,
-    start: cal.startOfDay(first),
-    end: cal.startOfDay(end),
-    firstDay: first,
-    endDay: end
-  })
+  return E.left(problem('format', at(path), KEY_TEXT, key))
 }
 
 // -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ export {
   type LocalDate
 } from './instant.js'
 export * from './calendar.js'
+export { CALENDAR_KINDS, CALENDAR_PERIODS, COUNTING_KINDS, countingPeriodId, kindsInWords, type CalendarPeriod, type CountingKind, type PeriodTable } from './periods.js'
 export * from './random.js'
 export * from './sha256.js'
 export * from './decode.js'
@@ -29,3 +30,4 @@ export * from './json.js'
 export * from './lines.js'
 export * from './batch.js'
 export * from './org.js'
+export { unhandled } from './exhaustive.js'

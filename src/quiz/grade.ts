@@ -9,7 +9,7 @@
 import type { QuestionId } from '../core/internal.js'
 import { normaliseAnswer } from './normalise.js'
 import { numberLabel, type PaperQuestion } from './paper.js'
-import type { Accepted, Blank, MultipleChoice, NumericAnswer, SingleChoice } from './question.js'
+import type { Accepted, Blank, MultipleChoice, NumericAnswer, Question, QuestionType, SingleChoice } from './question.js'
 import { add, clamp, compare, fromDecimal, fromInt, mul, R_ONE, R_ZERO, rational, type Rational } from './rational.js'
 import type { QuizResponse } from './response.js'
 import { multipleWeight, singleWeight } from './weights.js'
@@ -134,6 +134,106 @@ const numericFits = (a: NumericAnswer, v: number): boolean => {
 
 const best = (xs: ReadonlyArray<Rational>): Rational => xs.reduce((m, x) => (compare(x, m) > 0 ? x : m), R_ZERO)
 
+// The fraction of full marks a response earns, by question type: one row per type (a type without a
+// row does not compile, so none is graded as pending by accident). Each row reads its own question type.
+type Fraction<T extends QuestionType> = (pq: PaperQuestion, q: Extract<Question, { readonly type: T }>, r: QuizResponse) => Rational | undefined
+
+const multipleFraction: Fraction<'multiple'> = (pq, q, r) => {
+  if (r.type !== 'multiple') return R_ZERO
+  const { ids: correct, byOption } = correctOf(q)
+  const scoring = q.scoring ?? 'all-or-nothing'
+  let right = 0
+  let wrong = 0
+  let total = R_ZERO
+  let seen = 0
+  let big: Set<number> | undefined
+  for (const c of r.choices) {
+    const k = fromLabel(pq, c)
+    const o = k === undefined ? undefined : q.options[k]
+    // Labels are at most a few dozen; a bit set of positions drops repeats.
+    if (o === undefined || k === undefined) continue
+    if (k < 31) {
+      if ((seen & (1 << k)) !== 0) continue
+      seen |= 1 << k
+    } else {
+      big ??= new Set<number>()
+      if (big.has(k)) continue
+      big.add(k)
+    }
+    if (byOption[k] === true) right++
+    else wrong++
+    if (scoring === 'fractions') total = add(total, multipleWeight(q, correct)(o))
+  }
+  switch (scoring) {
+    case 'all-or-nothing':
+      return wrong === 0 && right === correct.size ? R_ONE : R_ZERO
+    case 'partial':
+      return wrong > 0 || correct.size === 0 ? R_ZERO : rational(right, correct.size)
+    case 'fractions':
+      return unit(total)
+  }
+}
+
+const blankFraction: Fraction<'blank'> = (_, q, r) => {
+  if (r.type !== 'blank' || q.blanks.length === 0) return R_ZERO
+  const cs = q.caseSensitive === true
+  // Plain loops, not map/forEach with closures: this runs for every blank of every graded round.
+  let total = R_ZERO
+  for (let i = 0; i < q.blanks.length; i++) {
+    const b = q.blanks[i] as Blank
+    const given = r.values[i]
+    let top = R_ZERO
+    if (given !== undefined) {
+      const g = normaliseAnswer(given, cs)
+      const norm = acceptedOf(b, cs)
+      for (let j = 0; j < b.accept.length; j++) {
+        if (norm[j] !== g) continue
+        const a = b.accept[j] as Accepted
+        const f = unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction))
+        if (compare(f, top) > 0) top = f
+      }
+    }
+    total = add(total, top)
+  }
+  return mul(total, rational(1, q.blanks.length))
+}
+
+/**
+ * The fraction of full marks a response earns, one row per question type
+ * (`undefined`: graded by hand). A question type without a row is a compile error.
+ *
+ * @internal
+ */
+export const FRACTIONS: { readonly [T in QuestionType]: Fraction<T> } = {
+  single: (pq, q, r) => {
+    if (r.type !== 'single') return R_ZERO
+    const k = fromLabel(pq, r.choice)
+    return (k === undefined ? undefined : singleWeightsOf(q)[k]) ?? R_ZERO
+  },
+  multiple: multipleFraction,
+  judge: (_, q, r) => (r.type === 'judge' && r.value === q.answer ? R_ONE : R_ZERO),
+  blank: blankFraction,
+  ordering: (pq, q, r) => {
+    if (r.type !== 'ordering') return R_ZERO
+    const given = r.order.map((l) => q.items[fromLabel(pq, l) ?? -1]?.id)
+    const right = q.answer.filter((id, i) => given[i] === id).length
+    if ((q.scoring ?? 'all-or-nothing') === 'all-or-nothing') return right === q.answer.length && given.length === q.answer.length ? R_ONE : R_ZERO
+    return q.answer.length === 0 ? R_ZERO : rational(right, q.answer.length)
+  },
+  matching: (pq, q, r) => {
+    if (r.type !== 'matching' || q.pairs.length === 0) return R_ZERO
+    let right = 0
+    q.pairs.forEach((_, i) => {
+      const chosen = r.matches[numberLabel(i)]
+      if (chosen !== undefined && Object.prototype.hasOwnProperty.call(r.matches, numberLabel(i)) && fromLabel(pq, chosen) === i) right++
+    })
+    return rational(right, q.pairs.length)
+  },
+  numerical: (_, q, r) =>
+    r.type === 'numerical' ? best(q.answers.filter((a) => numericFits(a, r.value)).map((a) => unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction)))) : R_ZERO,
+  essay: () => undefined
+}
+
 /**
  * The fraction of full marks a response earns, in [0, 1]; `undefined` for an
  * essay (graded by hand). Assumes the response fits (see `checkResponse`);
@@ -145,94 +245,8 @@ const best = (xs: ReadonlyArray<Rational>): Rational => xs.reduce((m, x) => (com
  */
 export const responseFraction = (pq: PaperQuestion, r: QuizResponse): Rational | undefined => {
   const q = pq.question
-  switch (q.type) {
-    case 'single': {
-      if (r.type !== 'single') return R_ZERO
-      const k = fromLabel(pq, r.choice)
-      return (k === undefined ? undefined : singleWeightsOf(q)[k]) ?? R_ZERO
-    }
-    case 'multiple': {
-      if (r.type !== 'multiple') return R_ZERO
-      const { ids: correct, byOption } = correctOf(q)
-      const scoring = q.scoring ?? 'all-or-nothing'
-      let right = 0
-      let wrong = 0
-      let total = R_ZERO
-      let seen = 0
-      let big: Set<number> | undefined
-      for (const c of r.choices) {
-        const k = fromLabel(pq, c)
-        const o = k === undefined ? undefined : q.options[k]
-        // Labels are at most a few dozen; a bit set of positions drops repeats.
-        if (o === undefined || k === undefined) continue
-        if (k < 31) {
-          if ((seen & (1 << k)) !== 0) continue
-          seen |= 1 << k
-        } else {
-          big ??= new Set<number>()
-          if (big.has(k)) continue
-          big.add(k)
-        }
-        if (byOption[k] === true) right++
-        else wrong++
-        if (scoring === 'fractions') total = add(total, multipleWeight(q, correct)(o))
-      }
-      switch (scoring) {
-        case 'all-or-nothing':
-          return wrong === 0 && right === correct.size ? R_ONE : R_ZERO
-        case 'partial':
-          return wrong > 0 || correct.size === 0 ? R_ZERO : rational(right, correct.size)
-        case 'fractions':
-          return unit(total)
-      }
-      return R_ZERO
-    }
-    case 'judge':
-      return r.type === 'judge' && r.value === q.answer ? R_ONE : R_ZERO
-    case 'blank': {
-      if (r.type !== 'blank' || q.blanks.length === 0) return R_ZERO
-      const cs = q.caseSensitive === true
-      // Plain loops, not map/forEach with closures: this runs for every blank of every graded round.
-      let total = R_ZERO
-      for (let i = 0; i < q.blanks.length; i++) {
-        const b = q.blanks[i] as Blank
-        const given = r.values[i]
-        let top = R_ZERO
-        if (given !== undefined) {
-          const g = normaliseAnswer(given, cs)
-          const norm = acceptedOf(b, cs)
-          for (let j = 0; j < b.accept.length; j++) {
-            if (norm[j] !== g) continue
-            const a = b.accept[j] as Accepted
-            const f = unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction))
-            if (compare(f, top) > 0) top = f
-          }
-        }
-        total = add(total, top)
-      }
-      return mul(total, rational(1, q.blanks.length))
-    }
-    case 'ordering': {
-      if (r.type !== 'ordering') return R_ZERO
-      const given = r.order.map((l) => q.items[fromLabel(pq, l) ?? -1]?.id)
-      const right = q.answer.filter((id, i) => given[i] === id).length
-      if ((q.scoring ?? 'all-or-nothing') === 'all-or-nothing') return right === q.answer.length && given.length === q.answer.length ? R_ONE : R_ZERO
-      return q.answer.length === 0 ? R_ZERO : rational(right, q.answer.length)
-    }
-    case 'matching': {
-      if (r.type !== 'matching' || q.pairs.length === 0) return R_ZERO
-      let right = 0
-      q.pairs.forEach((_, i) => {
-        const chosen = r.matches[numberLabel(i)]
-        if (chosen !== undefined && Object.prototype.hasOwnProperty.call(r.matches, numberLabel(i)) && fromLabel(pq, chosen) === i) right++
-      })
-      return rational(right, q.pairs.length)
-    }
-    case 'numerical':
-      return r.type === 'numerical' ? best(q.answers.filter((a) => numericFits(a, r.value)).map((a) => unit(a.fraction === undefined ? R_ONE : fromDecimal(a.fraction)))) : R_ZERO
-    case 'essay':
-      return undefined
-  }
+  // One row per type; the cast says what the table's type guarantees (row `q.type` reads a `q` of that type).
+  return (FRACTIONS[q.type] as Fraction<QuestionType>)(pq, q, r)
 }
 
 const statusOf = (f: Rational): GradeStatus => (compare(f, R_ONE) === 0 ? 'correct' : compare(f, R_ZERO) === 0 ? 'wrong' : 'partial')

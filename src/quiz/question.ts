@@ -60,16 +60,16 @@ export type QuestionType = 'single' | 'multiple' | 'judge' | 'blank' | 'ordering
  * @example
  * QUESTION_TYPES.includes('judge') // => true
  */
-export const QUESTION_TYPES: ReadonlyArray<QuestionType> = [
-  'single',
-  'multiple',
-  'judge',
-  'blank',
-  'ordering',
-  'matching',
-  'numerical',
-  'essay'
-]
+export const QUESTION_TYPES: ReadonlyArray<QuestionType> = /*#__PURE__*/ Object.keys({
+  single: true,
+  multiple: true,
+  judge: true,
+  blank: true,
+  ordering: true,
+  matching: true,
+  numerical: true,
+  essay: true
+} satisfies Record<QuestionType, true>) as ReadonlyArray<QuestionType>
 
 /**
  * How a multiple-choice question scores:

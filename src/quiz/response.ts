@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { at, decode, decodeJson, dispatch, problem, refined, strict, text, type Decoded, type PathSegment, type Problem, type Text } from '../core/internal.js'
+import { at, decode, decodeJson, dispatch, problem, refined, strict, text, unhandled, type Decoded, type PathSegment, type Problem, type Text } from '../core/internal.js'
 import { letterLabel, numberLabel, orderSize, type PaperQuestion } from './paper.js'
 
 // -------------------------------------------------------------------------------------
@@ -136,6 +136,9 @@ export const checkResponse = (pq: PaperQuestion, r: QuizResponse, path: Readonly
     case 'numerical':
     case 'essay':
       return undefined
+    default:
+      // Every response type has its case above: a new one is a compile error here, not a response taken as fitting.
+      return unhandled(r, undefined)
   }
 }
 

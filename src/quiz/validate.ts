@@ -7,7 +7,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { at, decode, problem, text, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
+import { at, decode, problem, text, unhandled, type Decoded, type PathSegment, type Problem } from '../core/internal.js'
 import { QuestionC, textOf, type ChoiceOption, type Question } from './question.js'
 import { normaliseAnswer } from './normalise.js'
 import { compare, R_ONE, sum } from './rational.js'
@@ -171,6 +171,9 @@ export const validateQuestion = (q: Question, path: ReadonlyArray<PathSegment> =
         out.push(problem('range', at([...p, 'maxLength']), text(`a maximum ≥ minLength ${q.minLength}`, `不小于 minLength ${q.minLength} 的最大长度`), q.maxLength))
       }
       break
+    default:
+      // Every question type has its case above: a new one is a compile error here, not a question left unchecked.
+      unhandled(q, undefined)
   }
   return out
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { dispatch, refined, strict, text, TextC } from '../core/internal.js'
+import { COUNTING_KINDS, dispatch, refined, strict, text, TextC, type CountingKind } from '../core/internal.js'
 import { ConditionC } from './condition.js'
 import type { AccountSpec, Amount, Bonus, Cap, GroupSpec, Hours, RuleSetSpec, RuleSpec } from './rule.js'
 
@@ -47,7 +47,8 @@ const NameC = refined('Name', (u): u is string => typeof u === 'string' && u.len
 // `dispatch` and `TextC` live in core; re-exported here for existing imports.
 export { dispatch, TextC } from '../core/internal.js'
 
-const CapPeriodC = t.keyof({ day: null, week: null, month: null, quarter: null, half: null, year: null, all: null }, 'day | week | month | quarter | half | year | all')
+// The kinds come from core's table of periods (periods.ts), in its order, then `all`.
+const CapPeriodC = t.keyof(Object.fromEntries(COUNTING_KINDS.map((k) => [k, null])) as Record<CountingKind, null>, COUNTING_KINDS.join(' | '))
 
 /**
  * A cap: `{"per":"day","max":6}`.

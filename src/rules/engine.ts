@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { MS_PER_DAY, civilFromDays } from '../core/internal.js'
+import { MS_PER_DAY, countingPeriodId } from '../core/internal.js'
 import { holds, type SubjectAttrs } from './condition.js'
 import type { ActivityEvent } from './event.js'
 import type { CompiledCap, CompiledRule, CompiledRuleSet } from './compile.js'
@@ -299,27 +299,14 @@ const stampSeen = (st: SubjectState, slot: number): void => {
 
 /**
  * A number identifying the period of a kind that holds a local day (equal
- * numbers, same period). Weeks are ISO weeks starting on Monday.
+ * numbers, same period). Weeks are ISO weeks starting on Monday. Each kind's
+ * number is its row's `id` in core's table of periods (periods.ts).
  *
  * @category utilities
  * @example
  * periodId('week', 4) === periodId('week', 10) // => true (1970-01-05 and -11 are Mon and Sun of one week)
  */
-export const periodId = (per: CapPeriod, day: number): number => {
-  switch (per) {
-    case 'day':
-      return day
-    case 'week':
-      return Math.floor((day + 3) / 7)
-    case 'all':
-      return 0
-    default: {
-      const { year, month } = civilFromDays(day)
-      const span = per === 'month' ? 1 : per === 'quarter' ? 3 : per === 'half' ? 6 : 12
-      return year * 12 + Math.floor((month - 1) / span)
-    }
-  }
-}
+export const periodId: (per: CapPeriod, day: number) => number = countingPeriodId
 
 const inWindows = (ws: ReadonlyArray<readonly [number, number]>, minute: number): boolean => {
   for (const [a, b] of ws) if (minute >= a && minute < b) return true

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Text } from '../core/internal.js'
+import type { CountingKind, Text } from '../core/internal.js'
 import type { Condition } from './condition.js'
 
 // -------------------------------------------------------------------------------------
@@ -16,11 +16,12 @@ import type { Condition } from './condition.js'
 
 /**
  * Periods a cap or a first-N limit can count over (calendar periods in the
- * programme's zone; `all` = lifetime).
+ * programme's zone, one row each in core's table of periods; `all` = lifetime):
+ * `'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'all'`.
  *
  * @category model
  */
-export type CapPeriod = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'all'
+export type CapPeriod = CountingKind
 
 /**
  * At most `max` points (absolute value, so deductions can be capped too) per period.
