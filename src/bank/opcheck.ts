@@ -9,7 +9,7 @@
  * @module
  * @internal
  */
-import { at, idProblem, isInstant, problem, text, type Problem, type Text } from '../core/internal.js'
+import { at, COUNTING_KINDS, idProblem, isInstant, problem, text, type Problem, type Text } from '../core/internal.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -62,7 +62,7 @@ const A_COUNT = said('a whole number ≥ 0', '非负整数')
 const A_KIND = said('a ledger entry of kind earn or deduct', 'earn 或 deduct 类型的台账条目')
 const A_CUT = said('a cut with _tag Cap or Floor', '削减，_tag 为 Cap 或 Floor')
 const A_SCOPE = said('one of rule, group', '以下之一：rule、group')
-const A_PER = said('one of day, week, month, quarter, half, year, all', '以下之一：day、week、month、quarter、half、year、all')
+const A_PER = said(`one of ${COUNTING_KINDS.join(', ')}`, `以下之一：${COUNTING_KINDS.join('、')}`)
 const AN_ACTION = said('an action with _tag approve, reject, object or settle', '操作，_tag 为 approve、reject、object 或 settle')
 const REASONS = said('a list of strings', '字符串列表')
 const ATTR = said('a string, a finite number or true/false', '字符串、有限数或 true/false')
@@ -90,7 +90,7 @@ const CAP_KEYS = ['_tag', 'scope', 'per', 'period', 'max', 'group']
 const CAP = { keys: new Set(CAP_KEYS), allowed: keysText(CAP_KEYS) }
 const FLOOR_KEYS = ['_tag', 'floor']
 const FLOOR = { keys: new Set(FLOOR_KEYS), allowed: keysText(FLOOR_KEYS) }
-const PERS = new Set(['day', 'week', 'month', 'quarter', 'half', 'year', 'all'])
+const PERS: ReadonlySet<string> = new Set(COUNTING_KINDS)
 const ACTIONS = new Map<unknown, { readonly keys: ReadonlySet<string>; readonly allowed: Text }>(
   (
     [

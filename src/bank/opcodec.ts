@@ -7,7 +7,7 @@
  * @module
  */
 import * as t from 'io-ts'
-import { batchDecoders, CountC, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded, type JsonLinesDecoder, type TextChunk } from '../core/internal.js'
+import { batchDecoders, CountC, COUNTING_KINDS, decode, dispatch, EventIdC, idCodec, InstantC, NameC, oneOf, PointsC, refined, strict, text, type Batch, type Decoded, type JsonLinesDecoder, type TextChunk } from '../core/internal.js'
 import type { Entry } from '../ledger/internal.js'
 import { AttrValueC, SubjectIdC } from '../rules/internal.js'
 import type { ClaimAction } from './claims.js'
@@ -26,7 +26,7 @@ const CutC = /*#__PURE__*/ dispatch(
   '_tag',
   {
     Cap: strict(
-      { _tag: t.literal('Cap'), scope: oneOf('CapScope', ['rule', 'group']), per: oneOf('CapPeriod', ['day', 'week', 'month', 'quarter', 'half', 'year', 'all']), period: NameC, max: CountC },
+      { _tag: t.literal('Cap'), scope: oneOf('CapScope', ['rule', 'group']), per: oneOf('CapPeriod', COUNTING_KINDS), period: NameC, max: CountC },
       { group: NameC },
       'CapCut'
     ),

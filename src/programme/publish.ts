@@ -23,6 +23,7 @@ import {
   strict,
   text,
   TextC,
+  CALENDAR_KINDS,
   type CalendarKind,
   type PathSegment,
   type Problem,
@@ -111,7 +112,6 @@ export interface Published {
 // codecs
 // -------------------------------------------------------------------------------------
 
-const CALENDAR_KINDS: ReadonlyArray<CalendarKind> = ['day', 'week', 'month', 'quarter', 'half', 'year']
 const SubjectsC = /*#__PURE__*/ oneOf('Of', ['members', 'units'])
 const HostTableC = /*#__PURE__*/ strict({ id: NameC, label: TextC }, { of: SubjectsC }, 'HostTable')
 const PeriodKindC = /*#__PURE__*/ oneOf('PeriodKind', CALENDAR_KINDS)
