@@ -16,6 +16,19 @@ const LO = LITTLE ? 0 : 1
 const HI = LITTLE ? 1 : 0
 const RADIX = 2048 // 11-bit digits: a pass's counts fit in the first-level cache
 
+// One pass's counts (at `base`) turned into where each digit's keys start in `next`; false when one digit
+// holds all `m` keys, so the pass would order nothing.
+const digitStarts = (counts: Int32Array, base: number, m: number, next: Int32Array): boolean => {
+  let sum = 0
+  for (let b = 0; b < RADIX; b++) {
+    const c = counts[base + b] as number
+    if (c === m) return false
+    next[b] = sum
+    sum += c
+  }
+  return true
+}
+
 /**
  * Order `items` (indexes into `keys`) by their key, smaller first, stably: items
  * with equal keys keep their order in `items`. Keys may be any double but NaN;
@@ -58,20 +71,8 @@ export const radixOrder = (keys: Float64Array, items: Int32Array): Int32Array =>
   let hi2 = new Uint32Array(m)
   const next = new Int32Array(RADIX)
   for (let p = 0; p < 6; p++) {
-    const base = p * RADIX
     // A digit every key shares orders nothing: skip its pass (integer keys skip most low digits).
-    let spread = true
-    let sum = 0
-    for (let b = 0; b < RADIX; b++) {
-      const c = counts[base + b] as number
-      if (c === m) {
-        spread = false
-        break
-      }
-      next[b] = sum
-      sum += c
-    }
-    if (!spread) continue
+    if (!digitStarts(counts, p * RADIX, m, next)) continue
     const shift = (p % 3) * 11
     if (p < 3) {
       for (let k = 0; k < m; k++) {
@@ -156,19 +157,7 @@ export const hasRepeat = (n: number, at: (i: number) => string, hashes?: Uint32A
   let it2: Int32Array = new Int32Array(n)
   const next = new Int32Array(RADIX)
   for (let p = 0; p < 3; p++) {
-    const base = p * RADIX
-    let spread = true
-    let sum = 0
-    for (let b = 0; b < RADIX; b++) {
-      const c = counts[base + b] as number
-      if (c === n) {
-        spread = false
-        break
-      }
-      next[b] = sum
-      sum += c
-    }
-    if (!spread) continue
+    if (!digitStarts(counts, p * RADIX, n, next)) continue
     const shift = p * 11
     for (let k = 0; k < n; k++) {
       const h = hs[k] as number
