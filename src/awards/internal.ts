@@ -16,6 +16,8 @@ export {
   type FigureContext,
   type FigureTable
 } from './figures.js'
+// the figure kinds by id, for the programme's append, which must say how each one moves
+export { boardColumn, type FigureKindId } from './figure-kinds.js'
 export * from './criteria.js'
 export * from './select.js'
 export * from './run.js'

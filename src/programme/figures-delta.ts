@@ -17,6 +17,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { calendar, type Instant, type MemberId } from '../core/internal.js'
 import type { EntryLike, EventLike } from '../ranking/internal.js'
 import {
+  boardColumn,
   contextOf,
   memberFigures,
   prepare,
@@ -27,6 +28,7 @@ import {
   type AwardProgramme,
   type BoardFigures,
   type FigureContext,
+  type FigureKindId,
   type FigureTable
 } from '../awards/internal.js'
 
@@ -83,7 +85,43 @@ export interface MemberData {
 // steps
 // -------------------------------------------------------------------------------------
 
-const isBoardKind = (kind: string): boolean => kind === 'rank' || kind === 'score' || kind === 'red' || kind === 'black'
+type Move = 'advanced' | 'fixed' | 'board' | 'unit'
+
+// How each figure kind of a member table moves when members' data is added: summed or derived here from the
+// new entries and events ('advanced'), unchanged by them ('fixed': joining dates and host tables), read again
+// from the boards ('board'), or a unit figure no member table holds ('unit'). A kind added to the registry
+// does not compile until it says which; a member column of a kind not advanced here sends the append to
+// computing the figures anew, rather than leaving the column as it was.
+const MOVES: Readonly<Record<FigureKindId, Move>> = {
+  quizAccuracy: 'advanced',
+  quizzes: 'advanced',
+  violations: 'advanced',
+  points: 'advanced',
+  previous: 'advanced',
+  improvement: 'advanced',
+  reachedAt: 'advanced',
+  dailyMin: 'advanced',
+  activeDays: 'advanced',
+  count: 'advanced',
+  tenureDays: 'fixed',
+  tenureMonths: 'fixed',
+  host: 'fixed',
+  rank: 'board',
+  score: 'board',
+  red: 'board',
+  black: 'board',
+  members: 'unit',
+  participation: 'unit',
+  perCapita: 'unit',
+  everyDayMin: 'unit',
+  __active: 'advanced'
+}
+
+// How a member table's column moves.
+const moveOf = (name: string): Move | undefined => {
+  const kind = splitFigure(name)[0]
+  return Object.hasOwn(MOVES, kind) ? MOVES[kind as FigureKindId] : undefined
+}
 
 // The member tables of the figures with the context each was computed in.
 const tablesOf = (programme: AwardProgramme, figures: AwardFigures, inputs: AwardInputs): ReadonlyArray<{ readonly key: string; readonly ctx: FigureContext; readonly table: FigureTable }> | undefined => {
@@ -286,19 +324,8 @@ const stepper = (s: TableState) => {
 const boardColumns = (table: FigureTable, boards: ReadonlyMap<string, BoardFigures>): void => {
   for (const [name, col] of table.columns) {
     const [kind, arg] = splitFigure(name)
-    if (arg === undefined || !isBoardKind(kind)) continue
-    const b = boards.get(arg)
-    const subjects = table.subjects
-    for (let i = 0; i < subjects.length; i++) {
-      const s = subjects[i] as string
-      if (b === undefined) col[i] = kind === 'red' || kind === 'black' ? 0 : NaN
-      else if (kind === 'red') col[i] = b.red.has(s) ? 1 : 0
-      else if (kind === 'black') col[i] = b.black.has(s) ? 1 : 0
-      else {
-        const v = (kind === 'rank' ? b.rank : b.score).get(s)
-        col[i] = v === undefined ? NaN : v
-      }
-    }
+    if (arg === undefined || moveOf(name) !== 'board') continue
+    col.set(boardColumn(kind as 'rank' | 'score' | 'red' | 'black', boards.get(arg), table.subjects))
   }
 }
 
@@ -322,6 +349,10 @@ export const figureState = (
   if (found === undefined) return undefined
   const tables: Array<TableState> = []
   for (const { key, ctx, table } of found) {
+    for (const name of table.columns.keys()) {
+      const move = moveOf(name)
+      if (move === undefined || move === 'unit') return undefined
+    }
     const n = table.subjects.length
     const daily = new Map<string, DailyState>()
     for (const a of accountsOf(table, ['dailyMin', 'activeDays'])) {
