@@ -79,58 +79,90 @@ const INSERT_ROWS = (table: string, key: string): string =>
   `ON CONFLICT (${key}) DO NOTHING RETURNING ${key}`
 const INSERT_EVENTS = INSERT_ROWS('events', 'id')
 const INSERT_OPS = INSERT_ROWS('bank_ops', 'request')
-// Rounds saved together (the answers of many members at once): the latest step of each wins.
-const UPSERT_ROUNDS =
-  'INSERT INTO rounds (id, member, paper, step, status, body) ' +
-  'SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[]) ' +
-  'ON CONFLICT (id) DO UPDATE SET step = excluded.step, status = excluded.status, body = excluded.body WHERE rounds.step < excluded.step'
-const UPSERT_ROUND_VALUES =
-  'INSERT INTO rounds (id, member, paper, step, status, body) VALUES ($1, $2, $3, $4, $5, $6) ' +
-  'ON CONFLICT (id) DO UPDATE SET step = excluded.step, status = excluded.status, body = excluded.body WHERE rounds.step < excluded.step'
-const SUBMIT_ROUND =
-  `WITH r AS (${UPSERT_ROUND_VALUES} RETURNING id), ` +
-  'e AS (INSERT INTO events (id, body) SELECT k, b FROM unnest($7::text[], $8::text[]) WITH ORDINALITY AS t(k, b, n) ORDER BY n ' +
-  'ON CONFLICT (id) DO NOTHING RETURNING id) SELECT (SELECT count(*) FROM e)::int AS added'
-const START_ROUND =
-  'WITH p AS (INSERT INTO papers (id, body) VALUES ($7, $8) ON CONFLICT (id) DO NOTHING) ' + UPSERT_ROUND_VALUES
+// A batch of round changes as one statement: the papers of rounds just started, the rounds' new states
+// (the latest step of each wins) and the events of submitted rounds, in their order.
+const WRITE_ROUNDS =
+  'WITH p AS (INSERT INTO papers (id, body) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO NOTHING), ' +
+  'r AS (INSERT INTO rounds (id, member, paper, step, status, body) ' +
+  'SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) ' +
+  'ON CONFLICT (id) DO UPDATE SET step = excluded.step, status = excluded.status, body = excluded.body WHERE rounds.step < excluded.step), ' +
+  'e AS (INSERT INTO events (id, body) SELECT k, b FROM unnest($9::text[], $10::text[]) WITH ORDINALITY AS t(k, b, n) ORDER BY n ' +
+  'ON CONFLICT (id) DO NOTHING RETURNING id) SELECT id FROM e'
 
 type Body = { readonly body: string }
 
 const ids = (rows: ReadonlyArray<StoredRow>): ReadonlyArray<unknown> => [rows.map((r) => r.id), rows.map((r) => r.json)]
-const roundParams = (r: StoredRound): ReadonlyArray<unknown> => [r.id, r.member, r.paper, r.step, r.status, r.json]
+
+/** One change of a round the store is asked for: its new state, with its paper (started) or its events (submitted). */
+interface Change {
+  readonly round: StoredRound
+  readonly paper?: StoredRow
+  readonly events: ReadonlyArray<StoredRow>
+  /** Settled with the number of its events new to the store, once the statement holding it is committed. */
+  readonly ok: (added: number) => void
+  readonly fail: (e: unknown) => void
+}
 
 /**
- * Group commit for round saves: the saves asked for while the previous one is in flight go together in
- * one statement (one round trip, one commit), and each is acknowledged only once that statement is
- * committed. A round is never saved twice at once (the room changes a round one step at a time), and of
- * two steps of one round in a batch the later wins as it would one after the other.
+ * Group commit for round changes: the changes asked for in one turn of the event loop (many members
+ * answering, starting and submitting at once) go to the database as one statement (one round trip, one
+ * commit), and each is acknowledged only once that statement is committed: a submission acknowledged is
+ * stored with its events, and one not acknowledged is stored whole or not at all. A round is never
+ * changed twice at once (the room serialises each round), and of two steps of one round the later wins
+ * as it would one after the other. When a batch fails, its changes are tried again one by one, so that
+ * one bad change refuses only itself.
  */
-const roundSaver = (query: Query, inFlight = 4): ((r: StoredRound) => Promise<void>) => {
-  let queued: Array<{ readonly round: StoredRound; readonly ok: () => void; readonly fail: (e: unknown) => void }> = []
+const roundWriter = (query: Query, inFlight = 4): ((c: Omit<Change, 'ok' | 'fail'>) => Promise<number>) => {
+  let queued: Array<Change> = []
   let running = 0
-  const flush = (): void => {
-    if (queued.length === 0 || running >= inFlight) return
-    const batch = queued
-    queued = []
-    running++
+  const write = async (batch: ReadonlyArray<Change>): Promise<ReadonlySet<string>> => {
     const latest = new Map<string, StoredRound>()
     for (const { round } of batch) {
       const had = latest.get(round.id)
       if (had === undefined || had.step < round.step) latest.set(round.id, round)
     }
     const rs = [...latest.values()]
-    const params = [rs.map((r) => r.id), rs.map((r) => r.member), rs.map((r) => r.paper), rs.map((r) => r.step), rs.map((r) => r.status), rs.map((r) => r.json)]
-    query(UPSERT_ROUNDS, params).then(
-      () => { for (const b of batch) b.ok() },
-      (e: unknown) => { for (const b of batch) b.fail(e) }
-    ).finally(() => {
-      running--
-      flush()
-    })
+    const papers = batch.flatMap((c) => (c.paper === undefined ? [] : [c.paper]))
+    const events = batch.flatMap((c) => c.events)
+    const rows = await query<{ id: string }>(WRITE_ROUNDS, [
+      ...ids(papers),
+      rs.map((r) => r.id), rs.map((r) => r.member), rs.map((r) => r.paper), rs.map((r) => r.step), rs.map((r) => r.status), rs.map((r) => r.json),
+      ...ids(events)
+    ])
+    return new Set(rows.map((r) => r.id))
   }
-  return (round) =>
-    new Promise<void>((ok, fail) => {
-      queued.push({ round, ok, fail })
+  const settle = (batch: ReadonlyArray<Change>, added: ReadonlySet<string>): void => {
+    const claimed = new Set<string>()
+    for (const c of batch) {
+      let n = 0
+      for (const e of c.events) {
+        if (added.has(e.id) && !claimed.has(e.id)) n++
+        claimed.add(e.id)
+      }
+      c.ok(n)
+    }
+  }
+  const flush = (): void => {
+    if (queued.length === 0 || running >= inFlight) return
+    const batch = queued
+    queued = []
+    running++
+    write(batch)
+      .then(
+        (added) => settle(batch, added),
+        async (e: unknown) => {
+          if (batch.length === 1) return batch[0]?.fail(e)
+          for (const c of batch) await write([c]).then((added) => settle([c], added), (e1: unknown) => c.fail(e1))
+        }
+      )
+      .finally(() => {
+        running--
+        flush()
+      })
+  }
+  return (change) =>
+    new Promise<number>((ok, fail) => {
+      queued.push({ ...change, ok, fail })
       if (queued.length === 1) setImmediate(flush) // gather what this turn of the event loop asks for
     })
 }
@@ -138,7 +170,7 @@ const roundSaver = (query: Query, inFlight = 4): ((r: StoredRound) => Promise<vo
 /** The store over any Postgres, by its `query` (every write is one statement). */
 const sqlStore = async (kind: Store['kind'], query: Query, close: () => Promise<void>): Promise<Store> => {
   for (const s of SCHEMA) await query(s)
-  const saveRound = roundSaver(query)
+  const change = roundWriter(query)
   const bodies = async (sql: string): Promise<ReadonlyArray<string>> => (await query<Body>(sql)).map((r) => r.body)
   return {
     kind,
@@ -159,10 +191,12 @@ const sqlStore = async (kind: Store['kind'], query: Query, close: () => Promise<
       return latest === undefined ? snapshot : { ...snapshot, gift: latest }
     },
     startRound: async (paper, round) => {
-      await query(START_ROUND, [...roundParams(round), paper.id, paper.json])
+      await change({ round, paper, events: [] })
     },
-    saveRound,
-    submitRound: async (round, events) => (await query<{ added: number }>(SUBMIT_ROUND, [...roundParams(round), ...ids(events)]))[0]?.added ?? 0,
+    saveRound: async (round) => {
+      await change({ round, events: [] })
+    },
+    submitRound: (round, events) => change({ round, events }),
     addEvents: async (events) => (await query(INSERT_EVENTS, ids(events))).length,
     addBankOps: async (ops) => (await query(INSERT_OPS, ids(ops))).length,
     saveBank: async (gift, at) => {
