@@ -182,15 +182,13 @@ export const openRoom = async (store: Store, park: Park, now: () => number = Dat
     return st.run
   }
 
-  const paperFor = async (seed: string): Promise<Outcome<Paper>> => {
+  const paperFor = (seed: string): Outcome<Paper> => {
     const made = assemble(st.bank, park.daily, { secret, seed })
     if (E.isLeft(made)) return E.left(refuse(503, `the bank cannot fill a paper of ${DAILY_QUESTIONS} questions`))
-    await store.savePaper(made.right.id, JSON.stringify(made.right))
-    st.papers.set(made.right.id, made.right)
     return E.right(made.right)
   }
 
-  /** Store a finished round with its events (one transaction), then take the events into the run. */
+  /** Store a finished round with its events (one statement), then take the events into the run. */
   const finish = async (paper: Paper, round: Round): Promise<Outcome<ResultView>> => {
     const result = roundResult(paper)(round)
     if (E.isLeft(result)) return E.left(refuse(409, result.left.reason))
@@ -219,12 +217,13 @@ export const openRoom = async (store: Store, park: Park, now: () => number = Dat
 
   /** Start a round of a quiz for a member on a paper assembled for it, and keep both. */
   const begin = async (member: string, id: string, quiz: string, kind: string, seed: string): Promise<Outcome<RoundView>> => {
-    const paper = await paperFor(seed)
+    const paper = paperFor(seed)
     if (E.isLeft(paper)) return paper
     const started = startRound({ id, quiz, kind, member, mode: 'exam', paper: paper.right, now: now(),
       limits: { roundMs: DAILY_ROUND_MS, onTimeout: 'submit' } })
     if (E.isLeft(started)) return E.left(refuse(409, started.left.reason))
-    await store.saveRound(storedRound(started.right))
+    await store.startRound({ id: paper.right.id, json: JSON.stringify(paper.right) }, storedRound(started.right))
+    st.papers.set(paper.right.id, paper.right)
     st.rounds.set(id, started.right)
     return E.right(roundView(paper.right, started.right, now()))
   }
