@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { at, listText, problem, text, type PathSegment, type Problem, type Text } from '../core/internal.js'
-import type { Account, CompiledRuleSet } from './compile.js'
+import type { Account, CompiledRuleSet } from './model.js'
 
 // -------------------------------------------------------------------------------------
 // utilities

@@ -14,7 +14,7 @@
 import { MS_PER_DAY, countingPeriodId } from '../core/internal.js'
 import { holds, type SubjectAttrs } from './condition.js'
 import type { ActivityEvent } from './event.js'
-import type { CompiledCap, CompiledRule, CompiledRuleSet } from './compile.js'
+import type { CompiledCap, CompiledRule, CompiledRuleSet } from './model.js'
 import type { CapPeriod } from './rule.js'
 import { interner, type Interner } from './intern.js'
 

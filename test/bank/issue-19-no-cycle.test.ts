@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cyclesOf, importGraph } from './import-cycles.js'
+import { cyclesOf, importGraph } from '../support/structure.js'
 
 describe('issue #19: no import cycle', () => {
   it('finds a cycle where there is one (the check itself)', () => {
