@@ -3,7 +3,7 @@
  * (binary indexed) tree: add to a key's count and count the keys below a
  * bound, each in O(log width) over one small array. The live board's tree
  * keeps one beside it while every score is an integer in a window not much
- * wider than the board (see btree.ts), so a competition rank reads a few
+ * wider than the board (see slot-tree/tree.ts), so a competition rank reads a few
  * cells mostly in cache instead of walking down to a leaf.
  *
  * @internal

@@ -1,7 +1,7 @@
 /**
  * A live board for contests: set or add to a subject's score and ask for its
  * rank (any tie scheme), the top k and its neighbours, each in O(log n)
- * (O(log n + k) for lists; updates amortised, see btree.ts). Two
+ * (O(log n + k) for lists; updates amortised, see slot-tree/tree.ts). Two
  * order-statistic B+ trees written here (one over subjects, one over distinct
  * scores for dense ranks, built on the first dense query); no dependency.
  * Each subject holds a slot with a handle to its place in the tree, so an
@@ -13,7 +13,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { at, problem, text, type PathSegment, type Problem } from '../core/internal.js'
-import { makeOrderedSet, makeSlotTree, type OrderedSet } from './btree.js'
+import { makeOrderedSet, makeSlotTree, type OrderedSet } from './slot-tree/index.js'
 import { makeSlotIndex } from './slotindex.js'
 import { rankScores, type Order, type Ranking, type TieScheme } from './tie.js'
 
@@ -96,7 +96,7 @@ const FINITE = text('a finite score', '有限分数')
 export const liveBoard = (order: Order = 'desc', path: ReadonlyArray<PathSegment> = []): LiveBoard => {
   // Each subject on the board has a slot: a small integer naming its score and its place in the tree.
   // One lookup per operation finds it (slotindex.ts); the tree finds the slot's leaf through a handle, so
-  // taking the old score out costs no search (see btree.ts).
+  // taking the old score out costs no search (see slot-tree/tree.ts).
   const names: Array<string> = []
   const slotOf = makeSlotIndex(names)
   const freeSlots: Array<number> = []

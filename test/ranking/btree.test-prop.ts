@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { makeOrderedSet } from '../../src/ranking/btree.js'
+import { makeOrderedSet } from '../../src/ranking/slot-tree/index.js'
 
 // Reference model: a plain sorted array of [key, id] pairs.
 const cmp = (a: readonly [number, string], b: readonly [number, string]) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { makeSlotTree, tieCode } from '../../src/ranking/btree.js'
+import { makeSlotTree, tieCode } from '../../src/ranking/slot-tree/index.js'
 
 // Reference model: a plain array of [key, name] pairs, sorted by key then by name as JavaScript compares strings.
 type Pair = readonly [number, string]
