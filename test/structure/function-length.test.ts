@@ -41,7 +41,6 @@ const LONG: ReadonlyArray<Long> = [
   { file: 'quiz/assemble.ts', name: 'assemble.<arrow>', lines: 99, why: "the per-section callback inside assemble (see assemble)" },
   { file: 'quiz/validate.ts', name: 'validateQuestion', lines: 126, why: 'one check per question field and type in order; not yet split' },
   { file: 'ranking/board.ts', name: 'boardFromAccs', lines: 115, why: 'hot path: ranking from accumulated figures in one pass (performance)' },
-  { file: 'ranking/btree.ts', name: 'makeSlotTree', lines: 568, why: 'the slot tree as one closure over typed arrays; being split (issue 19, src/ranking)' },
   { file: 'ranking/live.ts', name: 'liveBoard', lines: 145, why: 'the live board: a closure over its slot index and tree, one short method each' },
   { file: 'ranking/radix.ts', name: 'orderTiesByString', lines: 114, why: 'hot path: radix ordering of string ties in one function (performance)' },
   { file: 'rules/compile.ts', name: 'compileUnguarded', lines: 121, why: 'compiles a decoded rule set in one pass; not yet split' },
