@@ -10,7 +10,8 @@ import ts from 'typescript'
 // Import graph
 // ---------------------------------------------------------------------------------------------------------
 
-const filesUnder = (dir: string): Array<string> =>
+/** The TypeScript sources under `dir` (declaration files aside), sorted, as paths. */
+export const filesUnder = (dir: string): Array<string> =>
   readdirSync(dir)
     .sort()
     .flatMap((f) => {
