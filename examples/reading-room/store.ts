@@ -74,8 +74,9 @@ const SCHEMA: ReadonlyArray<string> = [
 // Every write is one statement: a statement is its own transaction, so a submission (the round's new
 // state and the events it yields) is stored whole or not at all, in one round trip to the database and
 // without holding a connection across several. Rows go in as arrays (unnest, in their order).
-const INSERT_ROWS = (table: string, key: string): string =>
-  `INSERT INTO ${table} (${key}, body) SELECT k, b FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(k, b, n) ORDER BY n ` +
+// `first`: the number of the statement's parameter holding the keys (the bodies are the next).
+const INSERT_ROWS = (table: string, key: string, first = 1): string =>
+  `INSERT INTO ${table} (${key}, body) SELECT k, b FROM unnest($${first}::text[], $${first + 1}::text[]) WITH ORDINALITY AS t(k, b, n) ORDER BY n ` +
   `ON CONFLICT (${key}) DO NOTHING RETURNING ${key}`
 const INSERT_EVENTS = INSERT_ROWS('events', 'id')
 const INSERT_OPS = INSERT_ROWS('bank_ops', 'request')
@@ -86,12 +87,12 @@ const WRITE_ROUNDS =
   'r AS (INSERT INTO rounds (id, member, paper, step, status, body) ' +
   'SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) ' +
   'ON CONFLICT (id) DO UPDATE SET step = excluded.step, status = excluded.status, body = excluded.body WHERE rounds.step < excluded.step), ' +
-  'e AS (INSERT INTO events (id, body) SELECT k, b FROM unnest($9::text[], $10::text[]) WITH ORDINALITY AS t(k, b, n) ORDER BY n ' +
-  'ON CONFLICT (id) DO NOTHING RETURNING id) SELECT id FROM e'
+  `e AS (${INSERT_ROWS('events', 'id', 9)}) SELECT id FROM e`
 
 type Body = { readonly body: string }
 
-const ids = (rows: ReadonlyArray<StoredRow>): ReadonlyArray<unknown> => [rows.map((r) => r.id), rows.map((r) => r.json)]
+/** Rows as the two array parameters the inserts take: their ids, then their bodies. */
+const columns = (rows: ReadonlyArray<StoredRow>): ReadonlyArray<unknown> => [rows.map((r) => r.id), rows.map((r) => r.json)]
 
 /** One change of a round the store is asked for: its new state, with its paper (started) or its events (submitted). */
 interface Change {
@@ -125,9 +126,9 @@ const roundWriter = (query: Query, inFlight = 4): ((c: Omit<Change, 'ok' | 'fail
     const papers = batch.flatMap((c) => (c.paper === undefined ? [] : [c.paper]))
     const events = batch.flatMap((c) => c.events)
     const rows = await query<{ id: string }>(WRITE_ROUNDS, [
-      ...ids(papers),
+      ...columns(papers),
       rs.map((r) => r.id), rs.map((r) => r.member), rs.map((r) => r.paper), rs.map((r) => r.step), rs.map((r) => r.status), rs.map((r) => r.json),
-      ...ids(events)
+      ...columns(events)
     ])
     return new Set(rows.map((r) => r.id))
   }
@@ -197,8 +198,8 @@ const sqlStore = async (kind: Store['kind'], query: Query, close: () => Promise<
       await change({ round, events: [] })
     },
     submitRound: (round, events) => change({ round, events }),
-    addEvents: async (events) => (await query(INSERT_EVENTS, ids(events))).length,
-    addBankOps: async (ops) => (await query(INSERT_OPS, ids(ops))).length,
+    addEvents: async (events) => (await query(INSERT_EVENTS, columns(events))).length,
+    addBankOps: async (ops) => (await query(INSERT_OPS, columns(ops))).length,
     saveBank: async (gift, at) => {
       await query('INSERT INTO banks (uploaded_at, gift) VALUES ($1, $2)', [at, gift])
     },
