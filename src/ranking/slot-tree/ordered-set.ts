@@ -33,7 +33,6 @@ export interface OrderedSet {
  */
 export const makeOrderedSet = (B: number = DEFAULT_FANOUT): OrderedSet => {
   const names: Array<string> = []
-  const keys: Array<number> = []
   const slots = new Map<string, Map<number, number>>() // id → key → slot
   const free: Array<number> = []
   const tree = makeSlotTree(names, B)
@@ -48,7 +47,6 @@ export const makeOrderedSet = (B: number = DEFAULT_FANOUT): OrderedSet => {
       if (byKey.has(k)) return
       const s = free.pop() ?? names.length
       names[s] = id
-      keys[s] = k
       byKey.set(k, s)
       tree.insert(k, s)
     },
